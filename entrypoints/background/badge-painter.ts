@@ -1,0 +1,35 @@
+import { browser } from 'wxt/browser';
+import type { BadgeView } from '../../lib/quota-badge';
+import { featureLabel } from '../../lib/feature-names';
+import { formatDuration, formatLocalTime } from '../../lib/format-time';
+import { t, uiLocale } from '../../lib/extension/i18n';
+
+/** Repaints the badge when the shown number stops being current; alarms survive worker restarts. */
+export const BADGE_STALE_ALARM = 'badge-stale';
+
+// Firefox MV2 has browserAction where Chrome MV3 has action.
+const toolbarAction = () => browser.action ?? browser.browserAction;
+
+export function badgeTooltip(view: BadgeView, now: number): string {
+  const locale = uiLocale();
+  const name = featureLabel(view.feature, t);
+  if (view.status === 'none') return t('tooltipNoReading', [name]);
+  const reset = view.resetsAt === null ? null : formatLocalTime(view.resetsAt, now, locale);
+  if (view.status === 'stale') return t('tooltipStale', [name, view.text, reset ?? '?']);
+  const count = view.status === 'blocked' ? t('tooltipBlocked', [name]) : t('tooltipRemaining', [name, view.text]);
+  if (view.resetsAt === null || reset === null) return `${count}\n${t('tooltipResetUnknown')}`;
+  return `${count}\n${t('tooltipResets', [reset, formatDuration(view.resetsAt - now, locale)])}`;
+}
+
+export async function paintBadge(view: BadgeView, now: number): Promise<void> {
+  const action = toolbarAction();
+  await Promise.all([
+    action.setBadgeText({ text: view.text }),
+    action.setBadgeBackgroundColor({ color: view.color }),
+    // setBadgeTextColor is missing on older browsers; white on our colours is the default anyway.
+    action.setBadgeTextColor?.({ color: '#FFFFFF' }),
+    action.setTitle({ title: `${t('extensionName')}\n${badgeTooltip(view, now)}` }),
+  ]);
+  if (view.staleAt === null) await browser.alarms.clear(BADGE_STALE_ALARM);
+  else browser.alarms.create(BADGE_STALE_ALARM, { when: view.staleAt });
+}

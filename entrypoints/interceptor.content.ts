@@ -1,0 +1,26 @@
+import { installFetchObserver } from '../lib/fetch-observer';
+import { PAGE_CHANNEL, PAGE_CHANNEL_VERSION, type PageFinding } from '../lib/page-channel';
+import { CHATGPT_MATCHES } from '../lib/content-matches';
+
+/**
+ * The MAIN-world interceptor: tiny, no zod, no framework. It runs before the page's own scripts
+ * and hands quota fields (only) to the isolated relay. Everything it needs from the page's
+ * globals is taken now, before page code could replace it.
+ */
+export default defineContentScript({
+  matches: CHATGPT_MATCHES,
+  world: 'MAIN',
+  runAt: 'document_start',
+  main() {
+    const post = window.postMessage.bind(window);
+    const origin = window.location.origin;
+    const report = (finding: PageFinding) => {
+      try {
+        post({ ...finding, channel: PAGE_CHANNEL, version: PAGE_CHANNEL_VERSION }, origin);
+      } catch {
+        // A finding that cannot be posted is dropped; the page must never see an error of ours.
+      }
+    };
+    installFetchObserver({ scope: window, baseUrl: () => window.location.href, report });
+  },
+});

@@ -1,0 +1,99 @@
+/**
+ * Copies only the quota fields out of a CDM-like object, in the page, before anything leaves it.
+ * No zod here: this runs in the MAIN-world script on every chatgpt.com load (docs/testing.md).
+ * What is not a quota field (conversation_id, banner_info, anything new) is dropped; only the
+ * names of fields we do not know are kept, for drift diagnostics.
+ */
+
+export const CDM_TYPE = 'conversation_detail_metadata';
+
+const ITEM_FIELDS = {
+  limits_progress: ['feature_name', 'remaining', 'reset_after'],
+  blocked_features: ['name', 'resets_after', 'resets_after_text', 'limit', 'description', 'block_reason'],
+  model_limits: ['model_slug', 'using_default_model_slug', 'resets_after', 'description'],
+} as const;
+
+type ListField = keyof typeof ITEM_FIELDS;
+const LIST_FIELDS = Object.keys(ITEM_FIELDS) as ListField[];
+const SCALAR_FIELDS = ['type', 'default_model_slug', 'intended_default_model_slug'] as const;
+
+/** Seen on the wire but not quota data: dropped without being reported as drift. */
+const KNOWN_OTHER_FIELDS = new Set([
+  'banner_info',
+  'atlas_mode_enabled',
+  'file_attachment_limits',
+  'conversation_id',
+]);
+/** Blocked-feature fields that are upsell wiring, not quota. */
+const KNOWN_OTHER_ITEM_FIELDS = new Set(['call_to_action', 'upsell_context_id']);
+
+export const MAX_LIST_ITEMS = 200;
+export const MAX_STRING_LENGTH = 2000;
+const MAX_UNKNOWN_NAMES = 32;
+const MAX_NAME_LENGTH = 80;
+
+export type Scalar = string | number | boolean | null;
+export type PickedItem = Scalar | Record<string, Scalar>;
+
+export interface PickedQuota {
+  type?: Scalar;
+  default_model_slug?: Scalar;
+  intended_default_model_slug?: Scalar;
+  limits_progress?: PickedItem[] | Scalar;
+  blocked_features?: PickedItem[] | Scalar;
+  model_limits?: PickedItem[] | Scalar;
+  unknown_fields?: string[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Strings over the bound become null: a value we will not carry is an unknown value. */
+function scalarOf(value: unknown): Scalar {
+  if (typeof value === 'string') return value.length <= MAX_STRING_LENGTH ? value : null;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  return null;
+}
+
+function pickItem(item: unknown, field: ListField, unknown: Set<string>): PickedItem {
+  if (!isRecord(item)) return scalarOf(item);
+  const allowed: readonly string[] = ITEM_FIELDS[field];
+  const picked: Record<string, Scalar> = {};
+  for (const key of Object.keys(item)) {
+    if (allowed.includes(key)) picked[key] = scalarOf(item[key]);
+    else if (!KNOWN_OTHER_ITEM_FIELDS.has(key)) unknown.add(`${field}[].${key}`);
+  }
+  return picked;
+}
+
+function pickList(value: unknown, field: ListField, unknown: Set<string>): PickedItem[] | Scalar {
+  if (!Array.isArray(value)) return scalarOf(value);
+  // One item past the bound is kept so that validation rejects the list instead of truncating it.
+  return value.slice(0, MAX_LIST_ITEMS + 1).map((item) => pickItem(item, field, unknown));
+}
+
+/** Returns the quota fields of `value`, or null when it is not an object at all. */
+export function pickQuotaFields(value: unknown): PickedQuota | null {
+  if (!isRecord(value)) return null;
+  const unknown = new Set<string>();
+  const picked: PickedQuota = {};
+  for (const key of Object.keys(value)) {
+    if ((SCALAR_FIELDS as readonly string[]).includes(key)) {
+      picked[key as (typeof SCALAR_FIELDS)[number]] = scalarOf(value[key]);
+    } else if ((LIST_FIELDS as readonly string[]).includes(key)) {
+      picked[key as ListField] = pickList(value[key], key as ListField, unknown);
+    } else if (!KNOWN_OTHER_FIELDS.has(key)) {
+      unknown.add(key);
+    }
+  }
+  if (unknown.size > 0) {
+    picked.unknown_fields = [...unknown].slice(0, MAX_UNKNOWN_NAMES).map((name) => name.slice(0, MAX_NAME_LENGTH));
+  }
+  return picked;
+}
+
+/** True when the object says it is a CDM, or carries one of its quota lists. */
+export function looksLikeQuotaObject(picked: PickedQuota): boolean {
+  return picked.type === CDM_TYPE || LIST_FIELDS.some((field) => field in picked);
+}

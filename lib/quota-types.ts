@@ -1,0 +1,55 @@
+/**
+ * The extension's own model of a quota reading, independent of the wire format.
+ * Times are epoch milliseconds; `null` means "not known", never "now".
+ */
+
+/** Where a reading came from; each one is a fresh reading (protocol.md section 1). */
+export type ReadingSource = 'init' | 'stream' | 'resume' | 'websocket' | 'refusal' | 'cooldown' | 'http429';
+
+export const READING_SOURCES: readonly ReadingSource[] = [
+  'init',
+  'stream',
+  'resume',
+  'websocket',
+  'refusal',
+  'cooldown',
+  'http429',
+];
+
+export interface FeatureQuota {
+  name: string;
+  remaining: number;
+  resetsAt: number | null;
+}
+
+export interface BlockedFeature {
+  name: string;
+  resetsAt: number | null;
+  /** The site's own localized wording ("in 5 hours", "9小时 内"), shown as given. */
+  resetsAfterText: string | null;
+  /** The cap the site states for the blocked feature (a float on the wire: 25.0). */
+  limit: number | null;
+  description: string | null;
+  reason: string | null;
+}
+
+export interface ModelLimit {
+  model: string;
+  /** The model the page silently falls back to until `resetsAt`. */
+  fallback: string | null;
+  resetsAt: number | null;
+  description: string | null;
+}
+
+export interface Reading {
+  source: ReadingSource;
+  receivedAt: number;
+  /** `null` when the reading did not carry limits_progress at all (null or missing). */
+  features: FeatureQuota[] | null;
+  /** `null` when blocked_features was missing; `[]` means "nothing blocked". */
+  blocked: BlockedFeature[] | null;
+  modelLimits: ModelLimit[] | null;
+  defaultModel: string | null;
+  /** Field names the parser does not know (drift), for diagnostics. */
+  unknownFields: string[];
+}

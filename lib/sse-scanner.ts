@@ -1,0 +1,92 @@
+/**
+ * An incremental scanner for text/event-stream bodies that keeps only the event being read.
+ * Network chunks end anywhere, inside a line or inside a multi-byte character (protocol.md
+ * section 4), so bytes go through a streaming TextDecoder and a partial line waits for the next
+ * chunk. An event larger than `maxEventChars` (a long delta, say) is skipped whole: memory stays
+ * bounded whatever the body size. No zod and no browser API: this runs in the page and in the CLI.
+ */
+
+export const DEFAULT_MAX_EVENT_CHARS = 512 * 1024;
+
+export interface SseScanner {
+  /** Feeds the next network chunk. */
+  push(chunk: Uint8Array): void;
+  /** Feeds decoded text (for callers that already hold a string). */
+  pushText(text: string): void;
+  /** Ends the body: dispatches an event left without its closing blank line. */
+  end(): void;
+}
+
+export function createSseScanner(
+  onEventData: (data: string) => void,
+  maxEventChars: number = DEFAULT_MAX_EVENT_CHARS,
+): SseScanner {
+  const decoder = new TextDecoder('utf-8');
+  let partialLine = '';
+  let lineTooLong = false;
+  let data: string[] = [];
+  let dataChars = 0;
+  let eventTooLarge = false;
+
+  function dispatch(): void {
+    if (!eventTooLarge && data.length > 0) onEventData(data.join('\n'));
+    data = [];
+    dataChars = 0;
+    eventTooLarge = false;
+  }
+
+  function handleLine(rawLine: string): void {
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    if (line === '') return dispatch();
+    if (!line.startsWith('data:')) return; // event:, id:, retry: and comments carry no quota
+    const value = line.charCodeAt(5) === 0x20 ? line.slice(6) : line.slice(5);
+    dataChars += value.length + 1;
+    if (dataChars > maxEventChars) {
+      eventTooLarge = true;
+      data = [];
+      return;
+    }
+    if (!eventTooLarge) data.push(value);
+  }
+
+  function pushText(text: string): void {
+    let start = 0;
+    for (;;) {
+      const newline = text.indexOf('\n', start);
+      if (newline === -1) {
+        const rest = text.slice(start);
+        if (!lineTooLong && partialLine.length + rest.length > maxEventChars) {
+          lineTooLong = true;
+          partialLine = '';
+        }
+        if (!lineTooLong) partialLine += rest;
+        return;
+      }
+      const piece = text.slice(start, newline);
+      if (lineTooLong) {
+        lineTooLong = false;
+        eventTooLarge = true;
+        data = [];
+      } else {
+        handleLine(partialLine + piece);
+      }
+      partialLine = '';
+      start = newline + 1;
+    }
+  }
+
+  return {
+    push(chunk) {
+      pushText(decoder.decode(chunk, { stream: true }));
+    },
+    pushText,
+    end() {
+      pushText(decoder.decode());
+      // Saved captures often end without the final blank line; a line cut short fails JSON.parse later.
+      if (!lineTooLong && partialLine !== '') handleLine(partialLine);
+      partialLine = '';
+      lineTooLong = false;
+      dispatch();
+    },
+  };
+}

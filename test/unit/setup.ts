@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+/**
+ * fakeBrowser does not implement i18n; answer from the shipped English catalogue so that tests
+ * see the same strings a user does.
+ */
+type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+const english = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Catalogue;
+
+export function englishMessage(key: string, substitutions?: string | string[]): string {
+  const entry = english[key];
+  if (!entry) return '';
+  const values = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  let text = entry.message;
+  for (const [name, placeholder] of Object.entries(entry.placeholders ?? {})) {
+    const index = Number(placeholder.content.slice(1)) - 1;
+    text = text.replaceAll(`$${name}$`, values[index] ?? '');
+  }
+  return text;
+}
+
+function installI18n(): void {
+  Object.assign(fakeBrowser.i18n, {
+    getMessage: englishMessage,
+    getUILanguage: () => 'en-US',
+  });
+}
+
+installI18n();
+beforeEach(() => {
+  fakeBrowser.reset();
+  installI18n();
+});

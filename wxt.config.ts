@@ -1,0 +1,37 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// QUOTA_METER_E2E=1 builds a test variant whose `notifications` permission is required instead of
+// optional: headless Chromium never answers a permission prompt (docs/testing.md), so browser tests
+// of notifications need it granted at install. The shipped build keeps it optional.
+const notificationsRequired = process.env.QUOTA_METER_E2E === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  outDir: process.env.QUOTA_METER_OUT_DIR ?? '.output',
+  vite: () => ({
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extensionName__',
+    description: '__MSG_extensionDescription__',
+    default_locale: 'en',
+    permissions: notificationsRequired ? ['storage', 'alarms', 'notifications'] : ['storage', 'alarms'],
+    optional_permissions: notificationsRequired ? [] : ['notifications'],
+    action: { default_title: '__MSG_extensionName__' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'quota-meter@quota-meter.github.io',
+          // data_collection_permissions needs 140 on desktop (web-ext lint); MAIN-world scripts need 128.
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: {
+          // The same key needs 142 on Android.
+          strict_min_version: '142.0',
+        },
+      },
+    }),
+  }),
+});
