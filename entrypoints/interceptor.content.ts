@@ -1,6 +1,7 @@
 import { installFetchObserver } from '../lib/fetch-observer';
 import { PAGE_CHANNEL, PAGE_CHANNEL_VERSION, type PageFinding } from '../lib/page-channel';
 import { CHATGPT_MATCHES } from '../lib/content-matches';
+import { installWebSocketObserver } from '../lib/websocket-observer';
 
 /**
  * The MAIN-world interceptor: tiny, no zod, no framework. It runs before the page's own scripts
@@ -14,13 +15,16 @@ export default defineContentScript({
   main() {
     const post = window.postMessage.bind(window);
     const origin = window.location.origin;
-    const report = (finding: PageFinding) => {
+    let pageAccount: string | null = null;
+    const report = (finding: PageFinding, account: string | null) => {
+      if (finding.kind === 'account') pageAccount = account;
       try {
-        post({ ...finding, channel: PAGE_CHANNEL, version: PAGE_CHANNEL_VERSION }, origin);
+        post({ ...finding, account, channel: PAGE_CHANNEL, version: PAGE_CHANNEL_VERSION }, origin);
       } catch {
         // A finding that cannot be posted is dropped; the page must never see an error of ours.
       }
     };
     installFetchObserver({ scope: window, baseUrl: () => window.location.href, report });
+    installWebSocketObserver({ scope: window, report, account: () => pageAccount });
   },
 });

@@ -8,20 +8,27 @@ import type { RelayMessage } from '../lib/runtime-messages';
 /**
  * The isolated relay: takes the interceptor's window messages, drops anything that is not a
  * well-formed message of ours (the page can post the same shape), keeps only quota fields and
- * passes the rest to the background.
+ * passes the rest to the background. It also tells the background when this tab becomes the
+ * one the user looks at, so that the badge follows this tab's account.
  */
 
-// A real page produces a few readings a minute; a burst of 20 covers opening many chats at once.
+// A real page produces a few findings a minute; a burst of 20 covers opening many chats at once.
 const BURST = 20;
 const PER_SECOND = 2;
 
 function relayMessageOf(data: unknown): RelayMessage | null {
   const parsed = pageMessageSchema.safeParse(data);
   if (!parsed.success) return null;
-  const message = parsed.data;
-  if (message.kind === 'ignored') return { type: 'page-ignored', carrier: message.carrier, reason: message.reason };
-  const quota = pickQuotaFields(message.quota);
-  return quota ? { type: 'page-quota', carrier: message.carrier, quota: { ...quota } } : null;
+  const { channel: _channel, version: _version, account, ...finding } = parsed.data;
+  if (finding.kind !== 'quota') return { type: 'page-finding', finding, account };
+  const quota = pickQuotaFields(finding.quota);
+  return quota ? { type: 'page-finding', finding: { ...finding, quota: { ...quota } }, account } : null;
+}
+
+function send(message: RelayMessage): void {
+  browser.runtime.sendMessage(message).catch(() => {
+    // The background may be restarting; the next reading will come soon enough.
+  });
 }
 
 export default defineContentScript({
@@ -31,14 +38,19 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   main(ctx) {
     const limiter = createRateLimiter(BURST, PER_SECOND);
+    let pageAccount: string | null = null;
     ctx.addEventListener(window, 'message', (event: MessageEvent) => {
       if (event.source !== window || !isOnPageChannel(event.data)) return;
       if (!limiter.take(Date.now())) return;
       const message = relayMessageOf(event.data);
       if (message === null) return;
-      browser.runtime.sendMessage(message).catch(() => {
-        // The background may be restarting; the next reading will come soon enough.
-      });
+      if (message.type === 'page-finding' && message.finding.kind === 'account') pageAccount = message.account;
+      send(message);
     });
+    const announce = () => {
+      if (document.visibilityState === 'visible' && pageAccount !== null) send({ type: 'page-active', account: pageAccount });
+    };
+    ctx.addEventListener(window, 'focus', announce);
+    ctx.addEventListener(document, 'visibilitychange', announce);
   },
 });

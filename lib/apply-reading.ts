@@ -1,4 +1,4 @@
-import type { FeatureQuota, Reading } from './quota-types';
+import type { BlockedFeature, FeatureQuota, Reading, ReadingSource } from './quota-types';
 import {
   type AccountState,
   type FeatureState,
@@ -16,21 +16,38 @@ import {
  * server can shrink limits_progress to one feature, or send null (protocol.md section 2).
  */
 
+/** A refusal's "resets in 14 hours and 2 minutes" is to the minute; a server time within this is better. */
+const ESTIMATE_TOLERANCE_MS = 5 * 60_000;
+
+/** Readings that speak of one feature only: their blocked list adds to the known one instead of replacing it. */
+const PARTIAL_SOURCES: readonly ReadingSource[] = ['refusal', 'cooldown', 'http429'];
+
+function resetOf(previous: FeatureState | undefined, feature: FeatureQuota, now: number): { resetsAt: number | null; resetEstimated: boolean } {
+  const estimated = feature.resetEstimated === true;
+  const exact = previous !== undefined && !previous.resetEstimated && previous.resetsAt !== null && previous.resetsAt > now ? previous.resetsAt : null;
+  if (estimated && exact !== null && (feature.resetsAt === null || Math.abs(exact - feature.resetsAt) <= ESTIMATE_TOLERANCE_MS)) {
+    return { resetsAt: exact, resetEstimated: false };
+  }
+  return { resetsAt: feature.resetsAt, resetEstimated: estimated && feature.resetsAt !== null };
+}
+
 function nextFeatureState(previous: FeatureState | undefined, feature: FeatureQuota, reading: Reading): FeatureState {
   const sameWindow =
     previous !== undefined && (previous.resetsAt === null || reading.receivedAt < previous.resetsAt);
+  const reset = resetOf(previous, feature, reading.receivedAt);
   // While a feature is full the server answers reset_after = now + window on every response,
   // so a reset time that moves forward with no drop in the count means the window has not started.
   const windowNotStarted =
     previous !== undefined &&
+    !reset.resetEstimated &&
     previous.resetsAt !== null &&
-    feature.resetsAt !== null &&
-    feature.resetsAt > previous.resetsAt &&
+    reset.resetsAt !== null &&
+    reset.resetsAt > previous.resetsAt &&
     feature.remaining >= previous.remaining;
   return {
     name: feature.name,
     remaining: feature.remaining,
-    resetsAt: feature.resetsAt,
+    ...reset,
     seenAt: reading.receivedAt,
     source: reading.source,
     maxSeen: sameWindow ? Math.max(previous.maxSeen, feature.remaining) : feature.remaining,
@@ -52,19 +69,28 @@ function mergeUnknownFields(known: string[], fresh: string[]): string[] {
   return merged.slice(0, MAX_UNKNOWN_FIELDS);
 }
 
+function nextBlocked(known: BlockedFeature[], reading: Reading): BlockedFeature[] {
+  if (reading.blocked === null) return known;
+  if (!PARTIAL_SOURCES.includes(reading.source)) return reading.blocked;
+  const fresh = new Set(reading.blocked.map((entry) => entry.name));
+  return [...reading.blocked, ...known.filter((entry) => !fresh.has(entry.name))];
+}
+
 export function applyReadingToAccount(account: AccountState, reading: Reading): AccountState {
   const features = { ...account.features };
   for (const feature of reading.features ?? []) {
     features[feature.name] = nextFeatureState(account.features[feature.name], feature, reading);
   }
   return {
+    ...account,
     features: boundFeatures(features),
-    blocked: reading.blocked ?? account.blocked,
+    blocked: nextBlocked(account.blocked, reading),
     modelLimits: reading.modelLimits ?? account.modelLimits,
     defaultModel: reading.defaultModel ?? account.defaultModel,
-    plan: account.plan,
     lastReading: { at: reading.receivedAt, source: reading.source },
     unknownFields: mergeUnknownFields(account.unknownFields, reading.unknownFields),
+    // A full reading is the truth about what is exhausted now; a cooldown it does not contradict stays.
+    cooldowns: account.cooldowns.filter((cooldown) => cooldown.until > reading.receivedAt),
   };
 }
 
@@ -80,8 +106,30 @@ function boundAccounts(accounts: Record<string, AccountState>, active: string): 
   return Object.fromEntries(entries.slice(0, MAX_ACCOUNTS));
 }
 
-export function applyReading(state: QuotaState, reading: Reading, accountId: string = DEFAULT_ACCOUNT): QuotaState {
+/** Applies `change` to one account (made when first seen) and makes it the active one. */
+export function updateAccount(state: QuotaState, accountId: string, change: (account: AccountState) => AccountState): QuotaState {
   const account = state.accounts[accountId] ?? emptyAccountState();
-  const accounts = { ...state.accounts, [accountId]: applyReadingToAccount(account, reading) };
+  const accounts = { ...state.accounts, [accountId]: change(account) };
   return { ...state, accounts: boundAccounts(accounts, accountId), activeAccount: accountId };
+}
+
+export function applyReading(state: QuotaState, reading: Reading, accountId: string = DEFAULT_ACCOUNT): QuotaState {
+  return updateAccount(state, accountId, (account) => applyReadingToAccount(account, reading));
+}
+
+export function applyCooldown(state: QuotaState, accountId: string, feature: string, until: number, now: number): QuotaState {
+  return updateAccount(state, accountId, (account) => ({
+    ...account,
+    cooldowns: [{ feature, until, seenAt: now }, ...account.cooldowns.filter((entry) => entry.feature !== feature && entry.until > now)].slice(0, 16),
+  }));
+}
+
+export function applyPlan(state: QuotaState, accountId: string, plan: string): QuotaState {
+  if (state.accounts[accountId]?.plan === plan) return state;
+  return updateAccount(state, accountId, (account) => ({ ...account, plan }));
+}
+
+/** The badge follows the account of the chatgpt.com tab the user looked at last, once it has readings. */
+export function activateAccount(state: QuotaState, accountId: string): QuotaState {
+  return state.activeAccount === accountId || !state.accounts[accountId] ? state : { ...state, activeAccount: accountId };
 }

@@ -1,7 +1,11 @@
-import { carrierOfPath, pathnameOfFetchInput, type FetchCarrier } from './quota-endpoints';
-import { findingFromEventData, findingFromInitBody } from './page-findings';
+import { accountKeyOf } from './account-key';
+import { carrierOfPath, pathnameOfFetchInput, sideEndpointOfPath, type FetchCarrier, type SideEndpoint } from './quota-endpoints';
+import { findingFromInitBody } from './page-findings';
 import type { PageFinding } from './page-channel';
+import { accountIdOfRequest } from './request-account';
+import { modelCapClearsInMs, readAccountsCheck } from './side-responses';
 import { createSseScanner, DEFAULT_MAX_EVENT_CHARS } from './sse-scanner';
+import { createTurnEventReader } from './turn-events';
 
 /**
  * Wraps the page's fetch so that quota carriers can be read without the page noticing:
@@ -19,14 +23,16 @@ export interface FetchObserverOptions {
   scope: { fetch: typeof fetch };
   /** The page's address, to resolve relative URLs. */
   baseUrl: () => string;
-  report: (finding: PageFinding) => void;
+  /** Receives each finding with the opaque key of its account, when known. */
+  report: (finding: PageFinding, account: string | null) => void;
   maxInitBytes?: number;
   maxEventChars?: number;
 }
 
 type Marked = typeof fetch & { [INSTALLED]?: true };
+type Matched = { carrier: FetchCarrier; side: null } | { carrier: null; side: SideEndpoint };
 
-async function readAll(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | null> {
+async function readAll(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<string | null> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -40,23 +46,26 @@ async function readAll(body: ReadableStream<Uint8Array>, maxBytes: number): Prom
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
+  const decoder = new TextDecoder();
+  return chunks.map((chunk, index) => decoder.decode(chunk, { stream: index < chunks.length - 1 })).join('');
 }
 
-async function scanEvents(body: ReadableStream<Uint8Array>, carrier: FetchCarrier, options: FetchObserverOptions): Promise<void> {
+function parseJson(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+async function scanEvents(body: ReadableStream<Uint8Array>, onEvent: (data: string) => void, maxEventChars: number): Promise<void> {
   const reader = body.getReader();
   let finished = false;
   const scanner = createSseScanner((data) => {
     if (data === '[DONE]') finished = true;
-    const finding = findingFromEventData(data, carrier);
-    if (finding) options.report(finding);
-  }, options.maxEventChars ?? DEFAULT_MAX_EVENT_CHARS);
+    else onEvent(data);
+  }, maxEventChars);
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -70,36 +79,72 @@ async function scanEvents(body: ReadableStream<Uint8Array>, carrier: FetchCarrie
   scanner.end();
 }
 
-async function readCarrier(response: unknown, carrier: FetchCarrier, options: FetchObserverOptions): Promise<void> {
-  if (!(response instanceof Response)) return;
-  if (!response.ok) return options.report({ kind: 'ignored', carrier, reason: `HTTP ${response.status}` });
-  const isStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
-  if (carrier !== 'init' && !isStream) return;
-  if (response.bodyUsed || response.body === null) return;
-  // Clone before the page can read: this reaction was registered before the page got the promise.
-  const body = response.clone().body;
-  if (body === null) return;
-  if (carrier !== 'init') return scanEvents(body, carrier, options);
-  const bytes = await readAll(body, options.maxInitBytes ?? MAX_INIT_BYTES);
-  if (bytes === null) return options.report({ kind: 'ignored', carrier, reason: 'body too large' });
-  options.report(findingFromInitBody(new TextDecoder().decode(bytes)));
-}
-
 /** Installs the observer once per scope; returns the undo. */
 export function installFetchObserver(options: FetchObserverOptions): () => void {
   const { scope } = options;
   const original = scope.fetch as Marked;
   if (typeof original !== 'function' || original[INSTALLED]) return () => undefined;
+  const maxInitBytes = options.maxInitBytes ?? MAX_INIT_BYTES;
+  const maxEventChars = options.maxEventChars ?? DEFAULT_MAX_EVENT_CHARS;
   let active = true;
+  // The account this page works for, raw id kept here only; its key is what leaves the page.
+  let pageAccountId: string | null = null;
 
-  function watch(input: unknown, result: unknown): void {
-    if (!active || !(result instanceof Promise)) return;
+  const keyOf = (rawId: string | null) => (rawId === null ? null : accountKeyOf(rawId));
+
+  function learnAccount(rawId: string | null): void {
+    if (rawId === null || rawId === pageAccountId) return;
+    pageAccountId = rawId;
+    options.report({ kind: 'account', carrier: 'account' }, keyOf(rawId));
+  }
+
+  async function readSide(response: Response): Promise<void> {
+    const check = readAccountsCheck(parseJson(await readAll(response.clone().body!, maxInitBytes)));
+    if (!check) return;
+    if (pageAccountId === null && check.accountIds.length === 1) learnAccount(check.accountIds[0] ?? null);
+    const plan = check.planOf(pageAccountId);
+    if (plan) options.report({ kind: 'plan', carrier: 'account', plan }, keyOf(pageAccountId));
+  }
+
+  async function readCarrier(response: Response, carrier: FetchCarrier, account: string | null): Promise<void> {
+    const report = (finding: PageFinding) => options.report(finding, account);
+    const isStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
+    if (!response.ok) {
+      if (response.status !== 429 || carrier === 'init') return report({ kind: 'ignored', carrier, reason: `HTTP ${response.status}` });
+      const clearsInMs = modelCapClearsInMs(parseJson(await readAll(response.clone().body!, maxInitBytes)));
+      return report(clearsInMs === null ? { kind: 'ignored', carrier, reason: 'HTTP 429' } : { kind: 'model-cap', carrier, clearsInMs });
+    }
+    if (carrier !== 'init' && !isStream) return;
+    // Clone before the page can read: this reaction was registered before the page got the promise.
+    const body = response.clone().body!;
+    if (carrier !== 'init') return scanEvents(body, createTurnEventReader(carrier, report), maxEventChars);
+    const text = await readAll(body, maxInitBytes);
+    report(text === null ? { kind: 'ignored', carrier, reason: 'body too large' } : findingFromInitBody(text));
+  }
+
+  function matchOf(input: unknown): Matched | null {
     const pathname = pathnameOfFetchInput(input, options.baseUrl());
-    const carrier = pathname === null ? null : carrierOfPath(pathname);
-    if (carrier === null) return;
+    if (pathname === null) return null;
+    const carrier = carrierOfPath(pathname);
+    if (carrier !== null) return { carrier, side: null };
+    const side = sideEndpointOfPath(pathname);
+    return side === null ? null : { carrier: null, side };
+  }
+
+  function watch(args: unknown[], result: unknown): void {
+    if (!active || !(result instanceof Promise)) return;
+    const matched = matchOf(args[0]);
+    if (matched === null) return;
+    const requestAccount = accountIdOfRequest(args[0], args[1]);
+    learnAccount(requestAccount);
+    const account = keyOf(requestAccount ?? pageAccountId);
     // Both handlers: a rejected fetch is the page's to handle; ours must not add a second rejection.
     result.then(
-      (response) => readCarrier(response, carrier, options).catch(() => undefined),
+      (response: unknown) => {
+        if (!(response instanceof Response) || response.bodyUsed || response.body === null) return;
+        const reading = matched.carrier === null ? readSide(response) : readCarrier(response, matched.carrier, account);
+        reading.catch(() => undefined);
+      },
       () => undefined,
     );
   }
@@ -107,7 +152,7 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
   const observed = function fetch(this: unknown, ...args: Parameters<typeof globalThis.fetch>) {
     const result: unknown = Reflect.apply(original, this, args);
     try {
-      watch(args[0], result);
+      watch(args, result);
     } catch {
       // Observation is best effort; the page's call already happened and must not see our errors.
     }

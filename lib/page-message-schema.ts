@@ -1,30 +1,41 @@
 import { z } from 'zod';
+import { ACCOUNT_KEY_PATTERN } from './account-key';
 import { PAGE_CHANNEL, PAGE_CHANNEL_VERSION } from './page-channel';
 
 /**
- * Validation of page -> relay messages. The quota object itself is picked again and validated
- * by lib/parse-quota-object.ts; here only the envelope is checked, with tight bounds, so that a
- * forged or absurd message is dropped before it costs anything.
+ * Validation of the page -> relay envelope and of every finding's own fields, with tight bounds,
+ * so that a forged or absurd message is dropped before it costs anything. The quota object
+ * itself is picked again and validated by lib/parse-quota-object.ts.
  */
 
-export const pageCarrierSchema = z.enum(['init', 'stream', 'resume', 'websocket']);
+export const pageCarrierSchema = z.enum(['init', 'stream', 'resume', 'websocket', 'account']);
+export const accountKeySchema = z.string().regex(ACCOUNT_KEY_PATTERN).nullable();
 
-export const pageMessageSchema = z.discriminatedUnion('kind', [
-  z.object({
-    channel: z.literal(PAGE_CHANNEL),
-    version: z.literal(PAGE_CHANNEL_VERSION),
-    kind: z.literal('quota'),
-    carrier: pageCarrierSchema,
-    quota: z.record(z.string(), z.unknown()),
-  }),
-  z.object({
-    channel: z.literal(PAGE_CHANNEL),
-    version: z.literal(PAGE_CHANNEL_VERSION),
-    kind: z.literal('ignored'),
-    carrier: pageCarrierSchema,
-    reason: z.string().max(200),
-  }),
+/** A month is longer than any quota window seen (deep research: monthly). */
+const MAX_DELAY_MS = 31 * 24 * 3600 * 1000;
+const delay = z.number().int().min(0).max(MAX_DELAY_MS);
+
+/** The finding kinds, shared by the page channel and the runtime channel. */
+export const findingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('quota'), carrier: pageCarrierSchema, quota: z.record(z.string(), z.unknown()) }),
+  z.object({ kind: z.literal('refusal'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), resetsInMs: delay.nullable() }),
+  z.object({ kind: z.literal('cooldown'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), cooldownMs: delay }),
+  z.object({ kind: z.literal('model-cap'), carrier: pageCarrierSchema, clearsInMs: delay }),
+  z.object({ kind: z.literal('plan'), carrier: pageCarrierSchema, plan: z.string().min(1).max(40) }),
+  z.object({ kind: z.literal('account'), carrier: pageCarrierSchema }),
+  z.object({ kind: z.literal('ignored'), carrier: pageCarrierSchema, reason: z.string().max(200) }),
 ]);
+
+export type Finding = z.infer<typeof findingSchema>;
+
+export const pageMessageSchema = z.intersection(
+  findingSchema,
+  z.object({
+    channel: z.literal(PAGE_CHANNEL),
+    version: z.literal(PAGE_CHANNEL_VERSION),
+    account: accountKeySchema,
+  }),
+);
 
 export type ValidPageMessage = z.infer<typeof pageMessageSchema>;
 

@@ -5,6 +5,8 @@
  */
 
 export type FetchCarrier = 'init' | 'stream' | 'resume';
+/** accounts/check tells the plan and the account ids (protocol.md section 5); no quota in it. */
+export type SideEndpoint = 'accounts-check';
 
 const CARRIER_BY_PATH: Record<string, FetchCarrier> = {};
 for (const root of ['/backend-api', '/backend-anon']) {
@@ -14,9 +16,17 @@ for (const root of ['/backend-api', '/backend-anon']) {
   CARRIER_BY_PATH[`${root}/f/conversation/resume`] = 'resume';
 }
 
+function withoutTrailingSlash(pathname: string): string {
+  return pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+}
+
 export function carrierOfPath(pathname: string): FetchCarrier | null {
-  const trimmed = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+  const trimmed = withoutTrailingSlash(pathname);
   return Object.hasOwn(CARRIER_BY_PATH, trimmed) ? (CARRIER_BY_PATH[trimmed] ?? null) : null;
+}
+
+export function sideEndpointOfPath(pathname: string): SideEndpoint | null {
+  return pathname.startsWith('/backend-api/accounts/check/') ? 'accounts-check' : null;
 }
 
 /**

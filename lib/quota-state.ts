@@ -28,6 +28,8 @@ export const featureStateSchema = z.object({
   maxSeen: z.number().int().min(0),
   /** The reset time moved forward while the count did not drop: full, the window starts with first use. */
   windowNotStarted: z.boolean(),
+  /** The reset time is an estimate from a refusal's text, not the server's timestamp. */
+  resetEstimated: z.boolean().default(false),
 });
 
 export const blockedStateSchema = z.object({
@@ -46,6 +48,13 @@ export const modelLimitStateSchema = z.object({
   description: text.nullable(),
 });
 
+/** "You're generating images too quickly": a pause of about an hour (estimated end). */
+export const cooldownStateSchema = z.object({
+  feature: z.string().min(1).max(200),
+  until: time,
+  seenAt: time,
+});
+
 export const accountStateSchema = z.object({
   features: z.record(z.string(), featureStateSchema),
   blocked: z.array(blockedStateSchema).max(200),
@@ -54,6 +63,7 @@ export const accountStateSchema = z.object({
   plan: text.nullable(),
   lastReading: z.object({ at: time, source }).nullable(),
   unknownFields: z.array(z.string().max(200)).max(MAX_UNKNOWN_FIELDS),
+  cooldowns: z.array(cooldownStateSchema).max(16).default([]),
 });
 
 export const quotaStateSchema = z.object({
@@ -65,11 +75,12 @@ export const quotaStateSchema = z.object({
 export type FeatureState = z.infer<typeof featureStateSchema>;
 export type BlockedState = z.infer<typeof blockedStateSchema>;
 export type ModelLimitState = z.infer<typeof modelLimitStateSchema>;
+export type CooldownState = z.infer<typeof cooldownStateSchema>;
 export type AccountState = z.infer<typeof accountStateSchema>;
 export type QuotaState = z.infer<typeof quotaStateSchema>;
 
 export function emptyAccountState(): AccountState {
-  return { features: {}, blocked: [], modelLimits: [], defaultModel: null, plan: null, lastReading: null, unknownFields: [] };
+  return { features: {}, blocked: [], modelLimits: [], defaultModel: null, plan: null, lastReading: null, unknownFields: [], cooldowns: [] };
 }
 
 export function emptyQuotaState(): QuotaState {

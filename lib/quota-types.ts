@@ -20,6 +20,8 @@ export interface FeatureQuota {
   name: string;
   remaining: number;
   resetsAt: number | null;
+  /** The reset time was worked out from a refusal's wording ("resets in 14 hours"), to the minute. */
+  resetEstimated?: boolean;
 }
 
 export interface BlockedFeature {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageCarrierSchema } from './page-message-schema';
+import { accountKeySchema, findingSchema } from './page-message-schema';
 
 /**
  * The relay -> background channel (runtime messages). The background accepts these only from
@@ -8,16 +8,10 @@ import { pageCarrierSchema } from './page-message-schema';
  */
 
 export const relayMessageSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('page-quota'),
-    carrier: pageCarrierSchema,
-    quota: z.record(z.string(), z.unknown()),
-  }),
-  z.object({
-    type: z.literal('page-ignored'),
-    carrier: pageCarrierSchema,
-    reason: z.string().max(200),
-  }),
+  /** Something the page received (a finding), for the account it belongs to. */
+  z.object({ type: z.literal('page-finding'), finding: findingSchema, account: accountKeySchema }),
+  /** The tab became the one the user looks at: the badge follows its account. */
+  z.object({ type: z.literal('page-active'), account: accountKeySchema }),
 ]);
 
 export type RelayMessage = z.infer<typeof relayMessageSchema>;

@@ -1,0 +1,45 @@
+import type { Finding } from './page-message-schema';
+import { readingFromPickedQuota, type ParseResult } from './parse-quota-object';
+import type { Reading, ReadingSource } from './quota-types';
+
+/**
+ * Turns a validated finding from the page into a Reading, or null for findings that are not
+ * readings (plan, account, cooldown, ignored): those change state by other paths.
+ */
+
+const QUOTA_SOURCES: Record<Finding['carrier'], ReadingSource | null> = {
+  init: 'init',
+  stream: 'stream',
+  resume: 'resume',
+  websocket: 'websocket',
+  account: null,
+};
+
+/** The blocked entry that stands for the legacy model cap (the 429 does not name the model). */
+export const MODEL_CAP_FEATURE = 'model_cap';
+
+function partialReading(source: ReadingSource, receivedAt: number, fields: Partial<Reading>): Reading {
+  return { source, receivedAt, features: null, blocked: null, modelLimits: null, defaultModel: null, unknownFields: [], ...fields };
+}
+
+export function readingFromFinding(finding: Finding, receivedAt: number): ParseResult | null {
+  switch (finding.kind) {
+    case 'quota': {
+      const source = QUOTA_SOURCES[finding.carrier];
+      if (source === null) return { ok: false, error: `quota from ${finding.carrier}` };
+      return readingFromPickedQuota(finding.quota, { source, receivedAt });
+    }
+    case 'refusal': {
+      // The image tool refused: exhausted now, whatever the last reading said.
+      const resetsAt = finding.resetsInMs === null ? null : receivedAt + finding.resetsInMs;
+      const features = [{ name: finding.feature, remaining: 0, resetsAt, resetEstimated: true }];
+      return { ok: true, reading: partialReading('refusal', receivedAt, { features }) };
+    }
+    case 'model-cap': {
+      const blocked = [{ name: MODEL_CAP_FEATURE, resetsAt: receivedAt + finding.clearsInMs, resetsAfterText: null, limit: null, description: null, reason: 'model_cap_exceeded' }];
+      return { ok: true, reading: partialReading('http429', receivedAt, { blocked }) };
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Signals that the image quota ran out inside a turn (protocol.md section 3). They arrive with
+ * HTTP 200 as tool messages; only the numbers we derive leave the page, never the text.
+ * - system_error ChatGPTAgentToolRateLimitException: exhausted now. The same exception is used
+ *   for other tools (python), so it is the image quota only when its text names the image tool
+ *   or the turn is an image turn. Its text may state when the limit resets, in the page's language.
+ * - "You're generating images too quickly ... wait for an hour": a cooldown of about an hour.
+ * The tool's author.name is obfuscated and changes, so it is never used.
+ */
+
+export const RATE_LIMIT_EXCEPTION = 'ChatGPTAgentToolRateLimitException';
+export const COOLDOWN_PHRASE = 'generating images too quickly';
+export const COOLDOWN_MS = 60 * 60 * 1000;
+
+const MINUTE = 60_000;
+const UNIT_MS: Record<string, number> = {
+  day: 24 * 60 * MINUTE,
+  days: 24 * 60 * MINUTE,
+  hour: 60 * MINUTE,
+  hours: 60 * MINUTE,
+  minute: MINUTE,
+  minutes: MINUTE,
+  天: 24 * 60 * MINUTE,
+  小时: 60 * MINUTE,
+  分钟: MINUTE,
+  分: MINUTE,
+};
+
+const ENGLISH_SPAN = /resets? in ((?:\d+\s*(?:days?|hours?|minutes?)(?:,?\s*(?:and\s*)?)?)+)/i;
+const CHINESE_SPAN = /((?:\d+\s*(?:天|小时|分钟|分)\s*)+)后重置/;
+const PART = /(\d+)\s*(days?|hours?|minutes?|天|小时|分钟|分)/gi;
+
+/** The reset delay a refusal text states ("resets in 14 hours and 2 minutes", "10小时 后重置"), or null. */
+export function resetDelayFromText(text: string): number | null {
+  const span = ENGLISH_SPAN.exec(text)?.[1] ?? CHINESE_SPAN.exec(text)?.[1];
+  if (span === undefined) return null;
+  let total = 0;
+  for (const [, amount, unit] of span.matchAll(PART)) total += Number(amount) * (UNIT_MS[unit?.toLowerCase() ?? ''] ?? 0);
+  return total > 0 ? total : null;
+}
+
+interface ToolMessage {
+  content?: { content_type?: unknown; name?: unknown; text?: unknown; parts?: unknown };
+  metadata?: { is_error?: unknown; async_task_type?: unknown };
+}
+
+/** The message of an SSE event: bare `{message}` or a v1 delta `{"o":"add","v":{"message"}}`. */
+export function messageOfEvent(value: unknown): ToolMessage | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const record = value as { message?: unknown; v?: unknown };
+  const message = record.message ?? (typeof record.v === 'object' && record.v !== null ? (record.v as { message?: unknown }).message : undefined);
+  return typeof message === 'object' && message !== null ? (message as ToolMessage) : null;
+}
+
+export type TurnRefusal = { kind: 'refusal'; resetsInMs: number | null } | { kind: 'cooldown'; cooldownMs: number };
+
+function textOf(message: ToolMessage): string {
+  const { content } = message;
+  if (typeof content?.text === 'string') return content.text;
+  if (Array.isArray(content?.parts)) return content.parts.filter((part) => typeof part === 'string').join('\n');
+  return '';
+}
+
+/** Reads a refusal from a tool message; `imageTurn` says whether the turn already showed itself as an image turn. */
+export function refusalOfMessage(message: ToolMessage, imageTurn: boolean): TurnRefusal | null {
+  const text = textOf(message);
+  if (message.content?.content_type === 'system_error' && message.content.name === RATE_LIMIT_EXCEPTION) {
+    const namesImageTool = text.includes('image_gen') || text.includes('text2im');
+    return namesImageTool || imageTurn ? { kind: 'refusal', resetsInMs: resetDelayFromText(text) } : null;
+  }
+  if (message.metadata?.is_error === true && text.includes(COOLDOWN_PHRASE)) return { kind: 'cooldown', cooldownMs: COOLDOWN_MS };
+  return null;
+}
+
+/** Cheap pre-test on raw event data before any JSON.parse. */
+export function mayHoldRefusal(data: string): boolean {
+  return data.includes(RATE_LIMIT_EXCEPTION) || data.includes(COOLDOWN_PHRASE);
+}
+
+/** Markers of an image turn seen in its events (turn_use_case, image task ids). */
+export function marksImageTurn(data: string): boolean {
+  return data.includes('"image gen"') || data.includes('image_gen_task_id') || data.includes('"async_task_type":"image_gen"') || data.includes('"async_task_type": "image_gen"');
+}
