@@ -1,0 +1,19 @@
+/**
+ * An unambiguous clock time for the terminal: "2026-09-16 09:46 GMT+2". Captures can be months
+ * old, so the date is always shown. `timeZone` undefined means the process's own zone, which
+ * Node takes from the TZ environment variable.
+ */
+export function formatClock(time: number, timeZone?: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  }).formatToParts(new Date(time));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((item) => item.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
+}

@@ -1,0 +1,21 @@
+import type { Reading } from '../quota-types';
+
+/** A reading the inspector found in a capture, and where in the capture it was. */
+export interface FoundReading {
+  reading: Reading;
+  /** When the capture saw it (a HAR entry's startedDateTime); null when the file does not say. */
+  at: number | null;
+  /** The HAR entry it came from, counted from 1; null for a JSON or SSE file. */
+  entry: number | null;
+}
+
+/** What one capture file held: its readings in order, and notes on what could not be read. */
+export interface CaptureReport {
+  readings: FoundReading[];
+  notes: string[];
+}
+
+/** The features a reading says are blocked: blocked_features names them, whatever the count says. */
+export function blockedNamesOf(reading: Reading): Set<string> {
+  return new Set((reading.blocked ?? []).map((block) => block.name));
+}

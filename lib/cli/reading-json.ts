@@ -1,0 +1,49 @@
+import { blockedNamesOf, type FoundReading } from './found-reading';
+import type { ReadingSource } from '../quota-types';
+
+/**
+ * The machine view of one reading: one JSON object per line on stdout. Only fields of the parsed
+ * Reading are copied, so nothing of the capture's raw text (tokens, cookies, messages) can reach
+ * it. Times are ISO 8601 in UTC; null means unknown. A list the reading did not carry is empty.
+ */
+
+export interface ReadingJson {
+  source: ReadingSource;
+  file: string;
+  at: string | null;
+  features: { name: string; remaining: number; resetsAt: string | null; blocked: boolean }[];
+  blocked: { name: string; resetsAt: string | null; description: string | null }[];
+  modelLimits: { model: string; fallback: string | null; resetsAt: string | null }[];
+  defaultModel: string | null;
+}
+
+function isoOf(time: number | null): string | null {
+  return time === null ? null : new Date(time).toISOString();
+}
+
+export function readingJson(file: string, found: FoundReading): ReadingJson {
+  const { reading } = found;
+  const blockedNames = blockedNamesOf(reading);
+  return {
+    source: reading.source,
+    file,
+    at: isoOf(found.at),
+    features: (reading.features ?? []).map((feature) => ({
+      name: feature.name,
+      remaining: feature.remaining,
+      resetsAt: isoOf(feature.resetsAt),
+      blocked: blockedNames.has(feature.name),
+    })),
+    blocked: (reading.blocked ?? []).map((block) => ({
+      name: block.name,
+      resetsAt: isoOf(block.resetsAt),
+      description: block.description,
+    })),
+    modelLimits: (reading.modelLimits ?? []).map((limit) => ({
+      model: limit.model,
+      fallback: limit.fallback,
+      resetsAt: isoOf(limit.resetsAt),
+    })),
+    defaultModel: reading.defaultModel,
+  };
+}

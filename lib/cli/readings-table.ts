@@ -1,0 +1,78 @@
+import { formatClock } from './clock-time';
+import { blockedNamesOf, type FoundReading } from './found-reading';
+import { textTable } from './text-table';
+
+/**
+ * The human view of one file's readings: a row per feature (count, reset in local time and UTC,
+ * blocked, where and when it was seen), so a HAR's readings line up and a count can be followed
+ * turn by turn; then the model limits and default models, when the readings carry any.
+ * Every cell comes from the parsed Reading, never from the capture's raw text.
+ */
+
+const UNKNOWN = 'unknown';
+
+function whereOf(found: FoundReading): string {
+  return found.entry === null ? found.reading.source : `${found.reading.source}, entry ${found.entry}`;
+}
+
+function seenOf(found: FoundReading, timeZone: string | undefined): string {
+  return found.at === null ? UNKNOWN : formatClock(found.at, timeZone);
+}
+
+/** Local and UTC cells; when only the site's own words are known ("in 18 hours"), those. */
+function resetCells(time: number | null, siteText: string | null, timeZone: string | undefined): string[] {
+  if (time !== null) return [formatClock(time, timeZone), formatClock(time, 'UTC')];
+  return [siteText === null ? UNKNOWN : `"${siteText}"`, UNKNOWN];
+}
+
+function featureRows(found: FoundReading, timeZone: string | undefined): string[][] {
+  const { reading } = found;
+  const origin = [whereOf(found), seenOf(found, timeZone)];
+  const blockedNames = blockedNamesOf(reading);
+  const features = reading.features ?? [];
+  const rows = features.map((feature) => [
+    feature.name,
+    String(feature.remaining),
+    ...resetCells(feature.resetsAt, null, timeZone),
+    blockedNames.has(feature.name) ? 'yes' : 'no',
+    ...origin,
+  ]);
+  // A feature can be blocked without a count (limits_progress null or shrunk, protocol.md section 2).
+  const listed = new Set(features.map((feature) => feature.name));
+  for (const block of reading.blocked ?? []) {
+    if (!listed.has(block.name)) rows.push([block.name, '-', ...resetCells(block.resetsAt, block.resetsAfterText, timeZone), 'yes', ...origin]);
+  }
+  return rows.length > 0 ? rows : [['(no feature listed)', '-', '-', '-', '-', ...origin]];
+}
+
+function modelRows(found: FoundReading, timeZone: string | undefined): string[][] {
+  return (found.reading.modelLimits ?? []).map((limit) => [
+    limit.model,
+    limit.fallback ?? UNKNOWN,
+    ...resetCells(limit.resetsAt, null, timeZone),
+    whereOf(found),
+    seenOf(found, timeZone),
+  ]);
+}
+
+function defaultModelRows(found: FoundReading, timeZone: string | undefined): string[][] {
+  const model = found.reading.defaultModel;
+  return model === null ? [] : [[model, whereOf(found), seenOf(found, timeZone)]];
+}
+
+export function readingsTable(file: string, readings: FoundReading[], timeZone?: string): string[] {
+  const lines = [file];
+  lines.push(
+    ...textTable(
+      ['FEATURE', 'REMAINING', 'RESETS (LOCAL)', 'RESETS (UTC)', 'BLOCKED', 'FROM', 'SEEN'],
+      readings.flatMap((found) => featureRows(found, timeZone)),
+    ),
+  );
+  const models = readings.flatMap((found) => modelRows(found, timeZone));
+  if (models.length > 0) {
+    lines.push('', ...textTable(['MODEL LIMIT', 'FALLS BACK TO', 'RESETS (LOCAL)', 'RESETS (UTC)', 'FROM', 'SEEN'], models));
+  }
+  const defaults = readings.flatMap((found) => defaultModelRows(found, timeZone));
+  if (defaults.length > 0) lines.push('', ...textTable(['DEFAULT MODEL', 'FROM', 'SEEN'], defaults));
+  return lines;
+}
