@@ -35,17 +35,21 @@ export function createSseScanner(
     eventTooLarge = false;
   }
 
+  function skipEvent(): void {
+    eventTooLarge = true;
+    data = [];
+  }
+
   function handleLine(rawLine: string): void {
+    // The same bound as a line still arriving (pushText): whether a line came in one chunk or
+    // in many must not decide whether its event is read.
+    if (rawLine.length > maxEventChars) return skipEvent();
     const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     if (line === '') return dispatch();
     if (!line.startsWith('data:')) return; // event:, id:, retry: and comments carry no quota
     const value = line.charCodeAt(5) === 0x20 ? line.slice(6) : line.slice(5);
     dataChars += value.length + 1;
-    if (dataChars > maxEventChars) {
-      eventTooLarge = true;
-      data = [];
-      return;
-    }
+    if (dataChars > maxEventChars) return skipEvent();
     if (!eventTooLarge) data.push(value);
   }
 
@@ -65,8 +69,7 @@ export function createSseScanner(
       const piece = text.slice(start, newline);
       if (lineTooLong) {
         lineTooLong = false;
-        eventTooLarge = true;
-        data = [];
+        skipEvent();
       } else {
         handleLine(partialLine + piece);
       }
