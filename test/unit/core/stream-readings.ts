@@ -1,0 +1,32 @@
+import { findingFromEventData } from '../../../lib/page-findings';
+import { readingFromPickedQuota, type ParseResult } from '../../../lib/parse-quota-object';
+import type { ReadingSource } from '../../../lib/quota-types';
+import { createSseScanner, DEFAULT_MAX_EVENT_CHARS } from '../../../lib/sse-scanner';
+
+/**
+ * The SSE path of the extension, without the browser: bytes cut into chunks go through the
+ * scanner, each event's data through the page's finding, the finding through the background's parser.
+ */
+
+/** Cuts `bytes` at the given offsets (sorted, inside the body). */
+export function chunksAt(bytes: Uint8Array, offsets: number[]): Uint8Array[] {
+  const cuts = [0, ...offsets, bytes.length];
+  return cuts.slice(1).map((end, index) => bytes.subarray(cuts[index], end));
+}
+
+export function eventDataOf(chunks: Uint8Array[], maxEventChars: number = DEFAULT_MAX_EVENT_CHARS): string[] {
+  const events: string[] = [];
+  const scanner = createSseScanner((data) => events.push(data), maxEventChars);
+  for (const chunk of chunks) scanner.push(chunk);
+  scanner.end();
+  return events;
+}
+
+export function readingsFromStream(chunks: Uint8Array[], receivedAt: number, source: ReadingSource = 'stream'): ParseResult[] {
+  const carrier = source === 'resume' ? 'resume' : 'stream';
+  return eventDataOf(chunks).flatMap((data) => {
+    const finding = findingFromEventData(data, carrier);
+    if (finding === null || finding.kind !== 'quota') return [];
+    return [readingFromPickedQuota(finding.quota, { source, receivedAt })];
+  });
+}
