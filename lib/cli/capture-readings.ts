@@ -1,36 +1,27 @@
-import { readingsOfBody, type BodyReadings } from './body-readings';
+import { findingsOfJson, findingsOfStream } from './capture-findings';
 import type { CaptureReport } from './found-reading';
 import { harEntriesOf } from './har-entries';
 import { readingsOfHar } from './har-readings';
+import { parseJson } from './parse-json';
+import { readingsOfFindings } from './readings-of-findings';
 
 /**
- * Reads a capture file whatever it is: a HAR (its carrier entries), a JSON quota object (read as
- * the init endpoint's body, the one carrier that delivers plain JSON), or a saved SSE stream
- * (read as the chat-turn stream). Returns null when the text is none of these.
+ * Reads a capture file whatever it is: a HAR (its carrier entries), a JSON body (a quota object,
+ * the legacy 429 body or one event of a turn), or a saved SSE stream (read as a chat turn).
+ * Returns null when the text is none of these.
  */
 
 // A saved stream has at least one field line (protocol.md section 4: "event: delta", "data: {...}").
 const SSE_FIELD_LINE = /^(?:data|event):/m;
+// A JSON or SSE file says neither when it was received nor which entry it was.
+const NO_PLACE = { at: null, entry: null };
 
-function parseJson(text: string): { value: unknown } | null {
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return null;
-  }
-}
-
-/** A JSON or SSE file has no time of its own and no entries. */
-function fileReport(body: BodyReadings): CaptureReport {
-  return { readings: body.readings.map((reading) => ({ reading, at: null, entry: null })), notes: body.rejected };
-}
-
-export function readingsOfCapture(fileText: string, now: number): CaptureReport | null {
+export function readingsOfCapture(fileText: string): CaptureReport | null {
   const text = fileText.startsWith('\uFEFF') ? fileText.slice(1) : fileText;
   const json = parseJson(text);
   if (json !== null) {
     const entries = harEntriesOf(json.value);
-    return entries === null ? fileReport(readingsOfBody(text, 'init', now)) : readingsOfHar(entries, now);
+    return entries === null ? readingsOfFindings(findingsOfJson(text, json.value), NO_PLACE) : readingsOfHar(entries);
   }
-  return SSE_FIELD_LINE.test(text) ? fileReport(readingsOfBody(text, 'stream', now)) : null;
+  return SSE_FIELD_LINE.test(text) ? readingsOfFindings(findingsOfStream(text, 'stream'), NO_PLACE) : null;
 }

@@ -19,3 +19,11 @@ export interface CaptureReport {
 export function blockedNamesOf(reading: Reading): Set<string> {
   return new Set((reading.blocked ?? []).map((block) => block.name));
 }
+
+/**
+ * A time to print, or null when unknown: a reset derived from a delay (a refusal, a 429) in a file
+ * that does not say when it was received is NaN (lib/cli/readings-of-findings.ts).
+ */
+export function knownTime(time: number | null): number | null {
+  return time !== null && Number.isFinite(time) ? time : null;
+}

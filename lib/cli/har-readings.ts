@@ -1,38 +1,40 @@
 import { MAX_INIT_BYTES } from '../fetch-observer';
-import { readingsOfBody } from './body-readings';
+import { findingFromInitBody } from '../page-findings';
+import type { PageFinding } from '../page-channel';
+import { findingOf429, findingsOfStream } from './capture-findings';
 import type { CaptureReport } from './found-reading';
 import { carrierEntriesOf, type CarrierEntry } from './har-entries';
+import { parseJson } from './parse-json';
+import { readingsOfFindings } from './readings-of-findings';
 
 /**
- * Reads the carrier entries of a HAR with the extension's own rules (lib/fetch-observer.ts,
- * readCarrier): only a 2xx response is read, a stream only when it is labelled
- * text/event-stream, an init body only up to MAX_INIT_BYTES. What the extension would skip is
- * skipped here too, with a note saying why.
+ * Reads the carrier entries of a HAR with the rules the extension applies to a live response
+ * (lib/fetch-observer.ts, readCarrier): a 2xx init body up to MAX_INIT_BYTES, a 2xx stream only
+ * when labelled text/event-stream, a 429 of a turn as the legacy model cap, any other status
+ * not at all. What the extension would skip silently is told here as an "ignored" note.
  */
 
-/** The body the extension would read from this entry, or why it would skip the entry. */
-function bodyToRead(entry: CarrierEntry): { body: Uint8Array } | { skipped: string } {
-  const { status, body } = entry;
-  if (status === null || status < 200 || status > 299) return { skipped: `HTTP ${status ?? 'status missing'}, not read` };
-  if (entry.carrier !== 'init' && !entry.contentType.includes('text/event-stream')) return { skipped: 'not text/event-stream, not read' };
-  if (body === null) return { skipped: 'the HAR holds no response body' };
-  if (entry.carrier === 'init' && body.byteLength > MAX_INIT_BYTES) return { skipped: 'body too large, not read' };
-  return { body };
+function findingsOfEntry({ carrier, status, contentType, body }: CarrierEntry): PageFinding[] {
+  const ignored = (reason: string): PageFinding[] => [{ kind: 'ignored', carrier, reason }];
+  const text = body === null ? null : new TextDecoder().decode(body);
+  const withinBound = body !== null && body.byteLength <= MAX_INIT_BYTES;
+  if (status === null) return ignored('no HTTP status in the HAR');
+  if (status < 200 || status > 299) {
+    if (status !== 429 || carrier === 'init') return ignored(`HTTP ${status}`);
+    return [findingOf429(text !== null && withinBound ? parseJson(text)?.value : undefined, carrier)];
+  }
+  if (carrier !== 'init' && !contentType.includes('text/event-stream')) return ignored('not text/event-stream');
+  if (text === null) return ignored('no response body in the HAR');
+  if (carrier !== 'init') return findingsOfStream(text, carrier);
+  return withinBound ? [findingFromInitBody(text)] : ignored('body too large');
 }
 
-export function readingsOfHar(entries: unknown[], now: number): CaptureReport {
+export function readingsOfHar(entries: unknown[]): CaptureReport {
   const report: CaptureReport = { readings: [], notes: [] };
   for (const entry of carrierEntriesOf(entries)) {
-    const where = `entry ${entry.number} (${entry.carrier})`;
-    const toRead = bodyToRead(entry);
-    if ('skipped' in toRead) {
-      report.notes.push(`${where}: ${toRead.skipped}`);
-      continue;
-    }
-    const body = readingsOfBody(new TextDecoder().decode(toRead.body), entry.carrier, entry.at ?? now);
-    if (body.ignored !== null) report.notes.push(`${where}: ${body.ignored}`);
-    report.notes.push(...body.rejected.map((reason) => `${where}: ${reason}`));
-    report.readings.push(...body.readings.map((reading) => ({ reading, at: entry.at, entry: entry.number })));
+    const found = readingsOfFindings(findingsOfEntry(entry), { at: entry.at, entry: entry.number });
+    report.readings.push(...found.readings);
+    report.notes.push(...found.notes.map((note) => `entry ${entry.number} (${entry.carrier}): ${note}`));
   }
   return report;
 }

@@ -6,5 +6,4 @@ process.exitCode = await runInspect(process.argv.slice(2), {
   readFile: (path) => readFile(path),
   stdout: (line) => console.log(line),
   stderr: (line) => console.error(line),
-  now: () => Date.now(),
 });

@@ -1,4 +1,4 @@
-import { blockedNamesOf, type FoundReading } from './found-reading';
+import { blockedNamesOf, knownTime, type FoundReading } from './found-reading';
 import type { ReadingSource } from '../quota-types';
 
 /**
@@ -18,7 +18,8 @@ export interface ReadingJson {
 }
 
 function isoOf(time: number | null): string | null {
-  return time === null ? null : new Date(time).toISOString();
+  const known = knownTime(time);
+  return known === null ? null : new Date(known).toISOString();
 }
 
 export function readingJson(file: string, found: FoundReading): ReadingJson {

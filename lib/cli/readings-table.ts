@@ -1,5 +1,5 @@
 import { formatClock } from './clock-time';
-import { blockedNamesOf, type FoundReading } from './found-reading';
+import { blockedNamesOf, knownTime, type FoundReading } from './found-reading';
 import { textTable } from './text-table';
 
 /**
@@ -20,7 +20,8 @@ function seenOf(found: FoundReading, timeZone: string | undefined): string {
 }
 
 /** Local and UTC cells; when only the site's own words are known ("in 18 hours"), those. */
-function resetCells(time: number | null, siteText: string | null, timeZone: string | undefined): string[] {
+function resetCells(resetsAt: number | null, siteText: string | null, timeZone: string | undefined): string[] {
+  const time = knownTime(resetsAt);
   if (time !== null) return [formatClock(time, timeZone), formatClock(time, 'UTC')];
   return [siteText === null ? UNKNOWN : `"${siteText}"`, UNKNOWN];
 }

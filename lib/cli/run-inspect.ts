@@ -14,7 +14,6 @@ export interface InspectIo {
   readFile(path: string): Promise<Uint8Array>;
   stdout(line: string): void;
   stderr(line: string): void;
-  now(): number;
   /** The zone of the "local" column; undefined: the process's zone (TZ). */
   timeZone?: string;
 }
@@ -37,7 +36,7 @@ async function readCapture(file: string, io: InspectIo): Promise<FoundReading[] 
     io.stderr(`error: ${file}: ${readError(error)}`);
     return null;
   }
-  const report = readingsOfCapture(new TextDecoder().decode(bytes), io.now());
+  const report = readingsOfCapture(new TextDecoder().decode(bytes));
   if (report === null) {
     io.stderr(`error: ${file}: not a HAR, JSON or SSE file`);
     return null;

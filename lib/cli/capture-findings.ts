@@ -1,0 +1,42 @@
+import { findingFromInitBody } from '../page-findings';
+import type { PageFinding } from '../page-channel';
+import type { FetchCarrier } from '../quota-endpoints';
+import { modelCapClearsInMs } from '../side-responses';
+import { createSseScanner } from '../sse-scanner';
+import { createTurnEventReader } from '../turn-events';
+
+/**
+ * The findings in a saved body, read by the extension's own readers: a turn's stream through the
+ * SSE scanner and the turn event reader (CDM, image refusal or cooldown), an init body through
+ * findingFromInitBody, the legacy 429 body through modelCapClearsInMs.
+ */
+
+/** One reader per stream, as the extension has one per turn: whether it is an image turn is per turn. */
+export function findingsOfStream(text: string, carrier: FetchCarrier): PageFinding[] {
+  const findings: PageFinding[] = [];
+  const scanner = createSseScanner(createTurnEventReader(carrier, (finding) => findings.push(finding)));
+  scanner.pushText(text);
+  scanner.end();
+  return findings;
+}
+
+/** An HTTP 429 on a chat-turn carrier: the legacy model cap, or only its status. */
+export function findingOf429(value: unknown, carrier: FetchCarrier): PageFinding {
+  const clearsInMs = modelCapClearsInMs(value);
+  return clearsInMs === null ? { kind: 'ignored', carrier, reason: 'HTTP 429' } : { kind: 'model-cap', carrier, clearsInMs };
+}
+
+/**
+ * A JSON file holds one of the bodies the extension reads: a quota object (the init body, the one
+ * carrier that is plain JSON), the legacy 429 body of a turn, or one event of a turn, such as
+ * the tool messages in the fixtures (`{"message": ...}`).
+ */
+export function findingsOfJson(text: string, value: unknown): PageFinding[] {
+  const init = findingFromInitBody(text);
+  if (init.kind === 'quota') return [init];
+  const modelCap = findingOf429(value, 'stream');
+  if (modelCap.kind === 'model-cap') return [modelCap];
+  const findings: PageFinding[] = [];
+  createTurnEventReader('stream', (finding) => findings.push(finding))(text);
+  return findings;
+}
