@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
@@ -7,7 +9,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
  * see the same strings a user does.
  */
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const english = JSON.parse(readFileSync(new URL('../../public/_locales/en/messages.json', import.meta.url), 'utf8')) as Catalogue;
+// Resolved as a path: under happy-dom the global URL is the DOM's, which cannot resolve file: URLs for readFileSync.
+const catalogue = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public/_locales/en/messages.json');
+const english = JSON.parse(readFileSync(catalogue, 'utf8')) as Catalogue;
 
 export function englishMessage(key: string, substitutions?: string | string[]): string {
   const entry = english[key];
