@@ -37,8 +37,9 @@ function nextFeatureState(previous: FeatureState | undefined, feature: FeatureQu
   const reset = resetOf(previous, feature, reading.receivedAt);
   // While a feature is full the server answers reset_after = now + window on every response,
   // so a reset time that moves forward with no drop in the count means the window has not started.
+  // Only within one window: after a reset the earlier count says nothing about the new one.
   const windowNotStarted =
-    previous !== undefined &&
+    sameWindow &&
     !reset.resetEstimated &&
     previous.resetsAt !== null &&
     reset.resetsAt !== null &&
