@@ -68,7 +68,9 @@ function pickItem(item: unknown, field: ListField, unknown: Set<string>): Picked
 }
 
 function pickList(value: unknown, field: ListField, unknown: Set<string>): PickedItem[] | Scalar {
-  if (!Array.isArray(value)) return scalarOf(value);
+  // Anything but a list or null is the wrong type. `false` stands in for it so that validation
+  // rejects the reading; null (what an object or an over-long string would become) means "not listed".
+  if (!Array.isArray(value)) return value === null || value === undefined ? null : false;
   // One item past the bound is kept so that validation rejects the list instead of truncating it.
   return value.slice(0, MAX_LIST_ITEMS + 1).map((item) => pickItem(item, field, unknown));
 }
