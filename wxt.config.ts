@@ -6,6 +6,11 @@ import { defineConfig } from 'wxt';
 // of notifications need it granted at install. The shipped build keeps it optional.
 const notificationsRequired = process.env.QUOTA_METER_E2E === '1';
 
+// The gauge mark in public/icon/ (strokes of at least ~1.6 px, so it reads at 16 px). The toolbar
+// button's copy is set in entrypoints/popup/index.html: WXT builds Firefox's MV2 browser_action from
+// the popup's own meta tags and drops `action` from here.
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.QUOTA_METER_OUT_DIR ?? '.output',
@@ -18,6 +23,7 @@ export default defineConfig({
     default_locale: 'en',
     permissions: notificationsRequired ? ['storage', 'alarms', 'notifications'] : ['storage', 'alarms'],
     optional_permissions: notificationsRequired ? [] : ['notifications'],
+    icons: ICONS,
     action: { default_title: '__MSG_extensionName__' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -32,6 +32,12 @@ export interface FeatureView {
   status: FeatureStatus;
   cap: CapView | null;
   reset: ResetView;
+  /** The reset time was worked out from a refusal's wording ("resets in 14 hours"), not given by the server. */
+  resetEstimated: boolean;
+  /** The end of a "generating images too quickly" pause still ahead (an estimate: "wait for an hour"). */
+  cooldownUntil: number | null;
+  /** Listed in blocked_features: the reset is when the block ends (it may have passed: then stale). */
+  blocked: boolean;
   /** When an earlier reading than the latest listed this feature; null when the latest did. */
   lastSeenAt: number | null;
   /** The site's own localized words for a block, shown as given. */
@@ -73,6 +79,11 @@ function isLow(feature: FeatureState): boolean {
   return feature.maxSeen > 0 && feature.remaining <= feature.maxSeen * LOW_SHARE_OF_MAX_SEEN;
 }
 
+function cooldownUntil(name: string, account: AccountState, now: number): number | null {
+  const ends = account.cooldowns.filter((cooldown) => cooldown.feature === name && cooldown.until > now).map((cooldown) => cooldown.until);
+  return ends.length > 0 ? Math.max(...ends) : null;
+}
+
 function lastSeenAt(feature: FeatureState | undefined, account: AccountState): number | null {
   const latest = account.lastReading?.at;
   return feature !== undefined && latest !== undefined && feature.seenAt < latest ? feature.seenAt : null;
@@ -89,6 +100,9 @@ function blockedFeatureView(block: BlockedState, feature: FeatureState | undefin
     status: reset.kind === 'passed' ? 'stale' : 'blocked',
     cap,
     reset,
+    resetEstimated: false,
+    cooldownUntil: cooldownUntil(block.name, account, now),
+    blocked: true,
     lastSeenAt: lastSeenAt(feature, account),
     siteDescription: block.description,
     siteResetText: block.resetsAfterText,
@@ -107,6 +121,9 @@ function featureView(feature: FeatureState, account: AccountState, now: number):
     status,
     cap: feature.maxSeen > 0 ? { value: feature.maxSeen, source: 'maxSeen' } : null,
     reset,
+    resetEstimated: feature.resetEstimated && reset.kind !== 'windowNotStarted',
+    cooldownUntil: cooldownUntil(feature.name, account, now),
+    blocked: false,
     lastSeenAt: lastSeenAt(feature, account),
     siteDescription: null,
     siteResetText: null,

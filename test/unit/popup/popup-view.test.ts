@@ -25,6 +25,7 @@ function feature(name: string, remaining: number, extra: Partial<FeatureState> =
     source: 'stream',
     maxSeen: remaining,
     windowNotStarted: false,
+    resetEstimated: false,
     ...extra,
   };
 }
@@ -67,7 +68,7 @@ describe('popupView: no reading yet', () => {
 
 describe('popupView: one feature', () => {
   it.each<[string, FeatureState, Partial<FeatureView>]>([
-    ['normal image_gen', feature('image_gen', 68, { maxSeen: 112 }), { status: 'normal', remaining: 68, cap: { value: 112, source: 'maxSeen' } }],
+    ['normal image_gen', feature('image_gen', 68, { maxSeen: 112 }), { status: 'normal', blocked: false, remaining: 68, cap: { value: 112, source: 'maxSeen' } }],
     ['image_gen at 10 is low', feature('image_gen', 10, { maxSeen: 120 }), { status: 'low' }],
     ['image_gen at 11 is not', feature('image_gen', 11, { maxSeen: 120 }), { status: 'normal' }],
     ['another feature at a fifth of its most seen is low', feature('file_upload', 16, { maxSeen: 80 }), { status: 'low' }],
@@ -92,10 +93,25 @@ describe('popupView: one feature', () => {
       feature('image_gen', 120, { windowNotStarted: true, resetsAt: NOW - HOUR }),
       { status: 'stale', reset: { kind: 'passed', at: NOW - HOUR } },
     ],
+    ['a reset worked out from a refusal is marked estimated', feature('image_gen', 0, { resetEstimated: true }), { status: 'empty', resetEstimated: true }],
+    ['a server reset is not', feature('image_gen', 0), { resetEstimated: false }],
     ['listed by the latest reading: no last-seen time', feature('image_gen', 68), { lastSeenAt: null }],
     ['listed only by an older reading: when it was seen', feature('dictation', 9, { seenAt: NOW - 3 * HOUR }), { lastSeenAt: NOW - 3 * HOUR }],
   ])('%s', (_, state, expected) => {
     expect(onlyFeature(popupView(account([state]), NOW))).toMatchObject(expected);
+  });
+});
+
+describe('popupView: image cooldowns', () => {
+  it.each<[string, number[], number | null]>([
+    ['none', [], null],
+    ['one ahead', [NOW + 50 * MINUTE], NOW + 50 * MINUTE],
+    ['one over', [NOW - MINUTE], null],
+    ['the latest end of several', [NOW + 10 * MINUTE, NOW + 40 * MINUTE], NOW + 40 * MINUTE],
+  ])('%s', (_, ends, expected) => {
+    const cooldowns = ends.map((until) => ({ feature: 'image_gen', until, seenAt: NOW - 10 * MINUTE }));
+    const view = popupView(account([feature('image_gen', 40), feature('send', 9)], { cooldowns }), NOW);
+    expect(view.features.map((entry) => entry.cooldownUntil)).toEqual([expected, null]);
   });
 });
 
@@ -107,6 +123,7 @@ describe('popupView: blocked features', () => {
       block('deep_research', { limit: 25, description: 'You have hit your limit.', resetsAfterText: 'in 3 hours' }),
       {
         status: 'blocked',
+        blocked: true,
         remaining: 0,
         cap: { value: 25, source: 'limit' },
         reset: { kind: 'ahead', at: NOW + 3 * HOUR },
@@ -124,7 +141,7 @@ describe('popupView: blocked features', () => {
       'a block whose time has passed is stale',
       [feature('file_upload', 0)],
       block('file_upload', { resetsAt: NOW - MINUTE }),
-      { status: 'stale', remaining: 0, reset: { kind: 'passed', at: NOW - MINUTE } },
+      { status: 'stale', blocked: true, remaining: 0, reset: { kind: 'passed', at: NOW - MINUTE } },
     ],
   ])('%s', (_, features, blocked, expected) => {
     expect(onlyFeature(popupView(account(features, { blocked: [blocked] }), NOW))).toMatchObject(expected);

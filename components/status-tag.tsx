@@ -1,0 +1,15 @@
+import type { FeatureStatus } from '../lib/popup-view';
+import { t } from '../lib/extension/i18n';
+
+const STATUS_KEYS: Record<Exclude<FeatureStatus, 'normal'>, string> = {
+  low: 'popup_statusLow',
+  empty: 'popup_statusEmpty',
+  blocked: 'popup_statusBlocked',
+  stale: 'popup_statusStale',
+};
+
+/** Status in words as well as colour: colour alone reaches neither screen readers nor everyone's eyes. */
+export function StatusTag({ status }: { status: FeatureStatus }) {
+  if (status === 'normal') return null;
+  return <span class={`status status-${status}`}>{t(STATUS_KEYS[status])}</span>;
+}
