@@ -12,6 +12,8 @@ const KNOWN_FEATURES = [
   'dictation',
   'send',
   'tpp_send',
+  // Not a site feature: the legacy HTTP 429 model cap, kept as a blocked entry (lib/finding-readings.ts).
+  'model_cap',
 ] as const;
 
 export type KnownFeature = (typeof KNOWN_FEATURES)[number];

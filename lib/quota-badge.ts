@@ -9,10 +9,11 @@ export const DEFAULT_BADGE_FEATURE = 'image_gen';
 export const DEFAULT_LOW_THRESHOLD = 10;
 const MAX_BADGE_NUMBER = 999;
 
-/** none: no reading ever listed the feature; stale: its reset time has passed. */
-export type BadgeStatus = 'none' | 'normal' | 'low' | 'empty' | 'blocked' | 'stale';
+/** off: the user chose no badge number; none: no reading ever listed the feature; stale: its reset time has passed. */
+export type BadgeStatus = 'off' | 'none' | 'normal' | 'low' | 'empty' | 'blocked' | 'stale';
 
 export const BADGE_COLORS: Record<BadgeStatus, string> = {
+  off: '#5F6368',
   none: '#5F6368',
   normal: '#3A5A8C',
   low: '#B06000',
@@ -44,9 +45,10 @@ function view(status: BadgeStatus, feature: string, text: string, remaining: num
 export function badgeFor(
   account: AccountState | undefined,
   now: number,
-  feature: string = DEFAULT_BADGE_FEATURE,
+  feature: string | null = DEFAULT_BADGE_FEATURE,
   lowThreshold: number = DEFAULT_LOW_THRESHOLD,
 ): BadgeView {
+  if (feature === null) return view('off', '', '', null, null, now);
   const blocked = account?.blocked.find((entry) => entry.name === feature);
   if (blocked) {
     // A blocked feature is exhausted whatever limits_progress still says: the block is the truth.

@@ -12,6 +12,7 @@ const toolbarAction = () => browser.action ?? browser.browserAction;
 
 export function badgeTooltip(view: BadgeView, now: number): string {
   const locale = uiLocale();
+  if (view.status === 'off') return t('tooltipOff');
   const name = featureLabel(view.feature, t);
   if (view.status === 'none') return t('tooltipNoReading', [name]);
   const reset = view.resetsAt === null ? null : formatLocalTime(view.resetsAt, now, locale);

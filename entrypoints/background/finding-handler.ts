@@ -1,27 +1,58 @@
 import { activateAccount, applyCooldown, applyPlan, applyReading } from '../../lib/apply-reading';
 import { readingFromFinding } from '../../lib/finding-readings';
-import { DEFAULT_ACCOUNT, type QuotaState } from '../../lib/quota-state';
+import type { Finding } from '../../lib/page-message-schema';
+import { DEFAULT_ACCOUNT, type AccountState, type QuotaState } from '../../lib/quota-state';
+import type { Reading } from '../../lib/quota-types';
 import { relayMessageSchema } from '../../lib/runtime-messages';
+import { localDayOf, recordUses, usesBetween } from '../../lib/usage-history';
 import { logDiagnostic } from '../../lib/extension/diagnostics-log';
+import { historyStore, lastFindingsStore } from '../../lib/extension/extension-stores';
 import { updateQuotaState } from '../../lib/extension/quota-store';
 
 /**
  * What the background does with a relay message: validate it again, turn it into a state change,
- * store the result. Returns the new state when something changed, else null.
+ * store the result. Returns the new state and its account when something changed, else null.
  */
-export async function handleRelayMessage(message: unknown, now: number): Promise<QuotaState | null> {
-  const parsed = relayMessageSchema.safeParse(message);
-  if (!parsed.success) {
-    await logDiagnostic('background', 'malformed relay message', now);
+
+export interface Handled {
+  state: QuotaState;
+  account: string;
+}
+
+async function recordHistory(previous: AccountState | undefined, next: AccountState | undefined, accountId: string, reading: Reading): Promise<void> {
+  if (next === undefined) return;
+  const day = localDayOf(reading.receivedAt, new Date(reading.receivedAt).getTimezoneOffset());
+  const uses = (reading.features ?? []).map((feature) => {
+    const after = next.features[feature.name];
+    return { name: feature.name, count: after ? usesBetween(previous?.features[feature.name], after) : 0 };
+  });
+  if (uses.every(({ count }) => count === 0)) return;
+  await historyStore.update((history) => uses.reduce((current, { name, count }) => recordUses(current, accountId, name, count, day), history));
+}
+
+/** Keeps the last valid finding of each kind and carrier (quota fields only) for the diagnostics view. */
+function rememberFinding(finding: Finding, now: number): Promise<unknown> {
+  const slot = finding.kind === 'quota' ? finding.carrier : finding.kind;
+  return lastFindingsStore.update((last) => ({ ...last, [slot]: { at: now, finding } }));
+}
+
+async function applyFindingReading(finding: Finding, account: string, now: number): Promise<QuotaState | null> {
+  const result = readingFromFinding(finding, now);
+  if (result === null) return null;
+  if (!result.ok) {
+    await logDiagnostic(finding.carrier, `reading rejected: ${result.error}`, now);
     return null;
   }
-  const relayed = parsed.data;
-  if (relayed.type === 'page-active') {
-    const account = relayed.account;
-    return account === null ? null : updateQuotaState((state) => activateAccount(state, account));
-  }
-  const { finding } = relayed;
-  const account = relayed.account ?? DEFAULT_ACCOUNT;
+  let previous: AccountState | undefined;
+  const state = await updateQuotaState((current) => {
+    previous = current.accounts[account];
+    return applyReading(current, result.reading, account);
+  });
+  await recordHistory(previous, state.accounts[account], account, result.reading);
+  return state;
+}
+
+async function applyFinding(finding: Finding, account: string, now: number): Promise<QuotaState | null> {
   switch (finding.kind) {
     case 'ignored':
       await logDiagnostic(finding.carrier, finding.reason, now);
@@ -32,14 +63,24 @@ export async function handleRelayMessage(message: unknown, now: number): Promise
       return updateQuotaState((state) => applyPlan(state, account, finding.plan));
     case 'cooldown':
       return updateQuotaState((state) => applyCooldown(state, account, finding.feature, now + finding.cooldownMs, now));
-    default: {
-      const result = readingFromFinding(finding, now);
-      if (result === null) return null;
-      if (!result.ok) {
-        await logDiagnostic(finding.carrier, `reading rejected: ${result.error}`, now);
-        return null;
-      }
-      return updateQuotaState((state) => applyReading(state, result.reading, account));
-    }
+    default:
+      return applyFindingReading(finding, account, now);
   }
+}
+
+export async function handleRelayMessage(message: unknown, now: number): Promise<Handled | null> {
+  const parsed = relayMessageSchema.safeParse(message);
+  if (!parsed.success) {
+    await logDiagnostic('background', 'malformed relay message', now);
+    return null;
+  }
+  const relayed = parsed.data;
+  if (relayed.type === 'page-active') {
+    const account = relayed.account;
+    return account === null ? null : { state: await updateQuotaState((state) => activateAccount(state, account)), account };
+  }
+  const account = relayed.account ?? DEFAULT_ACCOUNT;
+  const state = await applyFinding(relayed.finding, account, now);
+  if (state !== null && relayed.finding.kind !== 'account') await rememberFinding(relayed.finding, now);
+  return state === null ? null : { state, account };
 }

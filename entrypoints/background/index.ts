@@ -2,15 +2,20 @@ import { browser, type Browser } from 'wxt/browser';
 import { CHATGPT_ORIGINS } from '../../lib/content-matches';
 import { activeAccountState, type QuotaState } from '../../lib/quota-state';
 import { badgeFor } from '../../lib/quota-badge';
+import { lowThresholdFor } from '../../lib/settings';
 import { logDiagnostic } from '../../lib/extension/diagnostics-log';
+import { settingsStore } from '../../lib/extension/extension-stores';
 import { loadQuotaState } from '../../lib/extension/quota-store';
 import { BADGE_STALE_ALARM, paintBadge } from './badge-painter';
+import { focusChatgptTab, rememberChatgptTab } from './chatgpt-tab';
 import { handleRelayMessage } from './finding-handler';
+import { notifyDue, notifyRefill, rearmRefillAlarms, REFILL_ALARM_PREFIX } from './notifier';
 
 /**
  * The background owns the state: it validates what the relay sends, folds readings into
- * storage, and paints the badge. Listeners are registered synchronously in main(), and the
- * badge is rebuilt from storage on every start, since nothing in memory survives a restart.
+ * storage, paints the badge and sends the notifications. Listeners are registered synchronously
+ * in main(), and badge and alarms are rebuilt from storage on every start, since nothing in
+ * memory survives a restart.
  */
 
 function isFromOurContentScript(sender: Browser.runtime.MessageSender): boolean {
@@ -25,26 +30,63 @@ function isFromOurContentScript(sender: Browser.runtime.MessageSender): boolean 
 async function repaint(state?: QuotaState): Promise<void> {
   const now = Date.now();
   const current = state ?? (await loadQuotaState()).state;
-  await paintBadge(badgeFor(activeAccountState(current), now), now);
+  const settings = await settingsStore.get();
+  const account = activeAccountState(current);
+  const feature = settings.badgeFeature;
+  const threshold = feature === null ? 0 : lowThresholdFor(settings, feature, account?.features[feature]?.maxSeen ?? 0);
+  await paintBadge(badgeFor(account, now, feature, threshold), now);
+}
+
+function report(error: unknown): void {
+  void logDiagnostic('background', String(error));
+}
+
+function openChatgptFrom(notificationId: string): void {
+  focusChatgptTab()
+    .then(() => browser.notifications.clear(notificationId))
+    .catch(report);
+}
+
+function listenToNotificationClicks(): void {
+  const clicks = browser.notifications?.onClicked;
+  if (clicks && !clicks.hasListener(openChatgptFrom)) clicks.addListener(openChatgptFrom);
 }
 
 export default defineBackground({
   main() {
     browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
       if (!isFromOurContentScript(sender)) return undefined;
-      handleRelayMessage(message, Date.now())
-        .then((state) => (state ? repaint(state) : undefined))
-        .catch((error: unknown) => logDiagnostic('background', String(error)));
+      rememberChatgptTab(sender.tab);
+      const now = Date.now();
+      handleRelayMessage(message, now)
+        .then(async (handled) => {
+          if (handled === null) return;
+          await repaint(handled.state);
+          await notifyDue(handled.state, handled.account, now);
+        })
+        .catch(report);
       return undefined;
     });
     browser.alarms.onAlarm.addListener((alarm) => {
-      if (alarm.name === BADGE_STALE_ALARM) void repaint();
+      if (alarm.name === BADGE_STALE_ALARM) repaint().catch(report);
+      else if (alarm.name.startsWith(REFILL_ALARM_PREFIX)) {
+        loadQuotaState()
+          .then(({ state }) => notifyRefill(alarm.name, state, Date.now()))
+          .catch(report);
+      }
     });
-    browser.runtime.onStartup.addListener(() => void repaint());
-    browser.runtime.onInstalled.addListener(() => void repaint());
-    void loadQuotaState().then(({ state, problem }) => {
-      if (problem) void logDiagnostic('storage', problem);
-      return repaint(state);
+    listenToNotificationClicks();
+    // The notifications API appears only once the optional permission is granted.
+    browser.permissions?.onAdded.addListener(listenToNotificationClicks);
+    browser.storage.onChanged.addListener((changes, area) => {
+      // The popup changes settings (badge feature, thresholds); the badge follows at once.
+      if (area === 'local' && settingsStore.key in changes) repaint().catch(report);
     });
+    const rebuild = () => Promise.all([repaint(), rearmRefillAlarms()]).catch(report);
+    browser.runtime.onStartup.addListener(() => void rebuild());
+    browser.runtime.onInstalled.addListener(() => void rebuild());
+    void loadQuotaState()
+      .then(({ problem }) => (problem ? logDiagnostic('storage', problem) : undefined))
+      .then(rebuild);
   },
 });

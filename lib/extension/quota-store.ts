@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { type QuotaState, quotaStateFromStorage } from '../quota-state';
+import { defineStoredValue } from './stored-value';
 
 /**
  * The one place quota state is read and written (storage.local, key `quotaState`).
@@ -14,16 +15,9 @@ export async function loadQuotaState(): Promise<{ state: QuotaState; problem: st
   return quotaStateFromStorage(stored[QUOTA_STATE_KEY]);
 }
 
-let queue: Promise<unknown> = Promise.resolve();
+const quotaState = defineStoredValue(QUOTA_STATE_KEY, (raw) => quotaStateFromStorage(raw).state);
 
 /** Runs `change` on the latest state and stores its result; returns the stored state. */
 export function updateQuotaState(change: (state: QuotaState) => QuotaState): Promise<QuotaState> {
-  const next = queue.then(async () => {
-    const { state } = await loadQuotaState();
-    const changed = change(state);
-    if (changed !== state) await browser.storage.local.set({ [QUOTA_STATE_KEY]: changed });
-    return changed;
-  });
-  queue = next.catch(() => undefined);
-  return next;
+  return quotaState.update(change);
 }

@@ -1,0 +1,81 @@
+import { browser } from 'wxt/browser';
+import { featureLabel } from '../../lib/feature-names';
+import { formatDuration, formatLocalTime } from '../../lib/format-time';
+import { dueNotices, pendingRefills, recordSent, refillNotice, type Notice } from '../../lib/notification-policy';
+import type { QuotaState } from '../../lib/quota-state';
+import { createSerialQueue } from '../../lib/serial-queue';
+import { noticeLedgerStore, settingsStore } from '../../lib/extension/extension-stores';
+import { t, uiLocale } from '../../lib/extension/i18n';
+
+/**
+ * Shows the notices the policy (lib/notification-policy.ts) says are due, records them before
+ * showing so that no restart or second tab can repeat one, and keeps one alarm per warned window
+ * for the refill notice. All of it on one serial queue.
+ */
+
+export const REFILL_ALARM_PREFIX = 'refill|';
+const serially = createSerialQueue();
+
+/** The permission is optional and may be withdrawn at any time; an API that is missing counts as no. */
+async function notificationsAllowed(): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ permissions: ['notifications'] });
+  } catch {
+    return false;
+  }
+}
+
+function noticeText(notice: Notice, now: number): { title: string; message: string } {
+  const name = featureLabel(notice.feature, t);
+  if (notice.kind === 'refill') return { title: t('notifyRefillTitle', [name]), message: t('notifyRefillMessage') };
+  const title = notice.kind === 'low' ? t('notifyLowTitle', [name, String(notice.remaining)]) : t('notifyExhaustedTitle', [name]);
+  if (notice.resetsAt === null) return { title, message: t('tooltipResetUnknown') };
+  const locale = uiLocale();
+  return { title, message: t('tooltipResets', [formatLocalTime(notice.resetsAt, now, locale), formatDuration(notice.resetsAt - now, locale)]) };
+}
+
+async function show(notice: Notice, now: number): Promise<void> {
+  await browser.notifications.create(notice.id, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    ...noticeText(notice, now),
+  });
+}
+
+/** Arms the refill alarms that are missing, leaving any already set as it is. */
+export function rearmRefillAlarms(now: number = Date.now()): Promise<void> {
+  return serially(async () => {
+    const ledger = await noticeLedgerStore.get();
+    for (const { warningId, at } of pendingRefills(ledger)) {
+      const name = REFILL_ALARM_PREFIX + warningId;
+      if (await browser.alarms.get(name)) continue;
+      browser.alarms.create(name, { when: Math.max(at, now + 1000) });
+    }
+  });
+}
+
+export function notifyDue(state: QuotaState, accountId: string, now: number): Promise<void> {
+  return serially(async () => {
+    const account = state.accounts[accountId];
+    const settings = await settingsStore.get();
+    if (!account || !settings.notifications || !(await notificationsAllowed())) return;
+    const notices = dueNotices(accountId, account, settings, await noticeLedgerStore.get(), now);
+    if (notices.length === 0) return;
+    // Recorded before shown: a crash between the two loses a notice rather than repeating one.
+    await noticeLedgerStore.update((ledger) => recordSent(ledger, notices, now));
+    for (const notice of notices) await show(notice, now);
+  }).then(() => rearmRefillAlarms(now));
+}
+
+export function notifyRefill(alarmName: string, state: QuotaState, now: number): Promise<void> {
+  return serially(async () => {
+    const notice = refillNotice(await noticeLedgerStore.get(), alarmName.slice(REFILL_ALARM_PREFIX.length), now);
+    if (notice === null) return;
+    await noticeLedgerStore.update((ledger) => recordSent(ledger, [notice], now));
+    const settings = await settingsStore.get();
+    // A reading after the reset already showed the new window: the user has the real number.
+    const seenAfter = (state.accounts[notice.account]?.features[notice.feature]?.seenAt ?? 0) > (notice.resetsAt ?? Infinity);
+    if (!settings.notifications || !settings.refillNotifications || seenAfter || !(await notificationsAllowed())) return;
+    await show(notice, now);
+  });
+}

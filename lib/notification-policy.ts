@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import type { AccountState } from './quota-state';
+import { lowThresholdFor, type Settings } from './settings';
+
+/**
+ * When to notify, as a pure function of the account's state, the settings and what was already
+ * sent (the ledger, persisted in storage): one "low" and one "used up" notification per account,
+ * feature and reset window, never again for the same window, whatever restarts or tabs do.
+ * Refill notices are due at a reset time, for features we told the user about.
+ */
+
+export type NoticeKind = 'low' | 'exhausted' | 'refill';
+
+export interface Notice {
+  /** Also the ledger key: account, feature, kind and window. */
+  id: string;
+  kind: NoticeKind;
+  account: string;
+  feature: string;
+  remaining: number;
+  resetsAt: number | null;
+}
+
+/** Sent notices by id, with when; bounded. */
+export const ledgerSchema = z.record(z.string().max(600), z.number().int().min(0));
+export type NoticeLedger = z.infer<typeof ledgerSchema>;
+const MAX_LEDGER_ENTRIES = 200;
+
+/**
+ * A window is named by its reset time to the minute: estimated and exact times of one window
+ * agree that far, and a new window has a reset time a whole window later.
+ */
+const WINDOW_ROUNDING_MS = 10 * 60_000;
+
+export function windowKey(resetsAt: number | null): string {
+  return resetsAt === null ? 'unknown' : String(Math.round(resetsAt / WINDOW_ROUNDING_MS));
+}
+
+function noticeId(kind: NoticeKind, account: string, feature: string, resetsAt: number | null): string {
+  return [kind, account, feature, windowKey(resetsAt)].join('|');
+}
+
+/**
+ * Whether a notice of this kind went out for this window. Neighbouring keys count as the same
+ * window: an estimated reset ("in 14 hours") and the exact one may fall either side of a rounding
+ * edge, while a genuinely new window is hours away.
+ */
+function alreadySent(ledger: NoticeLedger, kind: NoticeKind, account: string, feature: string, resetsAt: number | null): boolean {
+  if (resetsAt === null) return ledger[noticeId(kind, account, feature, null)] !== undefined;
+  return [-1, 0, 1].some((shift) => ledger[noticeId(kind, account, feature, resetsAt + shift * WINDOW_ROUNDING_MS)] !== undefined);
+}
+
+/** When a window named by `window` has surely reset: the rounding can put the key up to half a step early. */
+function refillTimeOf(window: string): number {
+  return (Number(window) + 1) * WINDOW_ROUNDING_MS;
+}
+
+interface FeatureCondition {
+  feature: string;
+  remaining: number;
+  resetsAt: number | null;
+  exhausted: boolean;
+  low: boolean;
+}
+
+/** What each feature looks like now: blocked or 0 is exhausted; at or below its threshold is low. */
+export function featureConditions(account: AccountState, settings: Pick<Settings, 'lowThresholds'>, now: number): FeatureCondition[] {
+  const conditions = new Map<string, FeatureCondition>();
+  for (const state of Object.values(account.features)) {
+    if (state.resetsAt !== null && state.resetsAt <= now) continue; // a passed window says nothing about now
+    const threshold = lowThresholdFor(settings, state.name, state.maxSeen);
+    conditions.set(state.name, {
+      feature: state.name,
+      remaining: state.remaining,
+      resetsAt: state.resetsAt,
+      exhausted: state.remaining === 0,
+      low: state.remaining <= threshold,
+    });
+  }
+  for (const block of account.blocked) {
+    if (block.resetsAt !== null && block.resetsAt <= now) continue;
+    conditions.set(block.name, { feature: block.name, remaining: 0, resetsAt: block.resetsAt, exhausted: true, low: true });
+  }
+  return [...conditions.values()];
+}
+
+/** The low and used-up notices due now that the ledger has not seen. */
+export function dueNotices(
+  accountId: string,
+  account: AccountState,
+  settings: Pick<Settings, 'lowThresholds' | 'notifications'>,
+  ledger: NoticeLedger,
+  now: number,
+): Notice[] {
+  if (!settings.notifications) return [];
+  const notices: Notice[] = [];
+  for (const condition of featureConditions(account, settings, now)) {
+    // Used up says more than low: when both are new, only the used-up notice is sent.
+    const kind: NoticeKind | null = condition.exhausted ? 'exhausted' : condition.low ? 'low' : null;
+    if (kind === null) continue;
+    if (alreadySent(ledger, kind, accountId, condition.feature, condition.resetsAt)) continue;
+    const id = noticeId(kind, accountId, condition.feature, condition.resetsAt);
+    notices.push({ id, kind, account: accountId, feature: condition.feature, remaining: condition.remaining, resetsAt: condition.resetsAt });
+  }
+  return notices;
+}
+
+/** A refill notice for a window we warned about, once its reset time has come. */
+export function refillNotice(ledger: NoticeLedger, warningId: string, now: number): Notice | null {
+  const [kind, account, feature, window] = warningId.split('|');
+  if ((kind !== 'low' && kind !== 'exhausted') || !account || !feature || !window || window === 'unknown') return null;
+  const resetsAt = refillTimeOf(window);
+  if (!Number.isFinite(resetsAt) || resetsAt > now) return null;
+  const id = ['refill', account, feature, window].join('|');
+  if (ledger[id] !== undefined) return null;
+  return { id, kind: 'refill', account, feature, remaining: 0, resetsAt };
+}
+
+/** Warnings sent whose window has a known reset: the refill alarms to keep armed. */
+export function pendingRefills(ledger: NoticeLedger): Array<{ warningId: string; at: number }> {
+  const refills: Array<{ warningId: string; at: number }> = [];
+  for (const id of Object.keys(ledger)) {
+    const [kind, account, feature, window] = id.split('|');
+    if ((kind !== 'low' && kind !== 'exhausted') || window === undefined || window === 'unknown') continue;
+    if (ledger[['refill', account, feature, window].join('|')] !== undefined) continue;
+    // One refill per window: a low and a used-up warning of the same window share it.
+    if (kind === 'low' && ledger[['exhausted', account, feature, window].join('|')] !== undefined) continue;
+    refills.push({ warningId: id, at: refillTimeOf(window) });
+  }
+  return refills;
+}
+
+/** Records sent notices, keeping the newest entries. */
+export function recordSent(ledger: NoticeLedger, notices: Notice[], now: number): NoticeLedger {
+  if (notices.length === 0) return ledger;
+  const next: NoticeLedger = { ...ledger };
+  for (const notice of notices) next[notice.id] = now;
+  const entries = Object.entries(next);
+  if (entries.length <= MAX_LEDGER_ENTRIES) return next;
+  entries.sort(([, a], [, b]) => b - a);
+  return Object.fromEntries(entries.slice(0, MAX_LEDGER_ENTRIES));
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { FeatureState } from './quota-state';
+
+/**
+ * A compact usage history per account and feature: for each local day, how many uses the
+ * readings showed (drops of `remaining` within one window). 60 days of a handful of features
+ * take a few KB. A refill or a new window is not usage; a refusal's "0" is not a count either.
+ */
+
+export const HISTORY_VERSION = 1;
+export const HISTORY_DAYS = 60;
+const MAX_FEATURES = 16;
+const MAX_ACCOUNTS = 10;
+const DAY_MS = 24 * 3600 * 1000;
+
+/** [local day number, uses that day] */
+const dayEntry = z.tuple([z.number().int(), z.number().int().min(0).max(1_000_000)]);
+const featureDays = z.array(dayEntry).max(HISTORY_DAYS);
+
+export const historySchema = z.object({
+  version: z.literal(HISTORY_VERSION),
+  accounts: z.record(z.string().max(200), z.record(z.string().max(200), featureDays)),
+});
+
+export type UsageHistory = z.infer<typeof historySchema>;
+
+export function emptyHistory(): UsageHistory {
+  return { version: HISTORY_VERSION, accounts: {} };
+}
+
+export function historyFromStorage(value: unknown): UsageHistory {
+  const parsed = historySchema.safeParse(value);
+  return parsed.success ? parsed.data : emptyHistory();
+}
+
+/** The local day number of a time, given the zone's offset (Date#getTimezoneOffset, minutes). */
+export function localDayOf(time: number, timezoneOffsetMinutes: number): number {
+  return Math.floor((time - timezoneOffsetMinutes * 60_000) / DAY_MS);
+}
+
+/** Uses between two readings of one feature: a drop within the same window, else 0. */
+export function usesBetween(previous: FeatureState | undefined, next: FeatureState): number {
+  if (previous === undefined || next.source === 'refusal') return 0;
+  const sameWindow = previous.resetsAt === null || next.seenAt < previous.resetsAt;
+  return sameWindow ? Math.max(0, previous.remaining - next.remaining) : 0;
+}
+
+function newestDay(days: Array<[number, number]>): number {
+  return days.reduce((latest, [day]) => Math.max(latest, day), -Infinity);
+}
+
+function keepNewest<T>(record: Record<string, T>, limit: number, keep: string, age: (value: T) => number): Record<string, T> {
+  const entries = Object.entries(record);
+  if (entries.length <= limit) return record;
+  entries.sort(([keyA, a], [keyB, b]) => Number(keyB === keep) - Number(keyA === keep) || age(b) - age(a));
+  return Object.fromEntries(entries.slice(0, limit));
+}
+
+export function recordUses(history: UsageHistory, accountId: string, feature: string, uses: number, day: number): UsageHistory {
+  if (uses <= 0) return history;
+  const account = history.accounts[accountId] ?? {};
+  const days = (account[feature] ?? []).filter(([entryDay]) => entryDay > day - HISTORY_DAYS);
+  const today = days.find(([entryDay]) => entryDay === day);
+  const nextDays: Array<[number, number]> = today
+    ? days.map(([entryDay, count]) => [entryDay, entryDay === day ? count + uses : count])
+    : [...days, [day, uses]];
+  nextDays.sort(([a], [b]) => a - b);
+  const features = keepNewest({ ...account, [feature]: nextDays }, MAX_FEATURES, feature, newestDay);
+  const accounts = keepNewest({ ...history.accounts, [accountId]: features }, MAX_ACCOUNTS, accountId, (entry) =>
+    Math.max(...Object.values(entry).map(newestDay)),
+  );
+  return { ...history, accounts };
+}
+
+/** Uses per day for the `count` days ending with `today`, oldest first (0 for days without uses). */
+export function usesPerDay(history: UsageHistory, accountId: string, feature: string, today: number, count: number = 7): number[] {
+  const days = history.accounts[accountId]?.[feature] ?? [];
+  return Array.from({ length: count }, (_, index) => {
+    const day = today - (count - 1 - index);
+    return days.find(([entryDay]) => entryDay === day)?.[1] ?? 0;
+  });
+}
