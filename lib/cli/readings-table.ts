@@ -16,13 +16,17 @@ function whereOf(found: FoundReading): string {
 }
 
 function seenOf(found: FoundReading, timeZone: string | undefined): string {
-  return found.at === null ? UNKNOWN : formatClock(found.at, timeZone);
+  return found.at === null ? UNKNOWN : formatClock(found.at, timeZone, true);
 }
 
-/** Local and UTC cells; when only the site's own words are known ("in 18 hours"), those. */
-function resetCells(resetsAt: number | null, siteText: string | null, timeZone: string | undefined): string[] {
+/**
+ * Local and UTC cells; "~" when the time was worked out from a refusal's wording ("resets in 14
+ * hours and 2 minutes"); when only the site's own words are known ("in 18 hours"), those.
+ */
+function resetCells(resetsAt: number | null, siteText: string | null, timeZone: string | undefined, estimated = false): string[] {
   const time = knownTime(resetsAt);
-  if (time !== null) return [formatClock(time, timeZone), formatClock(time, 'UTC')];
+  const mark = estimated ? '~' : '';
+  if (time !== null) return [mark + formatClock(time, timeZone), mark + formatClock(time, 'UTC')];
   return [siteText === null ? UNKNOWN : `"${siteText}"`, UNKNOWN];
 }
 
@@ -34,7 +38,7 @@ function featureRows(found: FoundReading, timeZone: string | undefined): string[
   const rows = features.map((feature) => [
     feature.name,
     String(feature.remaining),
-    ...resetCells(feature.resetsAt, null, timeZone),
+    ...resetCells(feature.resetsAt, null, timeZone, feature.resetEstimated),
     blockedNames.has(feature.name) ? 'yes' : 'no',
     ...origin,
   ]);
