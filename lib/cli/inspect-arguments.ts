@@ -14,27 +14,34 @@ so it shows exactly what the extension would read.
 
 Each file can be:
   a HAR capture   every entry whose request path carries quotas (conversation/init,
-                  f/conversation, f/conversation/resume; /backend-api or /backend-anon),
-                  in the HAR's order; response bodies as text or base64. Entries are
-                  counted from 1; the time of a reading is the entry's startedDateTime.
-  a JSON file     a quota object (a conversation/init response), read as the init body.
-  an SSE stream   a saved text/event-stream body of a chat turn, read as the stream.
+                  f/conversation, conversation, f/conversation/resume; under /backend-api
+                  or /backend-anon), in the HAR's order, bodies as text or base64. Entries
+                  are counted from 1; a reading's time is its entry's startedDateTime.
+  a JSON file     a quota object (a conversation/init response), the legacy HTTP 429
+                  model_cap_exceeded body, or one event of a turn (a tool message).
+  an SSE stream   a saved text/event-stream body of a chat turn.
+A JSON or SSE file does not say when it was received: its readings have no time.
 
 Options:
   --json       one JSON object per reading per line on stdout, and nothing else:
-               {"source","file","at","features","blocked","modelLimits","defaultModel"}
-               with times in ISO 8601 UTC (null when unknown).
+               {"source","file","at","features","blocked","modelLimits","defaultModel"};
+               source is init, stream, resume, refusal or http429; times are ISO 8601
+               UTC, null when unknown.
   -h, --help   show this help.
 
 Without --json the readings are a table: feature, remaining, reset in local time and
 in UTC, blocked, where the reading came from and when it was seen. Local time is the
-zone in the TZ environment variable (TZ=UTC npm run inspect -- file).
+zone in the TZ environment variable (TZ=Asia/Shanghai npm run inspect -- file).
+"~" marks a reset worked out from a refusal's wording ("resets in 14 hours").
 
 Notes go to stderr and do not change the exit status:
-  - "no quota reading in this file": a valid file without a quota object (a tool
-    message, the legacy HTTP 429 body, a stream without conversation_detail_metadata);
-  - a HAR entry the extension would skip (not 2xx, a stream not labelled
-    text/event-stream, no body saved, an init body over 256 KB);
+  - "no quota reading in this file": a valid file that holds none (a stream without
+    conversation_detail_metadata, a tool message that is no refusal);
+  - an image cooldown ("generating images too quickly"): told, but not a reading;
+  - a refusal or 429 in a file without a time: its reset is a delay after a receipt
+    time the file does not give, so the reset is unknown and the note gives the delay;
+  - a HAR entry the extension would not read (a status other than 2xx or a turn's 429,
+    a stream not labelled text/event-stream, no body saved, an init body over 256 KB);
   - a quota object the extension's validation rejects (field path and rule only).
 
 Exit status:
