@@ -78,10 +78,11 @@ function nextBlocked(known: BlockedFeature[], reading: Reading): BlockedFeature[
 }
 
 export function applyReadingToAccount(account: AccountState, reading: Reading): AccountState {
-  const features = { ...account.features };
-  for (const feature of reading.features ?? []) {
-    features[feature.name] = nextFeatureState(account.features[feature.name], feature, reading);
-  }
+  // Names come from the page: "__proto__" or "constructor" must be plain keys, not the object's
+  // prototype or an inherited member, so lookups are own-only and the record is built by fromEntries.
+  const previousOf = (name: string) => (Object.hasOwn(account.features, name) ? account.features[name] : undefined);
+  const fresh = (reading.features ?? []).map((feature) => [feature.name, nextFeatureState(previousOf(feature.name), feature, reading)] as const);
+  const features: Record<string, FeatureState> = Object.fromEntries([...Object.entries(account.features), ...fresh]);
   return {
     ...account,
     features: boundFeatures(features),
