@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findingFromEventData, findingFromInitBody } from '../../../lib/page-findings';
+import { readingFromPickedQuota, readingFromQuotaObject } from '../../../lib/parse-quota-object';
+import { fixtureJson, fixtureNames, fixtureText } from '../fixtures';
+import { eventDataOf } from '../core/stream-readings';
+import { expectValidResult } from './invariants';
+
+/**
+ * Random JSON and mutations of the real captures: the parser never throws, and either rejects
+ * the value whole or gives a reading that satisfies every invariant.
+ */
+
+const CONTEXT = { source: 'init', receivedAt: 1_790_000_000_000 } as const;
+
+/** The quota objects of the real captures: JSON bodies, and the quota event of each stream. */
+function realQuotaObjects(): unknown[] {
+  const names = fixtureNames('real');
+  const bodies = names.filter((name) => name.endsWith('.json')).map((name) => fixtureJson('real', name));
+  const events = names
+    .filter((name) => name.endsWith('.sse.txt'))
+    .flatMap((name) => eventDataOf([new TextEncoder().encode(fixtureText('real', name))]))
+    .filter((data) => data.includes('conversation_detail_metadata'))
+    .map((data) => JSON.parse(data) as unknown);
+  return [...bodies, ...events];
+}
+
+type Path = (string | number)[];
+
+function pathsOf(value: unknown, prefix: Path = []): Path[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  const keys: (string | number)[] = Array.isArray(value) ? value.map((_, index) => index) : Object.keys(value);
+  return [prefix, ...keys.flatMap((key) => pathsOf((value as Record<string | number, unknown>)[key], [...prefix, key]))];
+}
+
+type Mutation = { kind: 'set'; value: unknown } | { kind: 'delete' } | { kind: 'duplicate' };
+
+function mutate(root: unknown, path: Path, mutation: Mutation): unknown {
+  if (path.length === 0) return mutation.kind === 'set' ? mutation.value : root;
+  const copy = structuredClone(root) as Record<string | number, unknown>;
+  let parent = copy;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  const last = path.at(-1) as string | number;
+  if (mutation.kind === 'set') parent[last] = mutation.value;
+  else if (mutation.kind === 'delete') {
+    if (Array.isArray(parent)) parent.splice(Number(last), 1);
+    else delete parent[last];
+  } else if (Array.isArray(parent)) parent.splice(Number(last), 0, structuredClone(parent[last]));
+  return copy;
+}
+
+/** Values that sit just at or past the schema's edges, mixed with any JSON. */
+const edgeValue = fc.oneof(
+  fc.jsonValue(),
+  fc.constantFrom(-1, 0, 0.5, 1e6, 1e6 + 1, 2 ** 53, -0, 25.0, '', ' ', 'x'.repeat(2001), '2026-09-16T07:46:12.855760+00:00', null, [], {}),
+  fc.integer(),
+  fc.double(),
+  fc.string({ unit: 'binary' }),
+);
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  edgeValue.map((value): Mutation => ({ kind: 'set', value })),
+  fc.constant<Mutation>({ kind: 'delete' }),
+  fc.constant<Mutation>({ kind: 'duplicate' }),
+);
+
+describe('the parser on hostile input', () => {
+  it('any value at all: never throws, rejected whole or valid', () => {
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withTypedArray: true }), (value) => {
+        expectValidResult(readingFromQuotaObject(value, CONTEXT));
+        expectValidResult(readingFromPickedQuota(value, CONTEXT));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('any JSON text, through the page and the background: never throws, rejected or valid', () => {
+    fc.assert(
+      fc.property(fc.json(), (text) => {
+        const finding = findingFromInitBody(text);
+        if (finding.kind === 'quota') expectValidResult(readingFromPickedQuota(finding.quota, CONTEXT));
+        const event = findingFromEventData(text, 'stream');
+        if (event?.kind === 'quota') expectValidResult(readingFromPickedQuota(event.quota, CONTEXT));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  const objects = realQuotaObjects();
+
+  it('the real captures were found', () => {
+    expect(objects.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('mutations of the real captures: never throws, rejected whole or valid', () => {
+    const outcomes = { accepted: 0, rejected: 0 };
+    const target = fc
+      .constantFrom(...objects)
+      .chain((object) => fc.tuple(fc.constant(object), fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 4 })));
+    fc.assert(
+      fc.property(target, ([object, steps]) => {
+        let value = object;
+        for (const [index, step] of steps) {
+          const paths = pathsOf(value);
+          value = mutate(value, paths[index % paths.length] ?? [], step);
+        }
+        const direct = readingFromQuotaObject(value, CONTEXT);
+        expectValidResult(direct);
+        outcomes[direct.ok ? 'accepted' : 'rejected'] += 1;
+        // The page's init-body path and the background agree with the direct parse on JSON values.
+        const text = JSON.stringify(value);
+        if (text === undefined) return;
+        const finding = findingFromInitBody(text);
+        const viaPage = finding.kind === 'quota' ? readingFromPickedQuota(finding.quota, CONTEXT) : null;
+        if (viaPage !== null) expectValidResult(viaPage);
+        if (direct.ok && viaPage !== null) expect(JSON.stringify(viaPage)).toBe(JSON.stringify(readingFromQuotaObject(JSON.parse(text), CONTEXT)));
+      }),
+      { numRuns: 1500 },
+    );
+    // Both sides of the invariant were exercised, not only one.
+    expect(outcomes.accepted).toBeGreaterThan(150);
+    expect(outcomes.rejected).toBeGreaterThan(150);
+  });
+});
