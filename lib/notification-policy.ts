@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { AccountState } from './quota-state';
 import { lowThresholdFor, type Settings } from './settings';
+import { integer, text } from './schema-parts';
 
 /**
  * When to notify, as a pure function of the account's state, the settings and what was already
@@ -22,7 +23,7 @@ export interface Notice {
 }
 
 /** Sent notices by id, with when; bounded. */
-export const ledgerSchema = z.record(z.string().max(600), z.number().int().min(0));
+export const ledgerSchema = z.record(text(600), integer(0));
 export type NoticeLedger = z.infer<typeof ledgerSchema>;
 const MAX_LEDGER_ENTRIES = 200;
 

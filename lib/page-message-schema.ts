@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ACCOUNT_KEY_PATTERN } from './account-key';
 import { PAGE_CHANNEL, PAGE_CHANNEL_VERSION } from './page-channel';
+import { integer, name, text } from './schema-parts';
 
 /**
  * Validation of the page -> relay envelope and of every finding's own fields, with tight bounds,
@@ -9,21 +10,21 @@ import { PAGE_CHANNEL, PAGE_CHANNEL_VERSION } from './page-channel';
  */
 
 export const pageCarrierSchema = z.enum(['init', 'stream', 'resume', 'websocket', 'account']);
-export const accountKeySchema = z.string().regex(ACCOUNT_KEY_PATTERN).nullable();
+export const accountKeySchema = z.nullable(z.string().check(z.regex(ACCOUNT_KEY_PATTERN)));
 
 /** A month is longer than any quota window seen (deep research: monthly). */
 const MAX_DELAY_MS = 31 * 24 * 3600 * 1000;
-const delay = z.number().int().min(0).max(MAX_DELAY_MS);
+const delay = integer(0, MAX_DELAY_MS);
 
 /** The finding kinds, shared by the page channel and the runtime channel. */
 export const findingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('quota'), carrier: pageCarrierSchema, quota: z.record(z.string(), z.unknown()) }),
-  z.object({ kind: z.literal('refusal'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), resetsInMs: delay.nullable() }),
+  z.object({ kind: z.literal('refusal'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), resetsInMs: z.nullable(delay) }),
   z.object({ kind: z.literal('cooldown'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), cooldownMs: delay }),
   z.object({ kind: z.literal('model-cap'), carrier: pageCarrierSchema, clearsInMs: delay }),
-  z.object({ kind: z.literal('plan'), carrier: pageCarrierSchema, plan: z.string().min(1).max(40) }),
+  z.object({ kind: z.literal('plan'), carrier: pageCarrierSchema, plan: name(40) }),
   z.object({ kind: z.literal('account'), carrier: pageCarrierSchema }),
-  z.object({ kind: z.literal('ignored'), carrier: pageCarrierSchema, reason: z.string().max(200) }),
+  z.object({ kind: z.literal('ignored'), carrier: pageCarrierSchema, reason: text(200) }),
 ]);
 
 export type Finding = z.infer<typeof findingSchema>;

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CDM_TYPE, MAX_LIST_ITEMS, MAX_STRING_LENGTH } from './quota-fields';
+import { integer, list, name as nameOf, number, text } from './schema-parts';
 
 /**
  * What a picked quota object (lib/quota-fields.ts) must look like to count as a reading.
@@ -11,12 +12,12 @@ import { CDM_TYPE, MAX_LIST_ITEMS, MAX_STRING_LENGTH } from './quota-fields';
 export const MAX_REMAINING = 1_000_000;
 const MAX_NAME_LENGTH = 200;
 
-const name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
-const optionalText = z.string().max(MAX_STRING_LENGTH).nullish();
+const name = nameOf(MAX_NAME_LENGTH);
+const optionalText = z.nullish(text(MAX_STRING_LENGTH));
 
 const featureItem = z.object({
   feature_name: name,
-  remaining: z.number().int().min(0).max(MAX_REMAINING),
+  remaining: integer(0, MAX_REMAINING),
   reset_after: optionalText,
 });
 
@@ -27,7 +28,7 @@ const blockedItem = z.union([
     name,
     resets_after: optionalText,
     resets_after_text: optionalText,
-    limit: z.number().finite().min(0).max(MAX_REMAINING).nullish(),
+    limit: z.nullish(number(0, MAX_REMAINING)),
     description: optionalText,
     block_reason: optionalText,
   }),
@@ -40,25 +41,27 @@ const modelItem = z.object({
   description: optionalText,
 });
 
-const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_LIST_ITEMS).nullish();
+const optionalList = <T extends z.core.SomeType>(item: T) => z.nullish(list(item, MAX_LIST_ITEMS));
 
 export const quotaObjectSchema = z
   .object({
-    type: z.literal(CDM_TYPE).optional(),
-    limits_progress: list(featureItem),
-    blocked_features: list(blockedItem),
-    model_limits: list(modelItem),
+    type: z.optional(z.literal(CDM_TYPE)),
+    limits_progress: optionalList(featureItem),
+    blocked_features: optionalList(blockedItem),
+    model_limits: optionalList(modelItem),
     default_model_slug: optionalText,
     intended_default_model_slug: optionalText,
-    unknown_fields: z.array(z.string().max(MAX_NAME_LENGTH)).max(64).optional(),
+    unknown_fields: z.optional(list(text(MAX_NAME_LENGTH), 64)),
   })
-  .refine(
-    (value) =>
-      value.type === CDM_TYPE ||
-      value.limits_progress !== undefined ||
-      value.blocked_features !== undefined ||
-      value.model_limits !== undefined,
-    { message: 'no quota field' },
+  .check(
+    z.refine(
+      (value) =>
+        value.type === CDM_TYPE ||
+        value.limits_progress !== undefined ||
+        value.blocked_features !== undefined ||
+        value.model_limits !== undefined,
+      { message: 'no quota field' },
+    ),
   );
 
 export type QuotaObject = z.infer<typeof quotaObjectSchema>;

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { READING_SOURCES } from './quota-types';
+import { integer, list, name as nameOf, number, text as textOf } from './schema-parts';
 
 /**
  * The state the background keeps in storage.local, per account. Versioned and validated when
@@ -13,63 +14,68 @@ export const MAX_ACCOUNTS = 10;
 export const MAX_FEATURES_PER_ACCOUNT = 64;
 export const MAX_UNKNOWN_FIELDS = 32;
 
-const time = z.number().int().min(0);
-const text = z.string().max(2000);
+const time = integer(0);
+const text = textOf(2000);
+const name = nameOf(200);
 const source = z.enum(READING_SOURCES as [string, ...string[]]);
 
+/** A record with at most `max` entries: a corrupted profile must not be read back unbounded. */
+const boundedRecord = <T extends z.core.SomeType>(value: T, max: number) =>
+  z.record(z.string(), value).check(z.refine((entries) => Object.keys(entries).length <= max, { message: `more than ${max} entries` }));
+
 export const featureStateSchema = z.object({
-  name: z.string().min(1).max(200),
-  remaining: z.number().int().min(0),
-  resetsAt: time.nullable(),
+  name,
+  remaining: integer(0),
+  resetsAt: z.nullable(time),
   /** When the reading that set this feature arrived. */
   seenAt: time,
   source,
   /** The largest remaining seen in the current window: a cap "as far as we have seen". */
-  maxSeen: z.number().int().min(0),
+  maxSeen: integer(0),
   /** The reset time moved forward while the count did not drop: full, the window starts with first use. */
   windowNotStarted: z.boolean(),
   /** The reset time is an estimate from a refusal's text, not the server's timestamp. */
-  resetEstimated: z.boolean().default(false),
+  resetEstimated: z._default(z.boolean(), false),
 });
 
 export const blockedStateSchema = z.object({
-  name: z.string().min(1).max(200),
-  resetsAt: time.nullable(),
-  resetsAfterText: text.nullable(),
-  limit: z.number().min(0).nullable(),
-  description: text.nullable(),
-  reason: text.nullable(),
+  name,
+  resetsAt: z.nullable(time),
+  resetsAfterText: z.nullable(text),
+  limit: z.nullable(number(0, Number.MAX_SAFE_INTEGER)),
+  description: z.nullable(text),
+  reason: z.nullable(text),
 });
 
 export const modelLimitStateSchema = z.object({
-  model: z.string().min(1).max(200),
-  fallback: text.nullable(),
-  resetsAt: time.nullable(),
-  description: text.nullable(),
+  model: name,
+  fallback: z.nullable(text),
+  resetsAt: z.nullable(time),
+  description: z.nullable(text),
 });
 
 /** "You're generating images too quickly": a pause of about an hour (estimated end). */
 export const cooldownStateSchema = z.object({
-  feature: z.string().min(1).max(200),
+  feature: name,
   until: time,
   seenAt: time,
 });
 
 export const accountStateSchema = z.object({
-  features: z.record(z.string(), featureStateSchema),
-  blocked: z.array(blockedStateSchema).max(200),
-  modelLimits: z.array(modelLimitStateSchema).max(200),
-  defaultModel: text.nullable(),
-  plan: text.nullable(),
-  lastReading: z.object({ at: time, source }).nullable(),
-  unknownFields: z.array(z.string().max(200)).max(MAX_UNKNOWN_FIELDS),
-  cooldowns: z.array(cooldownStateSchema).max(16).default([]),
+  features: boundedRecord(featureStateSchema, MAX_FEATURES_PER_ACCOUNT),
+  blocked: list(blockedStateSchema, 200),
+  modelLimits: list(modelLimitStateSchema, 200),
+  defaultModel: z.nullable(text),
+  plan: z.nullable(text),
+  lastReading: z.nullable(z.object({ at: time, source })),
+  unknownFields: list(textOf(200), MAX_UNKNOWN_FIELDS),
+  cooldowns: z._default(list(cooldownStateSchema, 16), []),
 });
 
 export const quotaStateSchema = z.object({
   version: z.literal(STATE_VERSION),
-  accounts: z.record(z.string(), accountStateSchema),
-  activeAccount: z.string().min(1).max(200),
+  accounts: boundedRecord(accountStateSchema, MAX_ACCOUNTS),
+  activeAccount: name,
 });
 
 export type FeatureState = z.infer<typeof featureStateSchema>;

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DEFAULT_BADGE_FEATURE, DEFAULT_LOW_THRESHOLD } from './quota-badge';
+import { integer, name, text } from './schema-parts';
 
 /**
  * The user's settings (storage.local key `settings`), versioned and validated when read back.
@@ -13,9 +14,9 @@ export const DEFAULT_LOW_SHARE = 0.2;
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   /** The feature the badge shows, or null for no number on the badge. */
-  badgeFeature: z.string().min(1).max(200).nullable(),
+  badgeFeature: z.nullable(name(200)),
   /** Per-feature low thresholds the user chose; absent features use the defaults. */
-  lowThresholds: z.record(z.string().max(200), z.number().int().min(0).max(1_000_000)),
+  lowThresholds: z.record(text(200), integer(0, 1_000_000)),
   notifications: z.boolean(),
   refillNotifications: z.boolean(),
   /** The optional chip in a corner of chatgpt.com. */

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { FeatureState } from './quota-state';
+import { integer, list, text } from './schema-parts';
 
 /**
  * A compact usage history per account and feature: for each local day, how many uses the
@@ -14,12 +15,12 @@ const MAX_ACCOUNTS = 10;
 const DAY_MS = 24 * 3600 * 1000;
 
 /** [local day number, uses that day] */
-const dayEntry = z.tuple([z.number().int(), z.number().int().min(0).max(1_000_000)]);
-const featureDays = z.array(dayEntry).max(HISTORY_DAYS);
+const dayEntry = z.tuple([z.int(), integer(0, 1_000_000)]);
+const featureDays = list(dayEntry, HISTORY_DAYS);
 
 export const historySchema = z.object({
   version: z.literal(HISTORY_VERSION),
-  accounts: z.record(z.string().max(200), z.record(z.string().max(200), featureDays)),
+  accounts: z.record(text(200), z.record(text(200), featureDays)),
 });
 
 export type UsageHistory = z.infer<typeof historySchema>;

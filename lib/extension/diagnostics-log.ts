@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import { list, text } from '../schema-parts';
 import { defineStoredValue } from './stored-value';
 
 /**
@@ -10,8 +11,8 @@ import { defineStoredValue } from './stored-value';
 export const DIAGNOSTICS_KEY = 'diagnostics';
 const MAX_ENTRIES = 30;
 
-const entrySchema = z.object({ at: z.number(), where: z.string().max(40), reason: z.string().max(300) });
-const logSchema = z.array(entrySchema).max(MAX_ENTRIES);
+const entrySchema = z.object({ at: z.number(), where: text(40), reason: text(300) });
+const logSchema = list(entrySchema, MAX_ENTRIES);
 export type DiagnosticEntry = z.infer<typeof entrySchema>;
 
 export function readDiagnostics(value: unknown): DiagnosticEntry[] {

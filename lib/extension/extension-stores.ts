@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
+import { text } from '../schema-parts';
 import { findingSchema } from '../page-message-schema';
 import { ledgerSchema, type NoticeLedger } from '../notification-policy';
 import { settingsFromStorage } from '../settings';
@@ -17,7 +18,7 @@ export const noticeLedgerStore = defineStoredValue('noticeLedger', (raw): Notice
 });
 
 /** The last finding of each kind and carrier, as validated (quota fields only), for diagnostics. */
-const lastFindingsSchema = z.record(z.string().max(40), z.object({ at: z.number(), finding: findingSchema }));
+const lastFindingsSchema = z.record(text(40), z.object({ at: z.number(), finding: findingSchema }));
 export type LastFindings = z.infer<typeof lastFindingsSchema>;
 
 export const lastFindingsStore = defineStoredValue('lastFindings', (raw): LastFindings => {
