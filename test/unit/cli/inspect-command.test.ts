@@ -122,4 +122,10 @@ describe('the real command', { timeout: 60_000 }, () => {
     expect(result.stderr).toContain('no quota reading in this file');
     expect(result.stderr).toContain('error: no-such-file.har: cannot read the file (ENOENT)');
   });
+
+  it('takes a relative name from the folder npm was called in (INIT_CWD) and prints it as typed', () => {
+    const result = runCommand(['--json', 'init_pro_without_type_2026-09.json'], { INIT_CWD: path.dirname(INIT) });
+    expect(result.status).toBe(EXIT_OK);
+    expect(JSON.parse(result.stdout)).toMatchObject({ source: 'init', file: 'init_pro_without_type_2026-09.json' });
+  });
 });
