@@ -113,7 +113,7 @@ describe('which requests are read', () => {
     ['a longer path', '/backend-api/conversation/init/extra'],
     ['a relative path without the leading slash', 'backend-api/conversation/init'],
     ['another host with the same path, as a path only matters', 'https://example.com/api/conversation/init'],
-    ['an object with a toString', { toString: () => '/backend-api/conversation/init' }],
+    ['an object with a toString', { toString: (): string => '/backend-api/conversation/init' }],
   ])('%s is not touched (no clone)', async (_name, input) => {
     const clone = vi.spyOn(Response.prototype, 'clone');
     const scope = install(fakeFetch(answerFor).fetch);
