@@ -28,16 +28,16 @@ export function FeatureItem({ feature, now }: { feature: FeatureView; now: numbe
         {feature.cap === null && <span class="visually-hidden">{t('popup_left', [count])}</span>}
       </div>
       {feature.cap && <QuotaMeter label={label} remaining={feature.remaining} cap={feature.cap} />}
-      <p class="feature-detail">
-        <span>{feature.blocked ? untilText(feature.reset, now) : resetText(feature.reset, now, feature.resetEstimated)}</span>
-        {feature.cap && (
-          <span class="cap" aria-hidden="true">
-            {capText(feature)}
-          </span>
-        )}
-      </p>
+      <p class="feature-detail">{feature.blocked ? untilText(feature.reset, now) : resetText(feature.reset, now, feature.resetEstimated)}</p>
       {feature.cooldownUntil !== null && <p class="feature-note cooldown">{cooldownText(feature.cooldownUntil, now)}</p>}
-      {feature.lastSeenAt !== null && <p class="feature-note">{t('popup_lastSeen', [agoText(feature.lastSeenAt, now)])}</p>}
+      {(feature.cap !== null || feature.lastSeenAt !== null) && (
+        // The meter's value text already says the cap to screen readers: hide a line that says only that.
+        <p class="feature-note" aria-hidden={feature.lastSeenAt === null ? 'true' : undefined}>
+          {feature.cap && <span aria-hidden="true">{capText(feature)}</span>}
+          {feature.cap && feature.lastSeenAt !== null && <span aria-hidden="true"> · </span>}
+          {feature.lastSeenAt !== null && <span>{t('popup_lastSeen', [agoText(feature.lastSeenAt, now)])}</span>}
+        </p>
+      )}
       {siteWords && (
         <p class="site-text">
           <span class="site-label">{t('popup_siteSays')}</span> {siteWords}

@@ -132,13 +132,15 @@ function featureView(feature: FeatureState, account: AccountState, now: number):
 
 const STATUS_RANK: Record<FeatureStatus, number> = { blocked: 0, empty: 1, low: 2, normal: 3, stale: 3 };
 
-/** image_gen first (the badge's feature), then what needs attention, then the rest by name. */
-export function compareFeatures(a: FeatureView, b: FeatureView): number {
-  const first = Number(b.name === DEFAULT_BADGE_FEATURE) - Number(a.name === DEFAULT_BADGE_FEATURE);
-  return first || STATUS_RANK[a.status] - STATUS_RANK[b.status] || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+/** image_gen first (the badge's feature), then what needs attention, then the rest by readable name. */
+function featureOrder(label: (name: string) => string): (a: FeatureView, b: FeatureView) => number {
+  return (a, b) =>
+    Number(b.name === DEFAULT_BADGE_FEATURE) - Number(a.name === DEFAULT_BADGE_FEATURE) ||
+    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+    label(a.name).localeCompare(label(b.name));
 }
 
-function featureViews(account: AccountState, now: number): FeatureView[] {
+function featureViews(account: AccountState, now: number, label: (name: string) => string): FeatureView[] {
   const blockedNames = new Set(account.blocked.map((block) => block.name));
   const views = account.blocked
     // The site may list one block twice; show each feature once.
@@ -147,14 +149,15 @@ function featureViews(account: AccountState, now: number): FeatureView[] {
   for (const feature of Object.values(account.features)) {
     if (!blockedNames.has(feature.name)) views.push(featureView(feature, account, now));
   }
-  return views.sort(compareFeatures);
+  return views.sort(featureOrder(label));
 }
 
-export function popupView(account: AccountState | undefined, now: number): PopupView {
+/** `label` gives the name the user reads (translated), for the order; the raw name by default. */
+export function popupView(account: AccountState | undefined, now: number, label: (name: string) => string = (name) => name): PopupView {
   if (account === undefined) {
     return { hasReading: false, features: [], modelLimits: [], defaultModel: null, plan: null, freshness: null };
   }
-  const features = featureViews(account, now);
+  const features = featureViews(account, now, label);
   const reading = account.lastReading;
   return {
     hasReading: features.length > 0,

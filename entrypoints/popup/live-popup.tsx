@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup-app';
+import { featureLabel } from '../../lib/feature-names';
 import { popupView } from '../../lib/popup-view';
 import { activeAccountState, quotaStateFromStorage } from '../../lib/quota-state';
 import { QUOTA_STATE_KEY, loadQuotaState } from '../../lib/extension/quota-store';
+import { t } from '../../lib/extension/i18n';
 
 /** Countdowns move on while the popup is open; a minute is their smallest unit. */
 export const TICK_MS = 30_000;
@@ -31,5 +33,6 @@ export function LivePopup() {
   }, []);
   // Nothing until storage answers (a few ms), rather than a flash of "no reading yet".
   if (stored === null) return null;
-  return <PopupApp view={popupView(activeAccountState(stored.state), now)} now={now} storageProblem={stored.problem} />;
+  const view = popupView(activeAccountState(stored.state), now, (name) => featureLabel(name, t));
+  return <PopupApp view={view} now={now} storageProblem={stored.problem} />;
 }

@@ -130,7 +130,9 @@ describe('the popup, rendered', () => {
       ]),
     );
     expect(items(root)[0]!.textContent).toContain('Full: the window starts with the first use');
-    expect(items(root)[1]!.querySelector('.feature-note')?.textContent).toMatch(/^Last seen 3 hr\.? ago \(not in the latest reading\)$/);
+    const note = items(root)[1]!.querySelector('.feature-note')!;
+    expect(note.textContent).toMatch(/^most seen this window: 9 · Last seen 3 hr\.? ago \(not in the latest reading\)$/);
+    expect(spokenText(note)).toMatch(/^Last seen 3 hr\.? ago \(not in the latest reading\)$/);
   });
 
   it('says when a reset time is an estimate, and when the site paused image generation', () => {

@@ -176,6 +176,13 @@ describe('popupView: order', () => {
       'send',
     ]);
   });
+
+  it('orders the rest by the name the user reads, when given one', () => {
+    const labels: Record<string, string> = { dictation: 'Dictation', reason: 'Thinking messages', send: 'Messages' };
+    const state = account([feature('send', 50), feature('reason', 30), feature('dictation', 40)]);
+    const view = popupView(state, NOW, (name) => labels[name] ?? name);
+    expect(view.features.map((entry) => entry.name)).toEqual(['dictation', 'send', 'reason']);
+  });
 });
 
 describe('popupView: models and freshness', () => {
