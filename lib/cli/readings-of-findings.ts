@@ -31,7 +31,7 @@ export function readingsOfFindings(findings: PageFinding[], place: FindingPlace)
   for (const pageFinding of findings) {
     const parsed = findingSchema.safeParse(pageFinding);
     if (!parsed.success) {
-      report.notes.push(`finding rejected: ${parsed.error.issues[0]?.path.join('.') ?? 'finding'}`);
+      report.notes.push(`finding rejected: ${parsed.error.issues[0]?.path.join('.') || 'finding'}`);
       continue;
     }
     const finding = parsed.data;

@@ -95,6 +95,7 @@ export function captureHar(): unknown {
     entry(9, 'POST', 'https://chatgpt.com/backend-api/conversation/init', { status: 500, mimeType: JSON_TYPE, text: '{"detail":"oops"}' }),
     entry(10, 'POST', 'https://chatgpt.com/backend-api/f/conversation', { mimeType: SSE }, turnRequest),
     entry(11, 'POST', 'https://chatgpt.com/backend-api/f/conversation/', { mimeType: SSE, text: `data: ${refusal}\n\ndata: [DONE]\n\n` }, turnRequest),
+    entry(12, 'POST', '/backend-api/f/conversation/resume', { mimeType: SSE, text: fixtureText('real', 'stream_cdm_cap_reached_free_2026-09.sse.txt') }),
   ];
   return { log: { version: '1.2', creator: { name: 'test', version: '1' }, pages: [], entries } };
 }

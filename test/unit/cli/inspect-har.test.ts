@@ -25,6 +25,7 @@ describe('a HAR capture', () => {
       ['http429', startedAt(6)],
       ['init', startedAt(7)],
       ['refusal', startedAt(11)],
+      ['resume', startedAt(12)],
     ]);
     expect(new Set(jsonLines(run).map((line) => line.file))).toEqual(new Set([harFile]));
   });
