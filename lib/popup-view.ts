@@ -1,5 +1,6 @@
 import type { AccountState, BlockedState, FeatureState } from './quota-state';
-import { DEFAULT_BADGE_FEATURE, DEFAULT_LOW_THRESHOLD } from './quota-badge';
+import { DEFAULT_BADGE_FEATURE } from './quota-badge';
+import { type Settings, lowThresholdFor } from './settings';
 
 /**
  * What the popup shows for one account, derived from stored state and the time. Pure: the
@@ -8,8 +9,6 @@ import { DEFAULT_BADGE_FEATURE, DEFAULT_LOW_THRESHOLD } from './quota-badge';
 
 /** A reading older than this may be out of date: Plus image quotas move by the hundred a day. */
 export const OUTDATED_AFTER_MS = 6 * 60 * 60 * 1000;
-/** Other features are low at a fifth of the most seen this window (their caps differ by plan). */
-export const LOW_SHARE_OF_MAX_SEEN = 0.2;
 
 /** stale: the reset time has passed, so the number is probably not current any more. */
 export type FeatureStatus = 'normal' | 'low' | 'empty' | 'blocked' | 'stale';
@@ -74,9 +73,11 @@ function resetView(resetsAt: number | null, now: number): ResetView {
   return resetsAt > now ? { kind: 'ahead', at: resetsAt } : { kind: 'passed', at: resetsAt };
 }
 
-function isLow(feature: FeatureState): boolean {
-  if (feature.name === DEFAULT_BADGE_FEATURE) return feature.remaining <= DEFAULT_LOW_THRESHOLD;
-  return feature.maxSeen > 0 && feature.remaining <= feature.maxSeen * LOW_SHARE_OF_MAX_SEEN;
+export interface PopupViewOptions {
+  /** The name the user reads (translated), for the order; the raw name by default. */
+  label?: (name: string) => string;
+  /** The user's low thresholds (settings), so the popup, badge, chip and notifications agree. */
+  lowThresholds?: Settings['lowThresholds'];
 }
 
 function cooldownUntil(name: string, account: AccountState, now: number): number | null {
@@ -109,12 +110,18 @@ function blockedFeatureView(block: BlockedState, feature: FeatureState | undefin
   };
 }
 
-function featureView(feature: FeatureState, account: AccountState, now: number): FeatureView {
+function featureView(feature: FeatureState, account: AccountState, now: number, lowThresholds: Settings['lowThresholds']): FeatureView {
   const timed = resetView(feature.resetsAt, now);
   // While full the server keeps moving reset_after forward (protocol.md section 2): no fixed time yet.
   const reset = feature.windowNotStarted && timed.kind === 'ahead' ? { kind: 'windowNotStarted' as const } : timed;
   const status: FeatureStatus =
-    timed.kind === 'passed' ? 'stale' : feature.remaining === 0 ? 'empty' : isLow(feature) ? 'low' : 'normal';
+    timed.kind === 'passed'
+      ? 'stale'
+      : feature.remaining === 0
+        ? 'empty'
+        : feature.remaining <= lowThresholdFor({ lowThresholds }, feature.name, feature.maxSeen)
+          ? 'low'
+          : 'normal';
   return {
     name: feature.name,
     remaining: feature.remaining,
@@ -140,24 +147,23 @@ function featureOrder(label: (name: string) => string): (a: FeatureView, b: Feat
     label(a.name).localeCompare(label(b.name));
 }
 
-function featureViews(account: AccountState, now: number, label: (name: string) => string): FeatureView[] {
+function featureViews(account: AccountState, now: number, options: Required<PopupViewOptions>): FeatureView[] {
   const blockedNames = new Set(account.blocked.map((block) => block.name));
   const views = account.blocked
     // The site may list one block twice; show each feature once.
     .filter((block, index) => account.blocked.findIndex((other) => other.name === block.name) === index)
     .map((block) => blockedFeatureView(block, account.features[block.name], account, now));
   for (const feature of Object.values(account.features)) {
-    if (!blockedNames.has(feature.name)) views.push(featureView(feature, account, now));
+    if (!blockedNames.has(feature.name)) views.push(featureView(feature, account, now, options.lowThresholds));
   }
-  return views.sort(featureOrder(label));
+  return views.sort(featureOrder(options.label));
 }
 
-/** `label` gives the name the user reads (translated), for the order; the raw name by default. */
-export function popupView(account: AccountState | undefined, now: number, label: (name: string) => string = (name) => name): PopupView {
+export function popupView(account: AccountState | undefined, now: number, options: PopupViewOptions = {}): PopupView {
   if (account === undefined) {
     return { hasReading: false, features: [], modelLimits: [], defaultModel: null, plan: null, freshness: null };
   }
-  const features = featureViews(account, now, label);
+  const features = featureViews(account, now, { label: options.label ?? ((name) => name), lowThresholds: options.lowThresholds ?? {} });
   const reading = account.lastReading;
   return {
     hasReading: features.length > 0,

@@ -4,27 +4,39 @@ import { PopupApp } from '../../components/popup-app';
 import { featureLabel } from '../../lib/feature-names';
 import { popupView } from '../../lib/popup-view';
 import { activeAccountState, quotaStateFromStorage } from '../../lib/quota-state';
+import type { Settings } from '../../lib/settings';
 import { QUOTA_STATE_KEY, loadQuotaState } from '../../lib/extension/quota-store';
+import { settingsStore } from '../../lib/extension/extension-stores';
 import { t } from '../../lib/extension/i18n';
 
 /** Countdowns move on while the popup is open; a minute is their smallest unit. */
 export const TICK_MS = 30_000;
 
-type Stored = ReturnType<typeof quotaStateFromStorage>;
+interface Loaded {
+  quota: ReturnType<typeof quotaStateFromStorage>;
+  settings: Settings;
+}
 
-/** The popup wired to storage: re-reads on every change the background writes, and ticks. */
+function load(): Promise<Loaded> {
+  return Promise.all([loadQuotaState(), settingsStore.get()]).then(([quota, settings]) => ({ quota, settings }));
+}
+
+/** The popup wired to storage: re-reads when the background stores a reading or the user changes settings, and ticks. */
 export function LivePopup() {
-  const [stored, setStored] = useState<Stored | null>(null);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
+    // storage.local answers in the order it was asked, so the last reload carries the latest values.
+    const reload = () =>
+      void load().then((next) => {
+        setLoaded(next);
+        setNow(Date.now());
+      });
     const onChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
-      const change = changes[QUOTA_STATE_KEY];
-      if (area !== 'local' || change === undefined) return;
-      setStored(quotaStateFromStorage(change.newValue));
-      setNow(Date.now());
+      if (area === 'local' && (QUOTA_STATE_KEY in changes || settingsStore.key in changes)) reload();
     };
     browser.storage.onChanged.addListener(onChanged);
-    void loadQuotaState().then((loaded) => setStored((current) => current ?? loaded));
+    reload();
     const timer = setInterval(() => setNow(Date.now()), TICK_MS);
     return () => {
       browser.storage.onChanged.removeListener(onChanged);
@@ -32,7 +44,10 @@ export function LivePopup() {
     };
   }, []);
   // Nothing until storage answers (a few ms), rather than a flash of "no reading yet".
-  if (stored === null) return null;
-  const view = popupView(activeAccountState(stored.state), now, (name) => featureLabel(name, t));
-  return <PopupApp view={view} now={now} storageProblem={stored.problem} />;
+  if (loaded === null) return null;
+  const view = popupView(activeAccountState(loaded.quota.state), now, {
+    label: (name) => featureLabel(name, t),
+    lowThresholds: loaded.settings.lowThresholds,
+  });
+  return <PopupApp view={view} now={now} storageProblem={loaded.quota.problem} />;
 }

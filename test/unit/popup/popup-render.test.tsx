@@ -5,12 +5,10 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '../../../components/popup-app';
 import { popupView } from '../../../lib/popup-view';
-import { type AccountState, type FeatureState, STATE_VERSION, emptyAccountState } from '../../../lib/quota-state';
+import { type AccountState, type FeatureState, STATE_VERSION } from '../../../lib/quota-state';
+import { defaultSettings } from '../../../lib/settings';
 import { LivePopup, TICK_MS } from '../../../entrypoints/popup/live-popup';
-
-const NOW = Date.parse('2026-04-17T13:03:00Z');
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
+import { HOUR, MINUTE, NOW, account, feature } from './popup-states';
 
 beforeAll(() => {
   // Clock times in the texts are local: pin the zone so "06:15 PM" is the same on every machine.
@@ -21,19 +19,6 @@ afterEach(() => {
   render(null, document.body);
   vi.useRealTimers();
 });
-
-function feature(name: string, remaining: number, extra: Partial<FeatureState> = {}): FeatureState {
-  return { name, remaining, resetsAt: NOW + 5 * HOUR + 12 * MINUTE, seenAt: NOW - 2 * MINUTE, source: 'stream', maxSeen: remaining, windowNotStarted: false, resetEstimated: false, ...extra };
-}
-
-function account(features: FeatureState[], extra: Partial<AccountState> = {}): AccountState {
-  return {
-    ...emptyAccountState(),
-    features: Object.fromEntries(features.map((entry) => [entry.name, entry])),
-    lastReading: { at: NOW - 2 * MINUTE, source: 'stream' },
-    ...extra,
-  };
-}
 
 function show(state: AccountState | undefined, storageProblem: string | null = null): HTMLElement {
   render(<PopupApp view={popupView(state, NOW)} now={NOW} storageProblem={storageProblem} />, document.body);
@@ -188,7 +173,7 @@ describe('the live popup', () => {
     });
   }
 
-  it('reads storage, follows its changes and ticks its countdowns', async () => {
+  it('reads storage, follows its changes and the user\'s settings, and ticks its countdowns', async () => {
     vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
     await fakeBrowser.storage.local.set({ quotaState: stored(68) });
     render(<LivePopup />, document.body);
@@ -206,5 +191,10 @@ describe('the live popup', () => {
       await vi.advanceTimersByTimeAsync(2 * TICK_MS);
     });
     expect(resetLine()).toContain('Resets in 5 hr 11 min');
+
+    expect(document.body.querySelector('.status')).toBeNull();
+    await fakeBrowser.storage.local.set({ settings: { ...defaultSettings(), lowThresholds: { image_gen: 80 } } });
+    await settle();
+    expect(document.body.querySelector('.status')?.textContent).toBe('Low');
   });
 });

@@ -2,46 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { applyReading } from '../../../lib/apply-reading';
 import { readingFromQuotaObject } from '../../../lib/parse-quota-object';
 import { type FeatureView, type PopupView, OUTDATED_AFTER_MS, popupView } from '../../../lib/popup-view';
-import {
-  type AccountState,
-  type BlockedState,
-  type FeatureState,
-  activeAccountState,
-  emptyAccountState,
-  emptyQuotaState,
-} from '../../../lib/quota-state';
+import { type AccountState, type BlockedState, type FeatureState, activeAccountState, emptyAccountState, emptyQuotaState } from '../../../lib/quota-state';
 import { fixtureJson } from '../fixtures';
-
-const NOW = Date.parse('2026-04-17T13:03:00Z');
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-
-function feature(name: string, remaining: number, extra: Partial<FeatureState> = {}): FeatureState {
-  return {
-    name,
-    remaining,
-    resetsAt: NOW + 5 * HOUR,
-    seenAt: NOW - 2 * MINUTE,
-    source: 'stream',
-    maxSeen: remaining,
-    windowNotStarted: false,
-    resetEstimated: false,
-    ...extra,
-  };
-}
-
-function block(name: string, extra: Partial<BlockedState> = {}): BlockedState {
-  return { name, resetsAt: NOW + 3 * HOUR, resetsAfterText: null, limit: null, description: null, reason: null, ...extra };
-}
-
-function account(features: FeatureState[], extra: Partial<AccountState> = {}): AccountState {
-  return {
-    ...emptyAccountState(),
-    features: Object.fromEntries(features.map((entry) => [entry.name, entry])),
-    lastReading: { at: NOW - 2 * MINUTE, source: 'stream' },
-    ...extra,
-  };
-}
+import { HOUR, MINUTE, NOW, RESETS_AT, account, block, feature } from './popup-states';
 
 function onlyFeature(view: PopupView): FeatureView {
   expect(view.features).toHaveLength(1);
@@ -76,7 +39,7 @@ describe('popupView: one feature', () => {
     ['zero left is empty', feature('deep_research', 0, { maxSeen: 25 }), { status: 'empty', remaining: 0 }],
     ['zero ever seen gives no cap', feature('deep_research', 0, { maxSeen: 0 }), { status: 'empty', cap: null }],
     ['an unknown feature keeps its raw name', feature('video_gen_v9', 7), { name: 'video_gen_v9', status: 'normal' }],
-    ['a reset ahead', feature('image_gen', 68), { reset: { kind: 'ahead', at: NOW + 5 * HOUR } }],
+    ['a reset ahead', feature('image_gen', 68), { reset: { kind: 'ahead', at: RESETS_AT } }],
     ['an unknown reset time', feature('deep_research', 25, { resetsAt: null }), { status: 'normal', reset: { kind: 'unknown' } }],
     [
       'full, window not started',
@@ -99,6 +62,17 @@ describe('popupView: one feature', () => {
     ['listed only by an older reading: when it was seen', feature('dictation', 9, { seenAt: NOW - 3 * HOUR }), { lastSeenAt: NOW - 3 * HOUR }],
   ])('%s', (_, state, expected) => {
     expect(onlyFeature(popupView(account([state]), NOW))).toMatchObject(expected);
+  });
+});
+
+describe('popupView: the user\'s low thresholds', () => {
+  it.each<[string, FeatureState, Record<string, number>, string]>([
+    ['a chosen image threshold above the count', feature('image_gen', 40, { maxSeen: 120 }), { image_gen: 50 }, 'low'],
+    ['a chosen image threshold below the count', feature('image_gen', 8, { maxSeen: 120 }), { image_gen: 5 }, 'normal'],
+    ['another feature with its own threshold', feature('file_upload', 60, { maxSeen: 80 }), { file_upload: 60 }, 'low'],
+    ['a threshold for another feature changes nothing', feature('file_upload', 60, { maxSeen: 80 }), { image_gen: 100 }, 'normal'],
+  ])('%s', (_, state, lowThresholds, status) => {
+    expect(onlyFeature(popupView(account([state]), NOW, { lowThresholds })).status).toBe(status);
   });
 });
 
@@ -180,7 +154,7 @@ describe('popupView: order', () => {
   it('orders the rest by the name the user reads, when given one', () => {
     const labels: Record<string, string> = { dictation: 'Dictation', reason: 'Thinking messages', send: 'Messages' };
     const state = account([feature('send', 50), feature('reason', 30), feature('dictation', 40)]);
-    const view = popupView(state, NOW, (name) => labels[name] ?? name);
+    const view = popupView(state, NOW, { label: (name) => labels[name] ?? name });
     expect(view.features.map((entry) => entry.name)).toEqual(['dictation', 'send', 'reason']);
   });
 });
