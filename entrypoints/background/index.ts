@@ -5,7 +5,7 @@ import { badgeFor } from '../../lib/quota-badge';
 import { lowThresholdFor } from '../../lib/settings';
 import { logDiagnostic } from '../../lib/extension/diagnostics-log';
 import { settingsStore } from '../../lib/extension/extension-stores';
-import { loadQuotaState } from '../../lib/extension/quota-store';
+import { loadQuotaState, updateQuotaState } from '../../lib/extension/quota-store';
 import { BADGE_STALE_ALARM, paintBadge } from './badge-painter';
 import { focusChatgptTab, rememberChatgptTab } from './chatgpt-tab';
 import { handleRelayMessage } from './finding-handler';
@@ -39,6 +39,13 @@ async function repaint(state?: QuotaState): Promise<void> {
 
 function report(error: unknown): void {
   void logDiagnostic('background', String(error));
+}
+
+/** A stored state that failed validation is logged and replaced by the empty state it reads as. */
+async function replaceUnreadableState(problem: string): Promise<void> {
+  await logDiagnostic('storage', problem);
+  // On the write queue, as a new object so that it is written; a reading folded meanwhile is kept.
+  await updateQuotaState((state) => ({ ...state }));
 }
 
 function openChatgptFrom(notificationId: string): void {
@@ -86,7 +93,8 @@ export default defineBackground({
     browser.runtime.onStartup.addListener(() => void rebuild());
     browser.runtime.onInstalled.addListener(() => void rebuild());
     void loadQuotaState()
-      .then(({ problem }) => (problem ? logDiagnostic('storage', problem) : undefined))
+      .then(({ problem }) => (problem ? replaceUnreadableState(problem) : undefined))
+      .catch(report)
       .then(rebuild);
   },
 });
