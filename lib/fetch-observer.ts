@@ -3,7 +3,8 @@ import { carrierOfPath, pathnameOfFetchInput, sideEndpointOfPath, type FetchCarr
 import { findingFromInitBody } from './page-findings';
 import type { PageFinding } from './page-channel';
 import { accountIdOfRequest } from './request-account';
-import { modelCapClearsInMs, readAccountsCheck } from './side-responses';
+import { findingOf429, responsePlan } from './response-plan';
+import { readAccountsCheck } from './side-responses';
 import { createSseScanner, DEFAULT_MAX_EVENT_CHARS } from './sse-scanner';
 import { createTurnEventReader } from './turn-events';
 
@@ -108,17 +109,13 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
 
   async function readCarrier(response: Response, carrier: FetchCarrier, account: string | null): Promise<void> {
     const report = (finding: PageFinding) => options.report(finding, account);
-    const isStream = (response.headers.get('content-type') ?? '').includes('text/event-stream');
-    if (!response.ok) {
-      if (response.status !== 429 || carrier === 'init') return report({ kind: 'ignored', carrier, reason: `HTTP ${response.status}` });
-      const clearsInMs = modelCapClearsInMs(parseJson(await readAll(response.clone().body!, maxInitBytes)));
-      return report(clearsInMs === null ? { kind: 'ignored', carrier, reason: 'HTTP 429' } : { kind: 'model-cap', carrier, clearsInMs });
-    }
-    if (carrier !== 'init' && !isStream) return;
+    const plan = responsePlan(carrier, response.status, response.headers.get('content-type') ?? '');
+    if (plan.read === 'nothing') return plan.diagnostic ? report({ kind: 'ignored', carrier, reason: plan.reason }) : undefined;
     // Clone before the page can read: this reaction was registered before the page got the promise.
     const body = response.clone().body!;
-    if (carrier !== 'init') return scanEvents(body, createTurnEventReader(carrier, report), maxEventChars);
+    if (plan.read === 'stream') return scanEvents(body, createTurnEventReader(carrier, report), maxEventChars);
     const text = await readAll(body, maxInitBytes);
+    if (plan.read === 'model-cap-json') return report(findingOf429(parseJson(text), carrier));
     report(text === null ? { kind: 'ignored', carrier, reason: 'body too large' } : findingFromInitBody(text));
   }
 

@@ -1,14 +1,14 @@
 import { findingFromInitBody } from '../page-findings';
 import type { PageFinding } from '../page-channel';
 import type { FetchCarrier } from '../quota-endpoints';
-import { modelCapClearsInMs } from '../side-responses';
+import { findingOf429 } from '../response-plan';
 import { createSseScanner } from '../sse-scanner';
 import { createTurnEventReader } from '../turn-events';
 
 /**
  * The findings in a saved body, read by the extension's own readers: a turn's stream through the
  * SSE scanner and the turn event reader (CDM, image refusal or cooldown), an init body through
- * findingFromInitBody, the legacy 429 body through modelCapClearsInMs.
+ * findingFromInitBody, the legacy 429 body through findingOf429 (lib/response-plan.ts).
  */
 
 /** One reader per stream, as the extension has one per turn: whether it is an image turn is per turn. */
@@ -18,12 +18,6 @@ export function findingsOfStream(text: string, carrier: FetchCarrier): PageFindi
   scanner.pushText(text);
   scanner.end();
   return findings;
-}
-
-/** An HTTP 429 on a chat-turn carrier: the legacy model cap, or only its status. */
-export function findingOf429(value: unknown, carrier: FetchCarrier): PageFinding {
-  const clearsInMs = modelCapClearsInMs(value);
-  return clearsInMs === null ? { kind: 'ignored', carrier, reason: 'HTTP 429' } : { kind: 'model-cap', carrier, clearsInMs };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { MAX_INIT_BYTES } from '../fetch-observer';
 import { findingFromInitBody } from '../page-findings';
 import type { PageFinding } from '../page-channel';
-import { findingOf429, findingsOfStream } from './capture-findings';
+import { findingOf429, responsePlan } from '../response-plan';
+import { findingsOfStream } from './capture-findings';
 import type { CaptureReport } from './found-reading';
 import { carrierEntriesOf, type CarrierEntry } from './har-entries';
 import { parseJson } from './parse-json';
@@ -19,13 +20,11 @@ function findingsOfEntry({ carrier, status, contentType, body }: CarrierEntry): 
   const text = body === null ? null : new TextDecoder().decode(body);
   const withinBound = body !== null && body.byteLength <= MAX_INIT_BYTES;
   if (status === null) return ignored('no HTTP status in the HAR');
-  if (status < 200 || status > 299) {
-    if (status !== 429 || carrier === 'init') return ignored(`HTTP ${status}`);
-    return [findingOf429(text !== null && withinBound ? parseJson(text)?.value : undefined, carrier)];
-  }
-  if (carrier !== 'init' && !contentType.includes('text/event-stream')) return ignored('not text/event-stream');
+  const plan = responsePlan(carrier, status, contentType);
+  if (plan.read === 'nothing') return ignored(plan.reason);
+  if (plan.read === 'model-cap-json') return [findingOf429(text !== null && withinBound ? parseJson(text)?.value : undefined, carrier)];
   if (text === null) return ignored('no response body in the HAR');
-  if (carrier !== 'init') return findingsOfStream(text, carrier);
+  if (plan.read === 'stream') return findingsOfStream(text, carrier);
   return withinBound ? [findingFromInitBody(text)] : ignored('body too large');
 }
 
