@@ -1,6 +1,5 @@
 import type { PageFinding } from './page-channel';
-import { createSseScanner } from './sse-scanner';
-import { createTurnEventReader } from './turn-events';
+import { createTurnFrameReader } from './websocket-frames';
 
 /**
  * Turns the server moves to wss://ws.chatgpt.com deliver SSE text inside JSON frames
@@ -14,9 +13,6 @@ const INSTALLED = Symbol.for('quota-meter.websocket-observer');
 /** Frames worth parsing; the SSE text inside is JSON-escaped, so the markers are bare words. */
 const INTERESTING = /conversation_detail_metadata|ChatGPTAgentToolRateLimitException|generating images too quickly|server_ste_metadata|image_gen|image gen/;
 const MAX_FRAME_CHARS = 512 * 1024;
-/** Replays repeat recent items; remembering the last few hundred ids per socket is enough. */
-const MAX_REMEMBERED_ITEMS = 256;
-const MAX_TURNS_PER_SOCKET = 8;
 
 export interface WebSocketObserverOptions {
   scope: { WebSocket: typeof WebSocket; setTimeout: typeof setTimeout };
@@ -34,53 +30,8 @@ export function isChatgptSocketUrl(url: unknown): boolean {
   }
 }
 
-interface TurnFrame {
-  item: string;
-  itemId: string | null;
-  turn: string;
-}
-
-export function turnFrameOf(text: string): TurnFrame | null {
-  let frame: unknown;
-  try {
-    frame = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const inner = (frame as { payload?: { payload?: Record<string, unknown> } } | null)?.payload?.payload;
-  if (typeof inner?.encoded_item !== 'string') return null;
-  const itemId = typeof inner.stream_item_id === 'string' ? inner.stream_item_id : null;
-  const turn = typeof inner.turn_id === 'string' ? inner.turn_id : typeof inner.conversation_id === 'string' ? inner.conversation_id : '';
-  return { item: inner.encoded_item, itemId, turn };
-}
-
 function watchSocket(socket: WebSocket, options: WebSocketObserverOptions): void {
-  const seenItems: string[] = [];
-  const turns = new Map<string, (data: string) => void>();
-
-  function readerFor(turn: string): (data: string) => void {
-    let reader = turns.get(turn);
-    if (!reader) {
-      if (turns.size >= MAX_TURNS_PER_SOCKET) turns.delete(turns.keys().next().value ?? '');
-      reader = createTurnEventReader('websocket', (finding) => options.report(finding, options.account()));
-      turns.set(turn, reader);
-    }
-    return reader;
-  }
-
-  function read(text: string): void {
-    const frame = turnFrameOf(text);
-    if (!frame) return;
-    if (frame.itemId !== null) {
-      if (seenItems.includes(frame.itemId)) return; // a replayed item is the same reading
-      seenItems.push(frame.itemId);
-      if (seenItems.length > MAX_REMEMBERED_ITEMS) seenItems.shift();
-    }
-    const scanner = createSseScanner(readerFor(frame.turn));
-    scanner.pushText(frame.item);
-    scanner.end();
-  }
-
+  const read = createTurnFrameReader((finding) => options.report(finding, options.account()));
   socket.addEventListener('message', (event: MessageEvent) => {
     const { data } = event;
     if (typeof data !== 'string' || data.length > MAX_FRAME_CHARS || !INTERESTING.test(data)) return;

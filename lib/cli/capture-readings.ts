@@ -4,12 +4,29 @@ import { harEntriesOf } from './har-entries';
 import { readingsOfHar } from './har-readings';
 import { parseJson } from './parse-json';
 import { readingsOfFindings } from './readings-of-findings';
+import type { PageFinding } from '../page-channel';
+import { createTurnFrameReader, turnFrameOf } from '../websocket-frames';
 
 /**
  * Reads a capture file whatever it is: a HAR (its carrier entries), a JSON body (a quota object,
- * the legacy 429 body or one event of a turn), or a saved SSE stream (read as a chat turn).
+ * the legacy 429 body or one event of a turn), saved WebSocket frames (one JSON frame a line, read
+ * as one socket: replays count once), or a saved SSE stream (read as a chat turn).
  * Returns null when the text is none of these.
  */
+
+function findingsOfFrames(lines: string[]): PageFinding[] {
+  const findings: PageFinding[] = [];
+  const read = createTurnFrameReader((finding) => findings.push(finding));
+  for (const line of lines) read(line);
+  return findings;
+}
+
+/** JSON lines of which at least one is a turn frame. */
+function frameLinesOf(text: string): string[] | null {
+  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const allJson = lines.length > 1 && lines.every((line) => parseJson(line) !== null);
+  return allJson && lines.some((line) => turnFrameOf(line) !== null) ? lines : null;
+}
 
 // A saved stream has at least one field line (protocol.md section 4: "event: delta", "data: {...}").
 const SSE_FIELD_LINE = /^(?:data|event):/m;
@@ -23,5 +40,7 @@ export function readingsOfCapture(fileText: string): CaptureReport | null {
     const entries = harEntriesOf(json.value);
     return entries === null ? readingsOfFindings(findingsOfJson(text, json.value), NO_PLACE) : readingsOfHar(entries);
   }
+  const frames = frameLinesOf(text);
+  if (frames !== null) return readingsOfFindings(findingsOfFrames(frames), NO_PLACE);
   return SSE_FIELD_LINE.test(text) ? readingsOfFindings(findingsOfStream(text, 'stream'), NO_PLACE) : null;
 }
