@@ -157,6 +157,8 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
   } as Marked;
   Object.defineProperty(observed, INSTALLED, { value: true });
   Object.defineProperty(observed, 'length', { value: original.length });
+  // The build minifies the function expression's name ("_"): the page would see fetch.name change.
+  Object.defineProperty(observed, 'name', { value: original.name });
   Object.defineProperty(observed, 'toString', { value: () => Function.prototype.toString.call(original) });
   scope.fetch = observed;
 
