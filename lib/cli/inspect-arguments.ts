@@ -46,7 +46,7 @@ Notes go to stderr and do not change the exit status:
 
 Exit status:
   0  every file was read, with or without readings
-  1  some file could not be read, or is not a HAR, JSON or SSE file
+  1  some file could not be read, or is not a HAR, JSON, WebSocket-frames or SSE file
      (the other files are still read and printed)
   2  usage error
 

@@ -38,7 +38,7 @@ async function readCapture(file: string, io: InspectIo): Promise<FoundReading[] 
   }
   const report = readingsOfCapture(new TextDecoder().decode(bytes));
   if (report === null) {
-    io.stderr(`error: ${file}: not a HAR, JSON or SSE file`);
+    io.stderr(`error: ${file}: not a HAR, JSON, WebSocket-frames or SSE file`);
     return null;
   }
   for (const note of report.notes) io.stderr(`note: ${file}: ${note}`);
