@@ -63,11 +63,11 @@ describe('exit status', () => {
     ['image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])],
     ['truncated.har', '{"log": {"entries": [{"request": '],
     ['frames.jsonl', '{"type":"message"}\n{"type":"done"}\n'],
-  ])('%s is not a HAR, JSON or SSE file: exit 1', async (name, content) => {
+  ])('%s is not a HAR, JSON, WebSocket-frames or SSE file: exit 1', async (name, content) => {
     const file = writeTemporary(name, content);
     const run = await inspect([file]);
     expect(run.code).toBe(EXIT_UNREADABLE);
-    expect(run.stderr).toEqual([`error: ${file}: not a HAR, JSON or SSE file`]);
+    expect(run.stderr).toEqual([`error: ${file}: not a HAR, JSON, WebSocket-frames or SSE file`]);
   });
 
   it('a valid file without a quota reading is not an error: a note, exit 0', async () => {
