@@ -80,9 +80,10 @@ describe('what the page gets', () => {
     expect(reports[0]?.finding).toMatchObject({ kind: 'quota', carrier: 'init' });
   });
 
-  it('fetch keeps its length and its source text', () => {
+  it('fetch keeps its name, length and source text', () => {
     const { fetch } = fakeFetch(answerFor);
     const scope = install(fetch);
+    expect(scope.fetch.name).toBe(fetch.name);
     expect(scope.fetch.length).toBe(fetch.length);
     expect(scope.fetch.toString()).toBe(Function.prototype.toString.call(fetch));
   });
