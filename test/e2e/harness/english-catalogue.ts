@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from './extension-build';
+
+/**
+ * The shipped English messages, so that specs look for what a user reads without copying the
+ * wording: a changed sentence in the catalogue does not break the suite, a missing one does.
+ */
+type Catalogue = Record<string, { message: string }>;
+
+const catalogue = JSON.parse(readFileSync(path.join(repoRoot, 'public/_locales/en/messages.json'), 'utf8')) as Catalogue;
+
+export function englishText(key: string): string {
+  const entry = catalogue[key];
+  if (!entry) throw new Error(`no English message ${key}`);
+  return entry.message;
+}
+
+/** The fixed words of a message, between its placeholders ("$p1$"), each trimmed. */
+export function fixedParts(key: string): string[] {
+  return englishText(key)
+    .split(/\$\w+\$/)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 1);
+}

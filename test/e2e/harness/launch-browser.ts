@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumExecutable } from './chromium-executable';
+import { builtExtensionDir } from './extension-build';
+import { ExtensionErrors } from './extension-errors';
+import { ExtensionUnderTest } from './extension-under-test';
+
+/**
+ * Starts Chromium (the recipe of docs/testing.md) with a fresh profile, with or without the built
+ * extension, resolving chatgpt.com to the replica. Pass `profileDir` of an earlier run to restart
+ * the same browser profile.
+ */
+
+export interface LaunchOptions {
+  replicaPort: number;
+  withExtension?: boolean;
+  profileDir?: string;
+  headless?: boolean;
+}
+
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  profileDir: string;
+  /** The first tab, kept open and never navigated: CDP sessions hang on it. */
+  controlPage: Page;
+  /** Null when launched without the extension. */
+  extension: ExtensionUnderTest | null;
+  /** Closes the browser; the profile is deleted unless it is kept for a restart. */
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+function chromiumArgs(replicaPort: number, extensionDir: string | null): string[] {
+  const map = `MAP chatgpt.com 127.0.0.1:${replicaPort},MAP chat.openai.com 127.0.0.1:${replicaPort}`;
+  const extension = extensionDir === null ? [] : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`];
+  return [
+    ...extension,
+    `--host-resolver-rules=${map}`,
+    '--ignore-certificate-errors',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    // The suite runs as root in CI containers, where Chromium refuses to start sandboxed.
+    '--no-sandbox',
+  ];
+}
+
+export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBrowser> {
+  const withExtension = options.withExtension ?? true;
+  const extensionDir = withExtension ? builtExtensionDir() : null;
+  const profileDir = options.profileDir ?? mkdtempSync(path.join(tmpdir(), 'quota-meter-e2e-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumExecutable(),
+    headless: options.headless ?? true,
+    args: chromiumArgs(options.replicaPort, extensionDir),
+    viewport: { width: 1000, height: 700 },
+  });
+  const controlPage = context.pages()[0] ?? (await context.newPage());
+  let extension: ExtensionUnderTest | null = null;
+  if (withExtension) {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const id = new URL(worker.url()).host;
+    const errors = await ExtensionErrors.watch(context, controlPage, id);
+    extension = new ExtensionUnderTest(context, controlPage, id, errors);
+  }
+  return {
+    context,
+    profileDir,
+    controlPage,
+    extension,
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile) rmSync(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    },
+  };
+}

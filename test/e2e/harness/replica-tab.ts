@@ -1,0 +1,71 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { USER_PROMPT_MARKER } from '../replica/markers';
+
+/** One request as the replica page made and read it (replica/page/replica-app.js records these). */
+export interface PageRequest {
+  id: string;
+  method: string;
+  path: string;
+  status: number | null;
+  bytes: number;
+  sha256: string | null;
+  chunks: number;
+  startedAt: number;
+  firstChunkAt: number | null;
+  lastChunkAt: number | null;
+  error: string | null;
+  text: string;
+}
+
+export interface TurnShown {
+  title: string | null;
+  text: string;
+}
+
+interface ReplicaWindow {
+  replica: { ready: Promise<unknown>; send(prompt: string): Promise<TurnShown>; requests: PageRequest[] };
+}
+
+/** A chatgpt.com tab showing the replica, driven the way a user drives the web app. */
+export class ReplicaTab {
+  /** Uncaught errors of the page: the extension must never cause one. */
+  readonly pageErrors: string[] = [];
+
+  private constructor(readonly page: Page) {
+    page.on('pageerror', (error) => this.pageErrors.push(error.message));
+  }
+
+  /** A new tab, not yet on chatgpt.com: the first load() (a scenario's "open") takes it there. */
+  static async create(context: BrowserContext): Promise<ReplicaTab> {
+    return new ReplicaTab(await context.newPage());
+  }
+
+  /** Requests of earlier page loads in this tab. */
+  private readonly earlier: PageRequest[] = [];
+
+  /** Navigates (or reloads) and waits for the page's own conversation/init and models calls. */
+  async load(path = '/'): Promise<void> {
+    if (this.page.url().startsWith('https://chatgpt.com')) this.earlier.push(...(await this.requests()));
+    await this.page.goto(`https://chatgpt.com${path}`);
+    await this.page.evaluate(() => (window as unknown as ReplicaWindow).replica.ready.then(() => undefined));
+  }
+
+  /** Sends a chat message and waits until the turn (and its resume, if handed off) was read. */
+  send(prompt: string = USER_PROMPT_MARKER): Promise<TurnShown> {
+    return this.page.evaluate((text) => (window as unknown as ReplicaWindow).replica.send(text), prompt);
+  }
+
+  /** The requests of the page as loaded now. */
+  requests(): Promise<PageRequest[]> {
+    return this.page.evaluate(() => (window as unknown as ReplicaWindow).replica.requests);
+  }
+
+  /** Every request the page made in this tab, over all its loads. */
+  async allRequests(): Promise<PageRequest[]> {
+    return [...this.earlier, ...(await this.requests())];
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * What the replica answers to one request: scenario data, not code. A scenario lists answers per
+ * endpoint, in the order the page will ask; the server takes them from the front of each queue.
+ */
+
+/** The endpoints the replica's page calls (protocol.md sections 1 and 5). */
+export const ENDPOINT_PATHS = {
+  init: '/backend-api/conversation/init',
+  conversation: '/backend-api/f/conversation',
+  resume: '/backend-api/f/conversation/resume',
+  models: '/backend-api/models',
+} as const;
+
+export type Endpoint = keyof typeof ENDPOINT_PATHS;
+
+export type Answer =
+  /** A JSON body (the init response is the quota object itself). */
+  | { kind: 'json'; status?: number; body: unknown }
+  /** Any other body: error pages, truncated JSON, bytes that are not text. */
+  | { kind: 'raw'; status: number; contentType: string; body: string | Uint8Array }
+  /**
+   * An SSE body, written in chunks that end at odd byte boundaries (inside lines, inside
+   * multi-byte characters), `gapMs` apart after `firstChunkAfterMs`; `cutAfterBytes` drops the
+   * connection after that many bytes, as a network failure would.
+   */
+  | { kind: 'stream'; body: string | Uint8Array; gapMs?: number; firstChunkAfterMs?: number; cutAfterBytes?: number };
+
+export type Answers = Partial<Record<Endpoint, Answer[]>>;
+
+export function json(body: unknown, status = 200): Answer {
+  return { kind: 'json', status, body };
+}
+
+export function stream(body: string | Uint8Array, options: { gapMs?: number; firstChunkAfterMs?: number; cutAfterBytes?: number } = {}): Answer {
+  return { kind: 'stream', body, ...options };
+}
+
+export function raw(status: number, contentType: string, body: string | Uint8Array): Answer {
+  return { kind: 'raw', status, contentType, body };
+}

@@ -1,0 +1,23 @@
+import type { BadgeStatus } from '../../../lib/quota-badge';
+import type { Answers } from '../replica/answers';
+
+/**
+ * A scenario is data: what the user does in the chatgpt.com tab, step by step, what the server
+ * answers to each step, and what the badge shows afterwards.
+ */
+
+export interface Step {
+  /** open: load (or reload) chatgpt.com, which calls conversation/init; send: one chat turn. */
+  do: 'open' | 'send';
+  /** The server's answers for this step, per endpoint, in the order the page asks. */
+  answers: Answers;
+  /** The badge afterwards: its text, and the status whose colour (BADGE_COLORS) it must have. */
+  badge: { text: string; status: BadgeStatus };
+  /** The rule the step checks, in words. */
+  rule: string;
+}
+
+export interface Scenario {
+  name: string;
+  steps: Step[];
+}

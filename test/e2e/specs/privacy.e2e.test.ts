@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SeenRequest } from '../harness/browser-requests';
+import { recordRequests } from '../harness/browser-requests';
+import { launchBrowser, type LaunchedBrowser } from '../harness/launch-browser';
+import { ReplicaTab, type TurnShown } from '../harness/replica-tab';
+import { runStep } from '../harness/scenario-runner';
+import { ASSISTANT_TEXT_MARKER, PRIVATE_MARKERS, TITLE_MARKER, TOKEN_MARKER } from '../replica/markers';
+import { ReplicaServer } from '../replica/replica-server';
+import { typicalSession } from '../scenarios/typical-session';
+
+/**
+ * Promises 1 and 2: the extension sends no request of its own, and keeps no token, cookie,
+ * message text or title. A typical session runs against the replica; then everything the
+ * extension stored is searched for the replica's marker strings, and every request the server
+ * received is matched to one the page made.
+ */
+
+describe('privacy', () => {
+  let replica: ReplicaServer;
+  let browser: LaunchedBrowser;
+  let tab: ReplicaTab;
+  let seen: SeenRequest[];
+  const shown: TurnShown[] = [];
+
+  beforeAll(async () => {
+    replica = await ReplicaServer.start();
+    browser = await launchBrowser({ replicaPort: replica.port });
+    seen = recordRequests(browser.context);
+    tab = await ReplicaTab.create(browser.context);
+    for (const step of typicalSession(Date.now()).steps) {
+      const outcome = await runStep(step, tab, replica, browser.extension);
+      expect(outcome.badge?.text, step.rule).toBe(step.badge.text);
+      if (outcome.shown) shown.push(outcome.shown);
+    }
+  });
+  afterAll(async () => {
+    await browser.close();
+    await replica.close();
+  });
+
+  it('the private data was really there: the page showed title and text, and sent the token', async () => {
+    // Both the whole turn and the handed-off one showed them.
+    expect(shown.filter((turn) => turn.title === TITLE_MARKER && turn.text === ASSISTANT_TEXT_MARKER)).toHaveLength(2);
+    const authorizations = replica.received.map((request) => request.headers.authorization);
+    expect(authorizations).toContain(`Bearer ${TOKEN_MARKER}`);
+  });
+
+  it.each(['local', 'session', 'sync'] as const)('storage.%s holds no token, cookie, message text or title', async (area) => {
+    const stored = JSON.stringify(await browser.extension?.storage(area));
+    for (const [what, marker] of PRIVATE_MARKERS) {
+      expect(stored.includes(marker), `${what} in storage.${area}`).toBe(false);
+    }
+    expect(stored).not.toMatch(/bearer/i);
+  });
+
+  it('storage holds the readings', async () => {
+    expect(JSON.stringify(await browser.extension?.storage('local'))).toContain('image_gen');
+  });
+
+  it('the server received no request that the page did not make', async () => {
+    const made = await tab.allRequests();
+    const madeIds = made.map((request) => `${request.id} ${request.method} ${request.path}`).sort();
+    const fetched = replica.received.filter((request) => request.pageRequestId !== null);
+    const fetchedIds = fetched.map((request) => `${request.pageRequestId} ${request.method} ${request.path}`).sort();
+    expect(fetchedIds).toEqual(madeIds);
+    // The rest are the page's own loads: its document and its script, as the browser fetched them.
+    const pageLoad = (method: string, destination: unknown, path: string) =>
+      method === 'GET' && ((destination === 'document' && path === '/') || (destination === 'script' && path === '/replica-app.js'));
+    const unexplained = replica.received
+      .filter((request) => request.pageRequestId === null && !pageLoad(request.method, request.headers['sec-fetch-dest'], request.path))
+      .map((request) => `${request.method} ${request.path}`);
+    expect(unexplained).toEqual([]);
+    expect(replica.received.some((request) => String(request.headers.origin ?? '').startsWith('chrome-extension://'))).toBe(false);
+  });
+
+  it('no request left the extension: its worker and pages loaded only their own files', () => {
+    const extensionOrigin = browser.extension?.origin ?? 'chrome-extension://';
+    const fromExtension = seen.filter((request) => request.madeBy.startsWith('chrome-extension://'));
+    expect(fromExtension.filter((request) => !request.url.startsWith(extensionOrigin))).toEqual([]);
+    const elsewhere = seen.filter((request) => !request.url.startsWith('https://chatgpt.com/') && !request.url.startsWith(extensionOrigin));
+    expect(elsewhere.filter((request) => !request.url.startsWith('data:') && request.url !== 'about:blank')).toEqual([]);
+  });
+
+  it('logged no error in the extension and threw none into the page', () => {
+    expect(browser.extension?.errors.errors).toEqual([]);
+    expect(tab.pageErrors).toEqual([]);
+  });
+});

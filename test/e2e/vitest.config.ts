@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+// Loaded in vitest's main process, where the reporter runs (it needs Map.groupBy).
+import '../node20-polyfills.ts';
+
+export default defineConfig({
+  test: {
+    root: new URL('../..', import.meta.url).pathname,
+    include: ['test/e2e/specs/**/*.e2e.test.ts'],
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // A failure here should be read, not retried away.
+    retry: 0,
+    reporters: ['default'],
+  },
+});
