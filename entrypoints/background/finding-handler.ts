@@ -6,7 +6,8 @@ import type { Reading } from '../../lib/quota-types';
 import { relayMessageSchema } from '../../lib/runtime-messages';
 import { localDayOf, recordUses, usesBetween } from '../../lib/usage-history';
 import { logDiagnostic } from '../../lib/extension/diagnostics-log';
-import { historyStore, lastFindingsStore } from '../../lib/extension/extension-stores';
+import { historyStore } from '../../lib/extension/history-store';
+import { lastFindingsStore } from '../../lib/extension/last-findings-store';
 import { updateQuotaState } from '../../lib/extension/quota-store';
 
 /**

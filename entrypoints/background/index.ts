@@ -4,7 +4,7 @@ import { activeAccountState, type QuotaState } from '../../lib/quota-state';
 import { badgeFor } from '../../lib/quota-badge';
 import { lowThresholdFor } from '../../lib/settings';
 import { logDiagnostic } from '../../lib/extension/diagnostics-log';
-import { settingsStore } from '../../lib/extension/extension-stores';
+import { settingsStore } from '../../lib/extension/settings-store';
 import { loadQuotaState, updateQuotaState } from '../../lib/extension/quota-store';
 import { BADGE_STALE_ALARM, paintBadge } from './badge-painter';
 import { focusChatgptTab, rememberChatgptTab } from './chatgpt-tab';

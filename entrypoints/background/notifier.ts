@@ -4,7 +4,8 @@ import { formatDuration, formatLocalTime } from '../../lib/format-time';
 import { dueNotices, pendingRefills, recordSent, refillNotice, type Notice } from '../../lib/notification-policy';
 import type { QuotaState } from '../../lib/quota-state';
 import { createSerialQueue } from '../../lib/serial-queue';
-import { noticeLedgerStore, settingsStore } from '../../lib/extension/extension-stores';
+import { noticeLedgerStore } from '../../lib/extension/notice-ledger-store';
+import { settingsStore } from '../../lib/extension/settings-store';
 import { t, uiLocale } from '../../lib/extension/i18n';
 
 /**

@@ -9,7 +9,7 @@ import { formatDuration } from '../../lib/format-time';
 import { badgeFor, type BadgeView } from '../../lib/quota-badge';
 import { activeAccountState, type AccountState } from '../../lib/quota-state';
 import { lowThresholdFor } from '../../lib/settings';
-import { settingsStore } from '../../lib/extension/extension-stores';
+import { settingsStore } from '../../lib/extension/settings-store';
 import { t, uiLocale } from '../../lib/extension/i18n';
 import { QUOTA_STATE_KEY, loadQuotaState } from '../../lib/extension/quota-store';
 // Inlined into the shadow root: no web-accessible stylesheet for the page to probe, no fetch.

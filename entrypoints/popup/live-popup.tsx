@@ -6,7 +6,7 @@ import { popupView } from '../../lib/popup-view';
 import { activeAccountState, quotaStateFromStorage } from '../../lib/quota-state';
 import type { Settings } from '../../lib/settings';
 import { QUOTA_STATE_KEY, loadQuotaState } from '../../lib/extension/quota-store';
-import { settingsStore } from '../../lib/extension/extension-stores';
+import { settingsStore } from '../../lib/extension/settings-store';
 import { t } from '../../lib/extension/i18n';
 
 /** Countdowns move on while the popup is open; a minute is their smallest unit. */
