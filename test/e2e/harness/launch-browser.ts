@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -49,6 +49,28 @@ function chromiumArgs(replicaPort: number, extensionDir: string | null): string[
   ];
 }
 
+/**
+ * context.close() returns 1-2 s before Chromium has exited (docs/testing.md); a second Chromium on
+ * the same profile before then would find the profile locked. Chromium removes the lock on exit.
+ */
+function isLocked(profileDir: string): boolean {
+  try {
+    // A symbolic link to "host-pid", which need not resolve: lstat, not exists.
+    lstatSync(path.join(profileDir, 'SingletonLock'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitForProfileUnlocked(profileDir: string, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  while (isLocked(profileDir)) {
+    if (Date.now() - started > timeoutMs) throw new Error(`Chromium did not release ${profileDir}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBrowser> {
   const withExtension = options.withExtension ?? true;
   const extensionDir = withExtension ? builtExtensionDir() : null;
@@ -74,7 +96,8 @@ export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBro
     extension,
     async close({ keepProfile = false } = {}) {
       await context.close();
-      if (!keepProfile) rmSync(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      if (keepProfile) await waitForProfileUnlocked(profileDir);
+      else rmSync(profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
 }
