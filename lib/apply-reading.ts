@@ -77,12 +77,42 @@ function nextBlocked(known: BlockedFeature[], reading: Reading): BlockedFeature[
   return [...reading.blocked, ...known.filter((entry) => !fresh.has(entry.name))];
 }
 
+/**
+ * A block that a full reading no longer lists has ended, but a reading that does not list the
+ * feature says nothing of its count: the feature keeps the "0" it had while blocked, as of the
+ * block's end (or now), so that it shows as probably reset rather than as an older number.
+ */
+function liftedBlocks(account: AccountState, reading: Reading): Array<readonly [string, FeatureState]> {
+  if (reading.blocked === null || PARTIAL_SOURCES.includes(reading.source)) return [];
+  const stillBlocked = new Set(reading.blocked.map((entry) => entry.name));
+  const listed = new Set((reading.features ?? []).map((feature) => feature.name));
+  return account.blocked
+    .filter((block) => !stillBlocked.has(block.name) && !listed.has(block.name))
+    .map((block) => {
+      const previous = Object.hasOwn(account.features, block.name) ? account.features[block.name] : undefined;
+      const ended = block.resetsAt !== null && block.resetsAt <= reading.receivedAt ? block.resetsAt : reading.receivedAt;
+      return [
+        block.name,
+        {
+          name: block.name,
+          remaining: 0,
+          resetsAt: ended,
+          seenAt: account.lastReading?.at ?? reading.receivedAt,
+          source: account.lastReading?.source ?? reading.source,
+          maxSeen: previous?.maxSeen ?? Math.round(block.limit ?? 0),
+          windowNotStarted: false,
+          resetEstimated: false,
+        },
+      ] as const;
+    });
+}
+
 export function applyReadingToAccount(account: AccountState, reading: Reading): AccountState {
   // Names come from the page: "__proto__" or "constructor" must be plain keys, not the object's
   // prototype or an inherited member, so lookups are own-only and the record is built by fromEntries.
   const previousOf = (name: string) => (Object.hasOwn(account.features, name) ? account.features[name] : undefined);
   const fresh = (reading.features ?? []).map((feature) => [feature.name, nextFeatureState(previousOf(feature.name), feature, reading)] as const);
-  const features: Record<string, FeatureState> = Object.fromEntries([...Object.entries(account.features), ...fresh]);
+  const features: Record<string, FeatureState> = Object.fromEntries([...Object.entries(account.features), ...liftedBlocks(account, reading), ...fresh]);
   return {
     ...account,
     features: boundFeatures(features),

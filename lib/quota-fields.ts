@@ -27,8 +27,12 @@ const KNOWN_OTHER_FIELDS = new Set([
 /** Blocked-feature fields that are upsell wiring, not quota. */
 const KNOWN_OTHER_ITEM_FIELDS = new Set(['call_to_action', 'upsell_context_id']);
 
-export const MAX_LIST_ITEMS = 200;
-export const MAX_STRING_LENGTH = 2000;
+/**
+ * Bounds on what one reading may carry. Real readings list under ten features with sentences of
+ * about a hundred characters; these bounds keep ten (forgeable) accounts well inside storage.local.
+ */
+export const MAX_LIST_ITEMS = 64;
+export const MAX_STRING_LENGTH = 500;
 const MAX_UNKNOWN_NAMES = 32;
 const MAX_NAME_LENGTH = 80;
 

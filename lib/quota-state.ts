@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { READING_SOURCES } from './quota-types';
-import { integer, list, name as nameOf, number, text as textOf } from './schema-parts';
+import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from './quota-fields';
+import { integer, isSafeKey, list, name as nameOf, number, text as textOf } from './schema-parts';
 
 /**
  * The state the background keeps in storage.local, per account. Versioned and validated when
@@ -15,13 +16,15 @@ export const MAX_FEATURES_PER_ACCOUNT = 64;
 export const MAX_UNKNOWN_FIELDS = 32;
 
 const time = integer(0);
-const text = textOf(2000);
+const text = textOf(MAX_STRING_LENGTH);
 const name = nameOf(200);
 const source = z.enum(READING_SOURCES as [string, ...string[]]);
 
 /** A record with at most `max` entries: a corrupted profile must not be read back unbounded. */
 const boundedRecord = <T extends z.core.SomeType>(value: T, max: number) =>
-  z.record(z.string(), value).check(z.refine((entries) => Object.keys(entries).length <= max, { message: `more than ${max} entries` }));
+  z.record(z.string().check(z.refine(isSafeKey, { message: 'reserved name' })), value).check(
+    z.refine((entries) => Object.keys(entries).length <= max, { message: `more than ${max} entries` }),
+  );
 
 export const featureStateSchema = z.object({
   name,
@@ -63,8 +66,8 @@ export const cooldownStateSchema = z.object({
 
 export const accountStateSchema = z.object({
   features: boundedRecord(featureStateSchema, MAX_FEATURES_PER_ACCOUNT),
-  blocked: list(blockedStateSchema, 200),
-  modelLimits: list(modelLimitStateSchema, 200),
+  blocked: list(blockedStateSchema, MAX_LIST_ITEMS),
+  modelLimits: list(modelLimitStateSchema, MAX_LIST_ITEMS),
   defaultModel: z.nullable(text),
   plan: z.nullable(text),
   lastReading: z.nullable(z.object({ at: time, source })),
