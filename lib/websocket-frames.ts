@@ -51,8 +51,11 @@ export function createTurnFrameReader(report: (finding: PageFinding) => void): (
     const frame = turnFrameOf(frameText);
     if (!frame) return;
     if (frame.itemId !== null) {
-      if (seenItems.includes(frame.itemId)) return;
-      seenItems.push(frame.itemId);
+      // A replay repeats its turn too, and the frames seen number items per turn (s1..s4 in turn t1):
+      // another turn's "s3" is a new item, not a replay.
+      const item = `${frame.turn}\n${frame.itemId}`;
+      if (seenItems.includes(item)) return;
+      seenItems.push(item);
       if (seenItems.length > MAX_REMEMBERED_ITEMS) seenItems.shift();
     }
     const scanner = createSseScanner(readerFor(frame.turn));
