@@ -24,7 +24,8 @@ export default defineContentScript({
         // A finding that cannot be posted is dropped; the page must never see an error of ours.
       }
     };
-    installFetchObserver({ scope: window, baseUrl: () => window.location.href, report });
+    // fetch resolves a relative URL against the document's base URL (a <base> element moves it), not location.
+    installFetchObserver({ scope: window, baseUrl: () => document.baseURI, report });
     installWebSocketObserver({ scope: window, report, account: () => pageAccount });
   },
 });
