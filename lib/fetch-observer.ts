@@ -85,6 +85,12 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
   const { scope } = options;
   const original = scope.fetch as Marked;
   if (typeof original !== 'function' || original[INSTALLED]) return () => undefined;
+  // Taken now, before page code runs: a page that replaces or instruments these later must neither
+  // break its own fetch through ours (Reflect.apply) nor see our calls among its own.
+  const apply = Reflect.apply;
+  const then = Promise.prototype.then;
+  const clone = Response.prototype.clone;
+  const cloneBody = (response: Response) => (apply(clone, response, []) as Response).body!;
   const maxInitBytes = options.maxInitBytes ?? MAX_INIT_BYTES;
   const maxEventChars = options.maxEventChars ?? DEFAULT_MAX_EVENT_CHARS;
   let active = true;
@@ -100,7 +106,7 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
   }
 
   async function readSide(response: Response): Promise<void> {
-    const check = readAccountsCheck(parseJson(await readAll(response.clone().body!, maxInitBytes)));
+    const check = readAccountsCheck(parseJson(await readAll(cloneBody(response), maxInitBytes)));
     if (!check) return;
     if (pageAccountId === null && check.accountIds.length === 1) learnAccount(check.accountIds[0] ?? null);
     const plan = check.planOf(pageAccountId);
@@ -112,7 +118,7 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
     const plan = responsePlan(carrier, response.status, response.headers.get('content-type') ?? '');
     if (plan.read === 'nothing') return plan.diagnostic ? report({ kind: 'ignored', carrier, reason: plan.reason }) : undefined;
     // Clone before the page can read: this reaction was registered before the page got the promise.
-    const body = response.clone().body!;
+    const body = cloneBody(response);
     if (plan.read === 'stream') return scanEvents(body, createTurnEventReader(carrier, report), maxEventChars);
     const text = await readAll(body, maxInitBytes);
     if (plan.read === 'model-cap-json') return report(findingOf429(parseJson(text), carrier));
@@ -136,25 +142,28 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
     learnAccount(requestAccount);
     const account = keyOf(requestAccount ?? pageAccountId);
     // Both handlers: a rejected fetch is the page's to handle; ours must not add a second rejection.
-    result.then(
+    apply(then, result, [
       (response: unknown) => {
         if (!(response instanceof Response) || response.bodyUsed || response.body === null) return;
         const reading = matched.carrier === null ? readSide(response) : readCarrier(response, matched.carrier, account);
-        reading.catch(() => undefined);
+        apply(then, reading, [undefined, () => undefined]);
       },
       () => undefined,
-    );
+    ]);
   }
 
-  const observed = function fetch(this: unknown, ...args: Parameters<typeof globalThis.fetch>) {
-    const result: unknown = Reflect.apply(original, this, args);
-    try {
-      watch(args, result);
-    } catch {
-      // Observation is best effort; the page's call already happened and must not see our errors.
-    }
-    return result;
-  } as Marked;
+  // A method, like the native fetch: not a constructor (`new fetch()` throws) and no `prototype`.
+  const observed = {
+    fetch(this: unknown, ...args: Parameters<typeof globalThis.fetch>) {
+      const result: unknown = apply(original, this, args);
+      try {
+        watch(args, result);
+      } catch {
+        // Observation is best effort; the page's call already happened and must not see our errors.
+      }
+      return result;
+    },
+  }.fetch as Marked;
   Object.defineProperty(observed, INSTALLED, { value: true });
   Object.defineProperty(observed, 'length', { value: original.length });
   // The build minifies the function expression's name ("_"): the page would see fetch.name change.
