@@ -23,6 +23,7 @@ function madeBy(request: Request): string {
   }
 }
 
+/** Records from now on: what a worker did while Chromium started, before a context existed, is not seen. */
 export function recordRequests(context: BrowserContext): SeenRequest[] {
   const seen: SeenRequest[] = [];
   context.on('request', (request) => seen.push({ url: request.url(), method: request.method(), madeBy: madeBy(request) }));

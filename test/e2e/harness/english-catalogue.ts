@@ -16,6 +16,11 @@ export function englishText(key: string): string {
   return entry.message;
 }
 
+/** The message, or '' when the catalogue has none (for lib's featureLabel, which then shows the raw name). */
+export function englishTextOrNothing(key: string): string {
+  return catalogue[key]?.message ?? '';
+}
+
 /** The fixed words of a message, between its placeholders ("$p1$"), each trimmed. */
 export function fixedParts(key: string): string[] {
   return englishText(key)

@@ -51,14 +51,14 @@ export function quotaJson(spec: QuotaSpec, now: number): string {
   return JSON.stringify(quotaObject(spec, now));
 }
 
-/** A blocked_features item as seen in 2026-09 captures (limit is a float on the wire). */
+/** A blocked_features item as in the 2026-09 cap-reached capture (limit is a float on the wire; no description). */
 export function blockedFeature(name: string, now: number, resetIn: number, limit: number): Record<string, unknown> {
   return {
     name,
     resets_after: wireTime(now + resetIn),
     resets_after_text: `in ${Math.round(resetIn / HOUR)} hours`,
     limit,
-    description: `You've hit your ${name} limit.`,
+    description: null,
     call_to_action: null,
     upsell_context_id: null,
     block_reason: 'usage_limit',

@@ -24,8 +24,9 @@ const delta = (value: unknown) => `event: delta\ndata: ${JSON.stringify(value)}`
 const data = (value: unknown) => `data: ${JSON.stringify(value)}`;
 
 /** The real turn's parts: its opening, its middle, and the events after the title. */
-function realTurn() {
-  const events = eventsOf(captureAsCaptured(REAL_TURN));
+function realTurn(plan?: string) {
+  const captured = captureAsCaptured(REAL_TURN);
+  const events = eventsOf(plan === undefined ? captured : captured.replace('"plan_type": "plus"', `"plan_type": ${JSON.stringify(plan)}`));
   const titleAt = events.findIndex((event) => event.includes('"title_generation"'));
   const quotaAt = events.findIndex((event) => event.includes('"conversation_detail_metadata"'));
   const conversationId = /"conversation_id": "([^"]+)"/.exec(events[1] ?? '')?.[1] ?? 'conversation';
@@ -66,9 +67,12 @@ function assistantMessageStart(conversationId: string): string {
 
 const finish = delta({ p: '', o: 'patch', v: [{ p: '/message/status', o: 'replace', v: 'finished_successfully' }] });
 
-/** A whole turn; `quota` is the quota event's data (JSON text), or null for a turn without one. */
-export function turnStream(quota: string | null): string {
-  const turn = realTurn();
+/**
+ * A whole turn; `quota` is the quota event's data (JSON text), or null for a turn without one.
+ * `plan` replaces the real turn's plan_type (a Plus account's) when the quota event is another plan's.
+ */
+export function turnStream(quota: string | null, plan?: string): string {
+  const turn = realTurn(plan);
   const [first, second] = markerHalves();
   return sse([
     ...turn.opening,

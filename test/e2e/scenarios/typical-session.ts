@@ -1,30 +1,25 @@
-import { json, raw, stream } from '../replica/answers';
-import { captureAsOf, quotaEventData } from './captures';
-import { quotaJson } from './quota-objects';
+import { raw, stream } from '../replica/answers';
+import { plusReading } from './plus-account';
 import type { Scenario } from './scenario';
 import { handedOffTurn, turnStream } from './turn-streams';
 
 /**
- * A short everyday session: open chatgpt.com, a turn, a handed-off turn, a failed turn, a reload.
- * Used where the point is not the badge's rules but what the page and the server see, and by
- * `npm run demo`.
+ * A short everyday session of one Plus account: open chatgpt.com, a turn, a handed-off turn, a
+ * failed turn, a reload. Used where the point is not the badge's rules but what the page and the
+ * server see, and by `npm run demo`.
  */
 export function typicalSession(now: number): Scenario {
-  const handoff = handedOffTurn(quotaJson({ limits: { image_gen: { remaining: 115 }, deep_research: { remaining: 24 } } }, now));
+  const init = (imagesLeft: number) => [raw(200, 'application/json', plusReading(now, imagesLeft))];
+  const handoff = handedOffTurn(plusReading(now, 115));
   return {
     name: 'a typical session',
     steps: [
-      {
-        do: 'open',
-        answers: { init: [raw(200, 'application/json', captureAsOf('init_pro_without_type_2026-09.json', now))] },
-        badge: { text: '867', status: 'normal' },
-        rule: 'open chatgpt.com',
-      },
+      { do: 'open', answers: { init: init(118) }, badge: { text: '118', status: 'normal' }, rule: 'open chatgpt.com' },
       {
         do: 'send',
-        answers: { conversation: [stream(turnStream(quotaEventData(captureAsOf('stream_image_gen_turn_plus_2026-04.sse.txt', now))))] },
+        answers: { conversation: [stream(turnStream(plusReading(now, 117)))] },
         badge: { text: '117', status: 'normal' },
-        rule: 'a chat turn',
+        rule: 'a chat turn with an image',
       },
       {
         do: 'send',
@@ -38,12 +33,7 @@ export function typicalSession(now: number): Scenario {
         badge: { text: '115', status: 'normal' },
         rule: 'a failed turn',
       },
-      {
-        do: 'open',
-        answers: { init: [json(JSON.parse(quotaJson({ limits: { image_gen: { remaining: 115 } } }, now)))] },
-        badge: { text: '115', status: 'normal' },
-        rule: 'reload',
-      },
+      { do: 'open', answers: { init: init(115) }, badge: { text: '115', status: 'normal' }, rule: 'reload' },
     ],
   };
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { badgeColorOf } from '../harness/badge-colors';
-import { launchBrowser, type LaunchedBrowser } from '../harness/launch-browser';
-import { ReplicaTab } from '../harness/replica-tab';
+import { startSession, type BrowserSession } from '../harness/browser-session';
+import { expectBadge } from '../harness/expect-badge';
 import { runStep } from '../harness/scenario-runner';
 import { ReplicaServer } from '../replica/replica-server';
 import { badgeScenarios } from '../scenarios/badge-scenarios';
@@ -18,29 +17,24 @@ beforeAll(async () => {
 afterAll(() => replica.close());
 
 describe.each(badgeScenarios(Date.now()))('badge: $name', (scenario) => {
-  let browser: LaunchedBrowser;
-  let tab: ReplicaTab;
+  let session: BrowserSession;
 
   beforeAll(async () => {
     replica.clear();
-    browser = await launchBrowser({ replicaPort: replica.port });
-    tab = await ReplicaTab.create(browser.context);
+    session = await startSession(replica);
   });
-  afterAll(() => browser.close());
+  afterAll(() => session.browser.close());
 
   for (const [index, step] of scenario.steps.entries()) {
     it(`${index + 1}. ${step.do}: ${step.rule} -> "${step.badge.text}" ${step.badge.status}`, async () => {
-      const outcome = await runStep(step, tab, replica, browser.extension);
+      const outcome = await runStep(step, session.tab, replica, session.extension);
       expect(outcome.unusedAnswers, 'the page asked for every scripted answer').toEqual([]);
-      expect({ text: outcome.badge?.text, color: outcome.badge?.color }).toEqual({
-        text: step.badge.text,
-        color: badgeColorOf(step.badge.status),
-      });
+      expectBadge(outcome.badge, step.badge);
     });
   }
 
   it('logged no error in the extension and threw none into the page', () => {
-    expect(browser.extension?.errors.errors).toEqual([]);
-    expect(tab.pageErrors).toEqual([]);
+    expect(session.extension.errors.errors).toEqual([]);
+    expect(session.tab.pageErrors).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { badgeColorOf } from '../harness/badge-colors';
+import { startSession, type BrowserSession } from '../harness/browser-session';
 import { fixedParts } from '../harness/english-catalogue';
+import { expectBadge } from '../harness/expect-badge';
 import type { Badge, ExtensionUnderTest } from '../harness/extension-under-test';
-import { launchBrowser, type LaunchedBrowser } from '../harness/launch-browser';
-import { ReplicaTab } from '../harness/replica-tab';
+import { launchBrowser } from '../harness/launch-browser';
 import { runStep, settledBadge } from '../harness/scenario-runner';
-import { json, stream } from '../replica/answers';
+import { raw, stream } from '../replica/answers';
 import { ReplicaServer } from '../replica/replica-server';
 import { captureAsCaptured, quotaEventData } from '../scenarios/captures';
 import { quotaJson } from '../scenarios/quota-objects';
@@ -20,23 +21,35 @@ import { turnStream } from '../scenarios/turn-streams';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A turn whose quota event is `quota` (JSON text). */
-const turnStep = (quota: string, text: string, status: Step['badge']['status'], rule: string): Step => ({
+const openStep = (quota: string, badge: Step['badge']): Step => ({
+  do: 'open',
+  answers: { init: [raw(200, 'application/json', quota)] },
+  badge,
+  rule: 'open chatgpt.com',
+});
+
+const turnStep = (quota: string, badge: Step['badge']): Step => ({
   do: 'send',
   answers: { conversation: [stream(turnStream(quota))] },
-  badge: { text, status },
-  rule,
+  badge,
+  rule: 'a chat turn',
 });
 
-const openStep = (body: unknown, text: string, status: Step['badge']['status'], rule: string): Step => ({
-  do: 'open',
-  answers: { init: [json(body)] },
-  badge: { text, status },
-  rule,
-});
+const images = (remaining: number, resetIn?: number) => quotaJson({ limits: { image_gen: { remaining, resetIn } } }, Date.now());
 
-function expectBadge(badge: Badge | null | undefined, text: string, status: Step['badge']['status']): void {
-  expect({ text: badge?.text, color: badge?.color }).toEqual({ text, color: badgeColorOf(status) });
+/** Plays a step and checks the badge it leads to. */
+async function play(session: BrowserSession, step: Step): Promise<Badge | null> {
+  const { badge } = await runStep(step, session.tab, replica, session.extension);
+  expectBadge(badge, step.badge, step.rule);
+  return badge;
+}
+
+/** A fresh browser whose badge shows `badge`, read from conversation/init. */
+async function sessionShowing(quota: string, badge: Step['badge']): Promise<BrowserSession> {
+  replica.clear();
+  const session = await startSession(replica);
+  await play(session, openStep(quota, badge));
+  return session;
 }
 
 /** Polls until the badge has `status`'s colour, for the alarm that repaints it at the reset time. */
@@ -57,57 +70,44 @@ beforeAll(async () => {
 afterAll(() => replica.close());
 
 describe('service worker stopped', () => {
-  let browser: LaunchedBrowser;
-  let tab: ReplicaTab;
-  let extension: ExtensionUnderTest;
+  let session: BrowserSession;
 
   beforeAll(async () => {
-    replica.clear();
-    browser = await launchBrowser({ replicaPort: replica.port });
-    extension = browser.extension as ExtensionUnderTest;
-    tab = await ReplicaTab.create(browser.context);
-    const open = openStep(JSON.parse(quotaJson({ limits: { image_gen: { remaining: 117 } } }, Date.now())), '117', 'normal', 'open');
-    expectBadge((await runStep(open, tab, replica, extension)).badge, '117', 'normal');
+    session = await sessionShowing(images(117), { text: '117', status: 'normal' });
   });
-  afterAll(() => browser.close());
+  afterAll(() => session.browser.close());
 
   it('the badge stays while the worker is stopped (read from an extension page)', async () => {
-    await extension.stopWorker();
-    const popup = await extension.openPopup();
-    expectBadge(await extension.badge(popup), '117', 'normal');
+    await session.extension.stopWorker();
+    const popup = await session.extension.openPopup();
+    expectBadge(await session.extension.badge(popup), { text: '117', status: 'normal' });
     await popup.close();
   });
 
-  it('the next reading wakes the worker, which paints from storage and the reading', async () => {
-    const step = turnStep(quotaJson({ limits: { image_gen: { remaining: 9 } } }, Date.now()), '9', 'low', 'turn');
-    expectBadge((await runStep(step, tab, replica, extension)).badge, '9', 'low');
+  it('the next reading wakes the worker, which paints it', async () => {
+    await play(session, turnStep(images(9), { text: '9', status: 'low' }));
   });
 
   it('a restarted worker that gets a reading without image_gen keeps the number from storage', async () => {
-    await extension.stopWorker();
-    const step = turnStep(quotaJson({ limits: null }, Date.now()), '9', 'low', 'turn without image_gen');
-    expectBadge((await runStep(step, tab, replica, extension)).badge, '9', 'low');
+    await session.extension.stopWorker();
+    await play(session, turnStep(quotaJson({ limits: null }, Date.now()), { text: '9', status: 'low' }));
   });
 
   it('logged no error', () => {
-    expect(extension.errors.errors).toEqual([]);
+    expect(session.extension.errors.errors).toEqual([]);
   });
 });
 
 describe('browser restarted', () => {
   it('the badge is back from storage before any page is opened', async () => {
-    replica.clear();
-    const first = await launchBrowser({ replicaPort: replica.port });
-    const tab = await ReplicaTab.create(first.context);
-    const open = openStep(JSON.parse(quotaJson({ limits: { image_gen: { remaining: 7 } } }, Date.now())), '7', 'low', 'open');
-    expectBadge((await runStep(open, tab, replica, first.extension)).badge, '7', 'low');
-    await first.close({ keepProfile: true });
+    const first = await sessionShowing(images(7), { text: '7', status: 'low' });
+    await first.browser.close({ keepProfile: true });
 
     const requestsBefore = replica.received.length;
-    const second = await launchBrowser({ replicaPort: replica.port, profileDir: first.profileDir });
+    const second = await launchBrowser({ replicaPort: replica.port, profileDir: first.browser.profileDir });
     try {
       const extension = second.extension as ExtensionUnderTest;
-      expectBadge(await settledBadge(extension), '7', 'low');
+      expectBadge(await settledBadge(extension), { text: '7', status: 'low' });
       // Only the blank first tab is open; nothing asked chatgpt.com for anything.
       expect(second.context.pages().map((page) => page.url())).toEqual(['about:blank']);
       expect(replica.received.length).toBe(requestsBefore);
@@ -119,25 +119,17 @@ describe('browser restarted', () => {
 });
 
 describe('after the reset time of the shown number', () => {
-  let browser: LaunchedBrowser;
-  let tab: ReplicaTab;
-  let extension: ExtensionUnderTest;
+  let session: BrowserSession;
 
   beforeAll(async () => {
-    replica.clear();
-    browser = await launchBrowser({ replicaPort: replica.port });
-    extension = browser.extension as ExtensionUnderTest;
-    tab = await ReplicaTab.create(browser.context);
-    const open = openStep(JSON.parse(quotaJson({ limits: { image_gen: { remaining: 60 } } }, Date.now())), '60', 'normal', 'open');
-    expectBadge((await runStep(open, tab, replica, extension)).badge, '60', 'normal');
+    session = await sessionShowing(images(60), { text: '60', status: 'normal' });
   });
-  afterAll(() => browser.close());
+  afterAll(() => session.browser.close());
 
   it('a reading whose reset time has already passed is grey at once, and the tooltip says it has probably reset', async () => {
     // The real Plus turn exactly as captured in 2026-04: its image_gen reset (2026-04-25) is long past.
-    const step = turnStep(quotaEventData(captureAsCaptured('stream_image_gen_turn_plus_2026-04.sse.txt')), '117', 'stale', 'past reset');
-    const badge = (await runStep(step, tab, replica, extension)).badge;
-    expectBadge(badge, '117', 'stale');
+    const asCaptured = quotaEventData(captureAsCaptured('stream_image_gen_turn_plus_2026-04.sse.txt'));
+    const badge = await play(session, turnStep(asCaptured, { text: '117', status: 'stale' }));
     for (const words of fixedParts('tooltipStale')) expect(badge?.title).toContain(words);
   });
 
@@ -145,16 +137,15 @@ describe('after the reset time of the shown number', () => {
     // Alarms of unpacked extensions are not held to Chrome's 30 s minimum: on Chromium 156 this one
     // fired within a second of its time. The wait allows 20 s more before calling it a failure.
     const resetIn = 4000;
-    const step = openStep(JSON.parse(quotaJson({ limits: { image_gen: { remaining: 5, resetIn } } }, Date.now())), '5', 'low', 'reset soon');
     const shown = Date.now();
-    expectBadge((await runStep(step, tab, replica, extension)).badge, '5', 'low');
-    const badge = await waitForColour(extension, 'stale', resetIn + 20_000);
+    await play(session, openStep(images(5, resetIn), { text: '5', status: 'low' }));
+    const badge = await waitForColour(session.extension, 'stale', resetIn + 20_000);
     console.log(`stale ${Date.now() - shown} ms after the reading; its reset was ${resetIn} ms after it`);
-    expectBadge(badge, '5', 'stale');
+    expectBadge(badge, { text: '5', status: 'stale' });
     for (const words of fixedParts('tooltipStale')) expect(badge.title).toContain(words);
   });
 
   it('logged no error', () => {
-    expect(extension.errors.errors).toEqual([]);
+    expect(session.extension.errors.errors).toEqual([]);
   });
 });

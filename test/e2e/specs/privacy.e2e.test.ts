@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeenRequest } from '../harness/browser-requests';
 import { recordRequests } from '../harness/browser-requests';
-import { launchBrowser, type LaunchedBrowser } from '../harness/launch-browser';
-import { ReplicaTab, type TurnShown } from '../harness/replica-tab';
+import { startSession, type BrowserSession } from '../harness/browser-session';
+import type { TurnShown } from '../harness/replica-tab';
 import { runStep } from '../harness/scenario-runner';
 import { ASSISTANT_TEXT_MARKER, PRIVATE_MARKERS, TITLE_MARKER, TOKEN_MARKER } from '../replica/markers';
 import { ReplicaServer } from '../replica/replica-server';
@@ -17,24 +17,22 @@ import { typicalSession } from '../scenarios/typical-session';
 
 describe('privacy', () => {
   let replica: ReplicaServer;
-  let browser: LaunchedBrowser;
-  let tab: ReplicaTab;
+  let session: BrowserSession;
   let seen: SeenRequest[];
   const shown: TurnShown[] = [];
 
   beforeAll(async () => {
     replica = await ReplicaServer.start();
-    browser = await launchBrowser({ replicaPort: replica.port });
-    seen = recordRequests(browser.context);
-    tab = await ReplicaTab.create(browser.context);
+    session = await startSession(replica);
+    seen = recordRequests(session.browser.context);
     for (const step of typicalSession(Date.now()).steps) {
-      const outcome = await runStep(step, tab, replica, browser.extension);
+      const outcome = await runStep(step, session.tab, replica, session.extension);
       expect(outcome.badge?.text, step.rule).toBe(step.badge.text);
       if (outcome.shown) shown.push(outcome.shown);
     }
   });
   afterAll(async () => {
-    await browser.close();
+    await session.browser.close();
     await replica.close();
   });
 
@@ -46,7 +44,7 @@ describe('privacy', () => {
   });
 
   it.each(['local', 'session', 'sync'] as const)('storage.%s holds no token, cookie, message text or title', async (area) => {
-    const stored = JSON.stringify(await browser.extension?.storage(area));
+    const stored = JSON.stringify(await session.extension.storage(area));
     for (const [what, marker] of PRIVATE_MARKERS) {
       expect(stored.includes(marker), `${what} in storage.${area}`).toBe(false);
     }
@@ -54,11 +52,11 @@ describe('privacy', () => {
   });
 
   it('storage holds the readings', async () => {
-    expect(JSON.stringify(await browser.extension?.storage('local'))).toContain('image_gen');
+    expect(JSON.stringify(await session.extension.storage('local'))).toContain('image_gen');
   });
 
   it('the server received no request that the page did not make', async () => {
-    const made = await tab.allRequests();
+    const made = await session.tab.allRequests();
     const madeIds = made.map((request) => `${request.id} ${request.method} ${request.path}`).sort();
     const fetched = replica.received.filter((request) => request.pageRequestId !== null);
     const fetchedIds = fetched.map((request) => `${request.pageRequestId} ${request.method} ${request.path}`).sort();
@@ -74,7 +72,7 @@ describe('privacy', () => {
   });
 
   it('no request left the extension: its worker and pages loaded only their own files', () => {
-    const extensionOrigin = browser.extension?.origin ?? 'chrome-extension://';
+    const extensionOrigin = session.extension.origin;
     const fromExtension = seen.filter((request) => request.madeBy.startsWith('chrome-extension://'));
     expect(fromExtension.filter((request) => !request.url.startsWith(extensionOrigin))).toEqual([]);
     const elsewhere = seen.filter((request) => !request.url.startsWith('https://chatgpt.com/') && !request.url.startsWith(extensionOrigin));
@@ -82,7 +80,7 @@ describe('privacy', () => {
   });
 
   it('logged no error in the extension and threw none into the page', () => {
-    expect(browser.extension?.errors.errors).toEqual([]);
-    expect(tab.pageErrors).toEqual([]);
+    expect(session.extension.errors.errors).toEqual([]);
+    expect(session.tab.pageErrors).toEqual([]);
   });
 });

@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import { artifactsDir } from './harness/artifacts';
+import { chromiumExecutable } from './harness/chromium-executable';
+import type { ExtensionUnderTest } from './harness/extension-under-test';
+import { repoRoot } from './harness/extension-build';
+import { launchBrowser } from './harness/launch-browser';
+import { screenshotPopup } from './harness/popup-screenshots';
+import { ReplicaTab } from './harness/replica-tab';
+import { runStep } from './harness/scenario-runner';
+import { ReplicaServer } from './replica/replica-server';
+import { demoTour } from './scenarios/demo-tour';
+
+/**
+ * `npm run demo`: builds the extension, starts the local chatgpt.com replica, opens Chromium with
+ * the extension against it (headful when there is a display, else headless), plays a few chat
+ * turns and writes screenshots of the popup. No ChatGPT account is needed, nothing goes online.
+ */
+
+const PAUSE_MS = 1200;
+
+function hasDisplay(): boolean {
+  if (process.platform !== 'linux') return true;
+  return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+function build(): void {
+  console.log('Building the extension (npm run build)...');
+  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: 'inherit', shell: process.platform === 'win32' });
+  if (result.status !== 0) throw new Error('The build failed (see above).');
+}
+
+function describeBadge(extension: ExtensionUnderTest) {
+  return extension.badge().then((badge) => `badge "${badge.text}" rgba(${badge.color.join(',')}) — ${badge.title.replaceAll('\n', ' | ')}`);
+}
+
+async function main(): Promise<void> {
+  try {
+    chromiumExecutable();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  build();
+  const headless = !hasDisplay();
+  const replica = await ReplicaServer.start();
+  const browser = await launchBrowser({ replicaPort: replica.port, headless });
+  const extension = browser.extension as ExtensionUnderTest;
+  const screenshots = artifactsDir('demo');
+  console.log(`Chromium ${headless ? 'headless (no display found)' : 'in a window'}; the replica of chatgpt.com is on 127.0.0.1:${replica.port}.`);
+
+  const tab = await ReplicaTab.create(browser.context);
+  const written: string[] = [];
+  for (const chapter of demoTour(Date.now())) {
+    for (const step of chapter.steps) {
+      await runStep(step, tab, replica, extension);
+      console.log(`  ${step.rule.padEnd(32)} ${await describeBadge(extension)}`);
+      if (!headless) await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+    }
+    written.push(...(await screenshotPopup(extension, screenshots, chapter.name)));
+  }
+  const errors = extension.errors.errors;
+  if (errors.length > 0) console.error('The extension logged errors:', errors);
+
+  console.log('\nScreenshots of the popup:');
+  for (const file of written) console.log(`  ${file}`);
+  if (headless) {
+    await browser.close();
+    await replica.close();
+    return;
+  }
+  const popup = await extension.openPopup();
+  await popup.bringToFront();
+  console.log('\nThe popup is open in a tab; the toolbar button shows the badge. Close the browser (or press Ctrl+C) to end.');
+  const end = async () => {
+    await browser.close().catch(() => undefined);
+    await replica.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void end());
+  browser.context.once('close', () => void end());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
