@@ -48,12 +48,32 @@ function noticeId(kind: NoticeKind, account: string, feature: string, resetsAt: 
  */
 function alreadySent(ledger: NoticeLedger, kind: NoticeKind, account: string, feature: string, resetsAt: number | null): boolean {
   if (resetsAt === null) return ledger[noticeId(kind, account, feature, null)] !== undefined;
-  return [-1, 0, 1].some((shift) => ledger[noticeId(kind, account, feature, resetsAt + shift * WINDOW_ROUNDING_MS)] !== undefined);
+  return sentNear(ledger, kind, account, feature, Number(windowKey(resetsAt)));
+}
+
+/** Whether a notice of this kind went out for the window keyed `window` or a neighbouring key (the same window). */
+function sentNear(ledger: NoticeLedger, kind: NoticeKind, account: string, feature: string, window: number): boolean {
+  return [-1, 0, 1].some((shift) => ledger[[kind, account, feature, String(window + shift)].join('|')] !== undefined);
+}
+
+interface Warning {
+  kind: 'low' | 'exhausted';
+  account: string;
+  feature: string;
+  window: number;
+}
+
+/** A sent low or used-up notice of a known window, read back from its ledger id (stored: may be anything). */
+function warningOf(id: string): Warning | null {
+  const [kind, account, feature, window, ...rest] = id.split('|');
+  if ((kind !== 'low' && kind !== 'exhausted') || !account || !feature || !window || rest.length > 0) return null;
+  const key = Number(window);
+  return Number.isSafeInteger(key) ? { kind, account, feature, window: key } : null;
 }
 
 /** When a window named by `window` has surely reset: the rounding can put the key up to half a step early. */
-function refillTimeOf(window: string): number {
-  return (Number(window) + 1) * WINDOW_ROUNDING_MS;
+function refillTimeOf(window: number): number {
+  return (window + 1) * WINDOW_ROUNDING_MS;
 }
 
 interface FeatureCondition {
@@ -108,24 +128,25 @@ export function dueNotices(
 
 /** A refill notice for a window we warned about, once its reset time has come. */
 export function refillNotice(ledger: NoticeLedger, warningId: string, now: number): Notice | null {
-  const [kind, account, feature, window] = warningId.split('|');
-  if ((kind !== 'low' && kind !== 'exhausted') || !account || !feature || !window || window === 'unknown') return null;
+  const warning = warningOf(warningId);
+  if (warning === null) return null;
+  const { account, feature, window } = warning;
   const resetsAt = refillTimeOf(window);
-  if (!Number.isFinite(resetsAt) || resetsAt > now) return null;
-  const id = ['refill', account, feature, window].join('|');
-  if (ledger[id] !== undefined) return null;
-  return { id, kind: 'refill', account, feature, remaining: 0, resetsAt };
+  // A low of the exact reset and a used-up of an estimate may sit on neighbouring keys: one window, one refill.
+  if (resetsAt > now || sentNear(ledger, 'refill', account, feature, window)) return null;
+  return { id: ['refill', account, feature, String(window)].join('|'), kind: 'refill', account, feature, remaining: 0, resetsAt };
 }
 
 /** Warnings sent whose window has a known reset: the refill alarms to keep armed. */
 export function pendingRefills(ledger: NoticeLedger): Array<{ warningId: string; at: number }> {
   const refills: Array<{ warningId: string; at: number }> = [];
   for (const id of Object.keys(ledger)) {
-    const [kind, account, feature, window] = id.split('|');
-    if ((kind !== 'low' && kind !== 'exhausted') || window === undefined || window === 'unknown') continue;
-    if (ledger[['refill', account, feature, window].join('|')] !== undefined) continue;
+    const warning = warningOf(id);
+    if (warning === null) continue;
+    const { kind, account, feature, window } = warning;
+    if (sentNear(ledger, 'refill', account, feature, window)) continue;
     // One refill per window: a low and a used-up warning of the same window share it.
-    if (kind === 'low' && ledger[['exhausted', account, feature, window].join('|')] !== undefined) continue;
+    if (kind === 'low' && sentNear(ledger, 'exhausted', account, feature, window)) continue;
     refills.push({ warningId: id, at: refillTimeOf(window) });
   }
   return refills;
