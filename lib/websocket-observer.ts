@@ -53,7 +53,14 @@ export function installWebSocketObserver(options: WebSocketObserverOptions): () 
   const setTimeoutOf = scope.setTimeout.bind(scope);
   const bound = { ...options, scope: { WebSocket: Original, setTimeout: setTimeoutOf as typeof setTimeout } };
   let active = true;
-  const Observed = new Proxy(Original, {
+  const nativeToString = Function.prototype.toString;
+  // String(WebSocket) would show a Proxy's "function () { [native code] }": it gives the native text.
+  const toString = {
+    toString(this: unknown) {
+      return Reflect.apply(nativeToString, this === Observed ? Original : this, []);
+    },
+  }.toString;
+  const Observed: typeof WebSocket = new Proxy(Original, {
     construct(target, args: unknown[], newTarget) {
       const socket = Reflect.construct(target, args, newTarget) as WebSocket;
       try {
@@ -64,12 +71,19 @@ export function installWebSocketObserver(options: WebSocketObserverOptions): () 
       return socket;
     },
     get(target, key, receiver) {
+      if (key === 'toString') return toString;
       return key === INSTALLED ? true : Reflect.get(target, key, receiver);
     },
   });
+  // A socket's constructor (and WebSocket.prototype.constructor) is the WebSocket the page sees, as without us.
+  const prototype = Original.prototype as unknown as { constructor: unknown } | undefined;
+  const constructorSlot = prototype && Object.getOwnPropertyDescriptor(prototype, 'constructor');
+  const setConstructor = (value: unknown) => constructorSlot && Object.defineProperty(prototype, 'constructor', { ...constructorSlot, value });
   scope.WebSocket = Observed;
+  setConstructor(Observed);
   return () => {
     active = false;
     if (scope.WebSocket === Observed) scope.WebSocket = Original;
+    setConstructor(Original);
   };
 }

@@ -106,7 +106,8 @@ describe('what the page gets', () => {
     expect(socket).toBeInstanceOf(FakeSocket);
     expect(socket instanceof scope.WebSocket).toBe(true);
     expect(Object.getPrototypeOf(socket)).toBe(FakeSocket.prototype);
-    expect(socket.constructor).toBe(FakeSocket);
+    // As without the observer: a socket's constructor is the WebSocket the page sees.
+    expect(socket.constructor).toBe(scope.WebSocket);
     expect(socket.url).toBe(SOCKET_URL);
   });
 
