@@ -53,16 +53,18 @@ export function installWebSocketObserver(options: WebSocketObserverOptions): () 
   const setTimeoutOf = scope.setTimeout.bind(scope);
   const bound = { ...options, scope: { WebSocket: Original, setTimeout: setTimeoutOf as typeof setTimeout } };
   let active = true;
+  // Taken now, before page code runs: a page that replaces them later must not break its sockets through ours.
+  const { apply, construct, get } = Reflect;
   const nativeToString = Function.prototype.toString;
   // String(WebSocket) would show a Proxy's "function () { [native code] }": it gives the native text.
   const toString = {
     toString(this: unknown) {
-      return Reflect.apply(nativeToString, this === Observed ? Original : this, []);
+      return apply(nativeToString, this === Observed ? Original : this, []);
     },
   }.toString;
   const Observed: typeof WebSocket = new Proxy(Original, {
     construct(target, args: unknown[], newTarget) {
-      const socket = Reflect.construct(target, args, newTarget) as WebSocket;
+      const socket = construct(target, args, newTarget) as WebSocket;
       try {
         if (active && isChatgptSocketUrl(args[0])) watchSocket(socket, bound);
       } catch {
@@ -72,7 +74,7 @@ export function installWebSocketObserver(options: WebSocketObserverOptions): () 
     },
     get(target, key, receiver) {
       if (key === 'toString') return toString;
-      return key === INSTALLED ? true : Reflect.get(target, key, receiver);
+      return key === INSTALLED ? true : get(target, key, receiver);
     },
   });
   // A socket's constructor (and WebSocket.prototype.constructor) is the WebSocket the page sees, as without us.
