@@ -1,19 +1,26 @@
+import type { ComponentChildren } from 'preact';
 import type { PopupView } from '../lib/popup-view';
+import { featureLabel } from '../lib/feature-names';
 import { t } from '../lib/extension/i18n';
 import { FeatureItem } from './feature-item';
 import { FreshnessLine } from './freshness-line';
 import { ModelList } from './model-list';
 import { NoReading } from './no-reading';
+import { cooldownText } from './popup-format';
 
 export interface PopupAppProps {
   view: PopupView;
   now: number;
   /** Set when stored state was rejected: the popup then says so instead of showing nothing silently. */
   storageProblem: string | null;
+  /** Which account is shown, under the title (components/account-picker.tsx). */
+  account?: ComponentChildren;
+  /** The sections below the quotas (usage, settings, diagnostics). */
+  children?: ComponentChildren;
 }
 
 /** The whole popup. It only renders: every rule lives in lib/popup-view.ts. */
-export function PopupApp({ view, now, storageProblem }: PopupAppProps) {
+export function PopupApp({ view, now, storageProblem, account, children }: PopupAppProps) {
   return (
     <>
       <header class="popup-header">
@@ -21,11 +28,16 @@ export function PopupApp({ view, now, storageProblem }: PopupAppProps) {
           <img src="/icon/32.png" alt="" width={20} height={20} />
           {t('extensionName')}
         </h1>
-        {view.plan !== null && <p class="plan">{t('popup_plan', [view.plan])}</p>}
+        {account}
         {view.freshness && <FreshnessLine freshness={view.freshness} now={now} />}
       </header>
       <main>
         {storageProblem !== null && <p class="notice notice-warning">{t('popup_storageProblem')}</p>}
+        {view.cooldowns.map(({ feature, until }) => (
+          <p key={feature} class="notice notice-warning">
+            {t('popup_cooldownOf', [featureLabel(feature, t), cooldownText(until, now)])}
+          </p>
+        ))}
         {view.hasReading ? (
           <section aria-labelledby="features-heading">
             <h2 id="features-heading">{t('popup_featuresHeading')}</h2>
@@ -39,6 +51,7 @@ export function PopupApp({ view, now, storageProblem }: PopupAppProps) {
           <NoReading />
         )}
         <ModelList limits={view.modelLimits} defaultModel={view.defaultModel} now={now} />
+        {children}
       </main>
       <footer class="popup-footer">
         <p>{t('popup_privacy')}</p>

@@ -64,8 +64,12 @@ export interface PopupView {
   features: FeatureView[];
   modelLimits: ModelLimitView[];
   defaultModel: string | null;
-  plan: string | null;
   freshness: FreshnessView | null;
+  /**
+   * Pauses still ahead for features no reading listed (a plan's limits_progress may leave
+   * image_gen out): shown on their own, since no feature item carries them.
+   */
+  cooldowns: Array<{ feature: string; until: number }>;
 }
 
 function resetView(resetsAt: number | null, now: number): ResetView {
@@ -161,10 +165,12 @@ function featureViews(account: AccountState, now: number, options: Required<Popu
 
 export function popupView(account: AccountState | undefined, now: number, options: PopupViewOptions = {}): PopupView {
   if (account === undefined) {
-    return { hasReading: false, features: [], modelLimits: [], defaultModel: null, plan: null, freshness: null };
+    return { hasReading: false, features: [], modelLimits: [], defaultModel: null, freshness: null, cooldowns: [] };
   }
   const features = featureViews(account, now, { label: options.label ?? ((name) => name), lowThresholds: options.lowThresholds ?? {} });
   const reading = account.lastReading;
+  const listed = new Set(features.map((feature) => feature.name));
+  const unlisted = [...new Set(account.cooldowns.map((cooldown) => cooldown.feature))].filter((name) => !listed.has(name));
   return {
     hasReading: features.length > 0,
     features,
@@ -175,7 +181,10 @@ export function popupView(account: AccountState | undefined, now: number, option
       description: limit.description,
     })),
     defaultModel: account.defaultModel,
-    plan: account.plan,
     freshness: reading && { at: reading.at, source: reading.source, outdated: now - reading.at > OUTDATED_AFTER_MS },
+    cooldowns: unlisted.flatMap((feature) => {
+      const until = cooldownUntil(feature, account, now);
+      return until === null ? [] : [{ feature, until }];
+    }),
   };
 }

@@ -1,9 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
+import { Component } from 'preact';
 import { browser, type Browser } from 'wxt/browser';
+import { AccountPicker } from '../../components/account-picker';
+import { LazySection } from '../../components/lazy-section';
+import type { PanelProps } from '../../components/panel-props';
 import { PopupApp } from '../../components/popup-app';
 import { featureLabel } from '../../lib/feature-names';
+import { accountChoices, shownAccountKey } from '../../lib/popup-accounts';
 import { popupView } from '../../lib/popup-view';
-import { activeAccountState, quotaStateFromStorage } from '../../lib/quota-state';
+import { quotaStateFromStorage } from '../../lib/quota-state';
 import type { Settings } from '../../lib/settings';
 import { QUOTA_STATE_KEY, loadQuotaState } from '../../lib/extension/quota-store';
 import { settingsStore } from '../../lib/extension/settings-store';
@@ -21,33 +25,67 @@ function load(): Promise<Loaded> {
   return Promise.all([loadQuotaState(), settingsStore.get()]).then(([quota, settings]) => ({ quota, settings }));
 }
 
-/** The popup wired to storage: re-reads when the background stores a reading or the user changes settings, and ticks. */
-export function LivePopup() {
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    // storage.local answers in the order it was asked, so the last reload carries the latest values.
-    const reload = () =>
-      void load().then((next) => {
-        setLoaded(next);
-        setNow(Date.now());
-      });
-    const onChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
-      if (area === 'local' && (QUOTA_STATE_KEY in changes || settingsStore.key in changes)) reload();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    reload();
-    const timer = setInterval(() => setNow(Date.now()), TICK_MS);
-    return () => {
-      browser.storage.onChanged.removeListener(onChanged);
-      clearInterval(timer);
-    };
-  }, []);
-  // Nothing until storage answers (a few ms), rather than a flash of "no reading yet".
-  if (loaded === null) return null;
-  const view = popupView(activeAccountState(loaded.quota.state), now, {
-    label: (name) => featureLabel(name, t),
-    lowThresholds: loaded.settings.lowThresholds,
-  });
-  return <PopupApp view={view} now={now} storageProblem={loaded.quota.problem} />;
+// Each view below the quotas is a chunk of its own, fetched when its section first opens.
+const loadUsage = () => import('../../components/usage-panel').then((module) => module.UsagePanel);
+const loadSettings = () => import('../../components/settings-panel').then((module) => module.SettingsPanel);
+const loadDiagnostics = () => import('../../components/diagnostics-panel').then((module) => module.DiagnosticsPanel);
+
+interface LivePopupState {
+  loaded: Loaded | null;
+  now: number;
+  /** The account the user picked to look at; null follows the badge's. */
+  wanted: string | null;
+}
+
+/**
+ * The popup wired to storage: re-reads when the background stores a reading or the user changes
+ * settings, and ticks. A class component: the popup's first chunk then needs no preact/hooks.
+ */
+export class LivePopup extends Component<object, LivePopupState> {
+  override state: LivePopupState = { loaded: null, now: Date.now(), wanted: null };
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  // storage.local answers in the order it was asked, so the last reload carries the latest values.
+  private reload = () => void load().then((loaded) => this.setState({ loaded, now: Date.now() }));
+
+  private onChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
+    if (area === 'local' && (QUOTA_STATE_KEY in changes || settingsStore.key in changes)) this.reload();
+  };
+
+  private show = (wanted: string) => this.setState({ wanted });
+
+  override componentDidMount() {
+    browser.storage.onChanged.addListener(this.onChanged);
+    this.reload();
+    this.timer = setInterval(() => this.setState({ now: Date.now() }), TICK_MS);
+  }
+
+  override componentWillUnmount() {
+    browser.storage.onChanged.removeListener(this.onChanged);
+    clearInterval(this.timer);
+  }
+
+  override render(_: object, { loaded, now, wanted }: LivePopupState) {
+    // Nothing until storage answers (a few ms), rather than a flash of "no reading yet".
+    if (loaded === null) return null;
+    const { state } = loaded.quota;
+    const shown = shownAccountKey(state, wanted);
+    const view = popupView(state.accounts[shown], now, {
+      label: (name) => featureLabel(name, t),
+      lowThresholds: loaded.settings.lowThresholds,
+    });
+    const panel: PanelProps = { state, settings: loaded.settings, account: shown, now };
+    return (
+      <PopupApp
+        view={view}
+        now={now}
+        storageProblem={loaded.quota.problem}
+        account={<AccountPicker choices={accountChoices(state)} shown={shown} onShow={this.show} />}
+      >
+        <LazySection id="usage" title={t('popup_usageHeading')} load={loadUsage} panel={panel} />
+        <LazySection id="settings" title={t('popup_settingsHeading')} load={loadSettings} panel={panel} />
+        <LazySection id="diagnostics" title={t('popup_diagnosticsHeading')} load={loadDiagnostics} panel={panel} />
+      </PopupApp>
+    );
+  }
 }

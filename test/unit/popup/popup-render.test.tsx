@@ -129,6 +129,14 @@ describe('the popup, rendered', () => {
     expect(item.querySelector('.cooldown')?.textContent).toBe('Paused for generating too quickly, until about 01:55 PM (in 52 min)');
   });
 
+  it('shows a pause for a feature that no reading listed on its own', () => {
+    const root = show(account([], { cooldowns: [{ feature: 'image_gen', until: NOW + 52 * MINUTE, seenAt: NOW - 8 * MINUTE }] }));
+    expect(root.querySelector('main .notice-warning')?.textContent).toBe(
+      'Image generations: Paused for generating too quickly, until about 01:55 PM (in 52 min)',
+    );
+    expect(root.querySelector('main h2')?.textContent).toBe('No reading yet');
+  });
+
   it('lists capped models and the default model', () => {
     const state = account([feature('image_gen', 50)], {
       defaultModel: 'auto',
@@ -196,5 +204,33 @@ describe('the live popup', () => {
     await fakeBrowser.storage.local.set({ settings: { ...defaultSettings(), lowThresholds: { image_gen: 80 } } });
     await settle();
     expect(document.body.querySelector('.status')?.textContent).toBe('Low');
+  });
+
+  it('offers usage, settings and diagnostics as closed sections below the quotas, loaded when opened', async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+    await fakeBrowser.storage.local.set({ quotaState: stored(68) });
+    render(<LivePopup />, document.body);
+    await settle();
+    const toggles = [...document.body.querySelectorAll<HTMLButtonElement>('main section > h2 > button')];
+    expect(toggles.map((toggle) => [toggle.textContent, toggle.getAttribute('aria-expanded')])).toEqual([
+      ['Usage, last 7 days', 'false'],
+      ['Settings', 'false'],
+      ['Diagnostics', 'false'],
+    ]);
+    const body = () => document.getElementById(toggles[1]!.getAttribute('aria-controls')!)!;
+    expect([body().hidden, body().childElementCount]).toEqual([true, 0]);
+    // Nothing announces itself while the popup is only looked at.
+    expect(document.body.querySelectorAll('[aria-live], [role="status"], [role="alert"]')).toHaveLength(0);
+
+    await act(() => toggles[1]!.click());
+    await act(async () => {
+      await vi.dynamicImportSettled();
+    });
+    expect(toggles[1]!.getAttribute('aria-expanded')).toBe('true');
+    expect(body().hidden).toBe(false);
+    expect(body().querySelector('#badge-feature')).not.toBeNull();
+
+    await act(() => toggles[1]!.click());
+    expect([toggles[1]!.getAttribute('aria-expanded'), body().hidden]).toEqual(['false', true]);
   });
 });

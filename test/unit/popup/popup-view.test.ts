@@ -89,6 +89,20 @@ describe('popupView: image cooldowns', () => {
   });
 });
 
+describe('popupView: a pause for a feature no reading listed', () => {
+  const pause = (feature: string, until: number) => ({ feature, until, seenAt: NOW - MINUTE });
+
+  it.each<[string, AccountState, PopupView['cooldowns']]>([
+    ['none', account([feature('image_gen', 40)]), []],
+    ['one on a listed feature stays in its item', account([feature('image_gen', 40)], { cooldowns: [pause('image_gen', NOW + HOUR)] }), []],
+    ['one on an unlisted feature is shown on its own', account([feature('send', 9)], { cooldowns: [pause('image_gen', NOW + HOUR)] }), [{ feature: 'image_gen', until: NOW + HOUR }]],
+    ['before any reading too', { ...emptyAccountState(), cooldowns: [pause('image_gen', NOW + HOUR)] }, [{ feature: 'image_gen', until: NOW + HOUR }]],
+    ['one that is over is not', account([], { cooldowns: [pause('image_gen', NOW - MINUTE)] }), []],
+  ])('%s', (_, state, expected) => {
+    expect(popupView(state, NOW).cooldowns).toEqual(expected);
+  });
+});
+
 describe('popupView: blocked features', () => {
   it.each<[string, FeatureState[], BlockedState, Partial<FeatureView>]>([
     [

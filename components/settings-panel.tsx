@@ -1,0 +1,64 @@
+import { useState } from 'preact/hooks';
+import { featureLabel } from '../lib/feature-names';
+import { choosableFeatures, defaultThreshold } from '../lib/popup-settings';
+import { settingsStore } from '../lib/extension/settings-store';
+import { t } from '../lib/extension/i18n';
+import { NotificationSettings } from './notification-settings';
+import type { PanelProps } from './panel-props';
+import { SettingSwitch } from './setting-switch';
+import { ThresholdField } from './threshold-field';
+
+/** "No number" in the badge select: a feature name is never empty (lib/schema-parts.ts name). */
+const NO_BADGE = '';
+
+/** The user's settings, each stored at once (lib/extension/settings-store.ts); the badge repaints on its own. */
+export function SettingsPanel({ state, settings }: PanelProps) {
+  // Said politely once the permission prompt is answered: the outcome is not otherwise visible.
+  const [message, setMessage] = useState('');
+  const features = choosableFeatures(state, settings.badgeFeature, t);
+  const change = (next: Partial<typeof settings>) => void settingsStore.update((current) => ({ ...current, ...next }));
+  return (
+    <>
+      <div class="setting">
+        <label class="setting-label" for="badge-feature">
+          {t('popup_badgeFeature')}
+        </label>
+        <select
+          id="badge-feature"
+          value={settings.badgeFeature ?? NO_BADGE}
+          onChange={(event) => change({ badgeFeature: event.currentTarget.value === NO_BADGE ? null : event.currentTarget.value })}
+        >
+          {features.map((name) => (
+            <option key={name} value={name}>
+              {featureLabel(name, t)}
+            </option>
+          ))}
+          <option value={NO_BADGE}>{t('popup_badgeNone')}</option>
+        </select>
+      </div>
+      <fieldset class="thresholds">
+        <legend class="setting-label">{t('popup_thresholds')}</legend>
+        <p id="thresholds-hint" class="setting-details">
+          {t('popup_thresholdsHint')}
+        </p>
+        {features.map((name, index) => (
+          <ThresholdField
+            key={name}
+            id={`threshold-${index}`}
+            feature={name}
+            label={featureLabel(name, t)}
+            chosen={settings.lowThresholds[name]}
+            fallback={defaultThreshold(state, name)}
+          />
+        ))}
+      </fieldset>
+      <NotificationSettings settings={settings} onMessage={setMessage} />
+      <SettingSwitch id="page-chip" label={t('popup_pageChip')} checked={settings.pageChip} onChange={(on) => change({ pageChip: on })}>
+        <p>{t('popup_pageChipHow')}</p>
+      </SettingSwitch>
+      <p role="status" class="panel-status">
+        {message}
+      </p>
+    </>
+  );
+}
