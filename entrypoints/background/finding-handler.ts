@@ -1,6 +1,7 @@
 import { activateAccount, applyCooldown, applyPlan, applyReading } from '../../lib/apply-reading';
 import { readingFromFinding } from '../../lib/finding-readings';
 import type { Finding } from '../../lib/page-message-schema';
+import { pickQuotaFields } from '../../lib/quota-fields';
 import { DEFAULT_ACCOUNT, type AccountState, type QuotaState } from '../../lib/quota-state';
 import type { Reading } from '../../lib/quota-types';
 import { relayMessageSchema } from '../../lib/runtime-messages';
@@ -34,7 +35,10 @@ async function recordHistory(previous: AccountState | undefined, next: AccountSt
 /** Keeps the last valid finding of each kind and carrier (quota fields only) for the diagnostics view. */
 function rememberFinding(finding: Finding, now: number): Promise<unknown> {
   const slot = finding.kind === 'quota' ? finding.carrier : finding.kind;
-  return lastFindingsStore.update((last) => ({ ...last, [slot]: { at: now, finding } }));
+  // The message schema lets any field through inside `quota` (the reading parser drops them):
+  // picked again here, so that only quota fields are ever stored, whatever the relay sent.
+  const kept = finding.kind === 'quota' ? { ...finding, quota: { ...pickQuotaFields(finding.quota) } } : finding;
+  return lastFindingsStore.update((last) => ({ ...last, [slot]: { at: now, finding: kept } }));
 }
 
 async function applyFindingReading(finding: Finding, account: string, now: number): Promise<QuotaState | null> {
