@@ -10,8 +10,13 @@ import { pickQuotaFields } from '../../../lib/quota-fields';
 
 type Listener = (...args: unknown[]) => unknown;
 
-/** fakeBrowser has no permissions API; the optional `notifications` permission is not granted. */
-function installPermissions(): void {
+export interface WorkerOptions {
+  /** Whether the user granted the optional `notifications` permission (not by default). */
+  notificationsGranted?: boolean;
+}
+
+/** fakeBrowser has no permissions API: a stand-in that answers `contains` as the test says. */
+function installPermissions({ notificationsGranted = false }: WorkerOptions): void {
   const listeners: Listener[] = [];
   const event = {
     addListener: (listener: Listener) => void listeners.push(listener),
@@ -19,13 +24,13 @@ function installPermissions(): void {
     hasListener: (listener: Listener) => listeners.includes(listener),
   };
   Object.assign(fakeBrowser, {
-    permissions: { contains: () => Promise.resolve(false), onAdded: event, onRemoved: event },
+    permissions: { contains: () => Promise.resolve(notificationsGranted), onAdded: event, onRemoved: event },
   });
 }
 
 /** Starts the service worker: fresh modules, then the background's main(). */
-export async function startWorker(): Promise<void> {
-  installPermissions();
+export async function startWorker(options: WorkerOptions = {}): Promise<void> {
+  installPermissions(options);
   vi.resetModules();
   const { default: background } = await import('../../../entrypoints/background');
   background.main();
@@ -40,6 +45,24 @@ export async function restartBrowser(): Promise<void> {
   await fakeBrowser.runtime.onStartup.trigger();
 }
 
+/**
+ * The service worker stops and starts again (the browser does this after 30 s idle): storage,
+ * alarms and shown notifications stay; listeners and everything in memory go.
+ */
+export async function restartWorker(options: WorkerOptions = {}): Promise<void> {
+  const [local, session, alarms] = await Promise.all([
+    fakeBrowser.storage.local.get(null),
+    fakeBrowser.storage.session.get(null),
+    fakeBrowser.alarms.getAll(),
+  ]);
+  const shown = fakeBrowser.notifications.getAllCreateOptions();
+  fakeBrowser.reset();
+  await Promise.all([fakeBrowser.storage.local.set(local), fakeBrowser.storage.session.set(session)]);
+  for (const alarm of alarms) await fakeBrowser.alarms.create(alarm.name, { when: alarm.scheduledTime });
+  for (const [id, notification] of Object.entries(shown)) await fakeBrowser.notifications.create(id, notification);
+  await startWorker(options);
+}
+
 export const CHATGPT_TAB = { id: 7, index: 0, windowId: 1, highlighted: true, active: true, pinned: false, incognito: false } as Browser.tabs.Tab;
 
 export function validSender(): Browser.runtime.MessageSender {
@@ -49,6 +72,11 @@ export function validSender(): Browser.runtime.MessageSender {
 /** What the relay sends for a quota object the page received: its quota fields only. */
 export function quotaMessage(quota: unknown, carrier: 'init' | 'stream' | 'resume' = 'init', account: string | null = null) {
   return { type: 'page-finding', finding: { kind: 'quota', carrier, quota: pickQuotaFields(quota) }, account };
+}
+
+/** What the relay sends for any other finding (refusal, plan, account...). */
+export function findingMessage(finding: Record<string, unknown>, account: string | null = null) {
+  return { type: 'page-finding', finding, account };
 }
 
 export function sendFromPage(message: unknown, sender: Browser.runtime.MessageSender = validSender()) {
