@@ -34,7 +34,7 @@ describe('the account shown', () => {
     const select = root.querySelector<HTMLSelectElement>('#account-select')!;
     expect(root.querySelector('label[for="account-select"]')?.textContent).toBe('Account');
     expect([...select.options].map((option) => [option.value, option.textContent])).toEqual([
-      [FIRST, 'Account 1 · …00a1 · Plus (on the badge)'],
+      [FIRST, 'Account 1 · …00a1 · Plus (badge)'],
       [SECOND, 'Account 2 · …b2c3'],
     ]);
     expect(select.value).toBe(FIRST);
