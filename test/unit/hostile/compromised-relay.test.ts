@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleRelayMessage } from '../../../entrypoints/background/finding-handler';
+import { MAX_ACCOUNTS, quotaStateSchema, type QuotaState } from '../../../lib/quota-state';
+import { sendFromPage, settle, startWorker, stored } from '../background/worker';
+import { fakeAccountReadings, hostileEnvelopes } from './hostile-envelopes';
+import { invalidStoredValues } from './stored-values';
+
+/**
+ * The background on its own, as if the relay were compromised or confused: it gets the page's
+ * hostile envelopes as runtime messages without the relay's validation or quota picking, and
+ * runtime messages of any shape at all. It validates again (lib/runtime-messages.ts,
+ * entrypoints/background/finding-handler.ts): nothing rejects, nothing invalid is stored, and
+ * state stays bounded.
+ */
+
+const NOW = Date.UTC(2026, 8, 15, 12);
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** The relay's message for an envelope, built without the relay's checks: the finding as the page wrote it. */
+function unchecked(envelope: unknown): unknown {
+  if (typeof envelope !== 'object' || envelope === null) return { type: 'page-finding', finding: envelope, account: null };
+  const { channel: _channel, version: _version, account, ...finding } = envelope as Record<string, unknown>;
+  return { type: 'page-finding', finding, account };
+}
+
+const OTHER_MESSAGES: [string, unknown][] = [
+  ['undefined', undefined],
+  ['a string', 'page-finding'],
+  ['an empty object', {}],
+  ['an unknown type', { type: 'set-settings', settings: { notifications: true } }],
+  ['page-finding without a finding', { type: 'page-finding', account: null }],
+  ['page-active for __proto__', { type: 'page-active', account: '__proto__' }],
+  ['page-active for an account without readings', { type: 'page-active', account: 'acct-00000000000000ff' }],
+  ['page-active without an account', { type: 'page-active' }],
+  ['a finding whose quota is the whole CDM, unpicked, with private fields', {
+    type: 'page-finding',
+    account: null,
+    finding: {
+      kind: 'quota',
+      carrier: 'stream',
+      quota: { type: 'conversation_detail_metadata', conversation_id: 'c-secret', banner_info: { text: 'secret' }, limits_progress: [{ feature_name: 'image_gen', remaining: 3, reset_after: null, note: 'secret' }] },
+    },
+  }],
+];
+
+const TABLE: [string, unknown][] = [...hostileEnvelopes(NOW).map((hostile): [string, unknown] => [hostile.name, unchecked(hostile.envelope)]), ...OTHER_MESSAGES];
+
+describe('every hostile message, handed to the background unchecked', () => {
+  it.each(TABLE)('%s: handled without rejecting; storage stays valid', async (_name, message) => {
+    const handled = await handleRelayMessage(message, NOW);
+    expect(handled === null || quotaStateSchema.safeParse(handled.state).success).toBe(true);
+    expect(invalidStoredValues(await fakeBrowser.storage.local.get(null))).toEqual([]);
+  });
+
+  it('all of them in a row through the worker leave one valid state of bounded size, keeping no private field', { timeout: 30_000 }, async () => {
+    await startWorker();
+    for (const [, message] of TABLE) {
+      await sendFromPage(message);
+      await settle();
+    }
+    const storage = await fakeBrowser.storage.local.get(null);
+    expect(invalidStoredValues(storage)).toEqual([]);
+    expect(JSON.stringify(storage).length).toBeLessThan(1024 * 1024);
+    expect(JSON.stringify(storage)).not.toContain('secret');
+    const log = ((await stored('diagnostics')) ?? []) as { where: string; reason: string }[];
+    expect(log.filter((entry) => entry.where === 'background' && entry.reason !== 'malformed relay message')).toEqual([]);
+  });
+
+  it('readings for hundreds of accounts keep at most ten', async () => {
+    for (const envelope of fakeAccountReadings(300, NOW)) await handleRelayMessage(unchecked(envelope), NOW);
+    const state = (await stored('quotaState')) as QuotaState;
+    expect(Object.keys(state.accounts)).toHaveLength(MAX_ACCOUNTS);
+    expect(invalidStoredValues(await fakeBrowser.storage.local.get(null))).toEqual([]);
+  });
+});
+
+describe('runtime messages of any shape', () => {
+  const findingLike = fc.record(
+    {
+      kind: fc.oneof(fc.constantFrom('quota', 'refusal', 'cooldown', 'model-cap', 'plan', 'account', 'ignored'), fc.anything()),
+      carrier: fc.oneof(fc.constantFrom('init', 'stream', 'resume', 'websocket', 'account'), fc.anything()),
+      quota: fc.anything({ withNullPrototype: true, withMap: true, withDate: true, withTypedArray: true }),
+      feature: fc.oneof(fc.constant('image_gen'), fc.anything()),
+      resetsInMs: fc.oneof(fc.integer(), fc.double(), fc.anything()),
+      cooldownMs: fc.oneof(fc.integer(), fc.double()),
+      clearsInMs: fc.oneof(fc.integer(), fc.double()),
+      plan: fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor')),
+      reason: fc.string(),
+    },
+    { requiredKeys: ['kind'] },
+  );
+  const message = fc.oneof(
+    fc.record({ type: fc.oneof(fc.constantFrom('page-finding', 'page-active'), fc.anything()), finding: findingLike, account: fc.oneof(fc.constant(null), fc.stringMatching(/^acct-[0-9a-f]{16}$/), fc.anything()) }, { requiredKeys: ['type'] }),
+    fc.anything({ withNullPrototype: true, withBigInt: true, withMap: true, withSet: true, withDate: true }),
+  );
+
+  it('the background never rejects and stores only valid values', { timeout: 60_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(message, async (value) => {
+        await handleRelayMessage(value, Date.now());
+        vi.setSystemTime(Date.now() + 1000);
+      }),
+      { numRuns: 300 },
+    );
+    expect(invalidStoredValues(await fakeBrowser.storage.local.get(null))).toEqual([]);
+  });
+});

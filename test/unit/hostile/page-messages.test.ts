@@ -1,0 +1,162 @@
+// @vitest-environment happy-dom
+import { isDeepStrictEqual } from 'node:util';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PAGE_CHANNEL } from '../../../lib/page-channel';
+import { MAX_ACCOUNTS, type QuotaState } from '../../../lib/quota-state';
+import { relayMessageSchema } from '../../../lib/runtime-messages';
+import { sendFromPage, settle, startWorker, stored } from '../background/worker';
+import { fakeAccountReadings, hostileEnvelopes } from './hostile-envelopes';
+import { MAX_RELAYED_CHARS, PICKED_QUOTA_KEYS, startRelay, type PageRelay } from './page-relay';
+import { invalidStoredValues } from './stored-values';
+
+/**
+ * Messages forged by the page, through the whole chain: the relay's listener (validation, quota
+ * picking, rate limit), then the background (validation again, folding, storage). Whatever the
+ * page posts: nothing throws, the relay forwards only well-formed bounded messages, and storage
+ * only ever holds values its schemas accept.
+ */
+
+const NOW = Date.UTC(2026, 8, 15, 12);
+const CASES = hostileEnvelopes(NOW);
+const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
+
+let relay: PageRelay;
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'], now: NOW });
+  await startWorker();
+  await settle();
+  relay = await startRelay();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Posts as the page, hands what the relay sent on to the background, and lets it finish. */
+async function postThrough(data: unknown): Promise<unknown[]> {
+  const forwarded = relay.post(data);
+  for (const message of forwarded) await sendFromPage(message);
+  await settle();
+  // The relay refills 2 messages a second: a second later, the next one passes whatever came before.
+  vi.setSystemTime(Date.now() + 1000);
+  return forwarded;
+}
+
+function expectWellFormed(message: unknown): void {
+  expect(relayMessageSchema.safeParse(message).success).toBe(true);
+  expect(JSON.stringify(message).length).toBeLessThan(MAX_RELAYED_CHARS);
+  const finding = (message as { finding?: { kind?: string; quota?: object } }).finding;
+  if (finding?.kind === 'quota') expect(PICKED_QUOTA_KEYS).toEqual(expect.arrayContaining(Object.keys(finding.quota ?? {})));
+}
+
+async function backgroundTrouble(): Promise<unknown[]> {
+  const log = ((await stored('diagnostics')) ?? []) as { where: string; reason: string }[];
+  // 'background' entries other than a malformed message are errors the background caught (index.ts report()).
+  return log.filter((entry) => entry.where === 'background' && entry.reason !== 'malformed relay message');
+}
+
+describe.each(CASES.map((hostile) => [hostile.name, hostile] as const))('%s', (_name, hostile) => {
+  it(`${hostile.outcome}; nothing throws; storage stays valid`, async () => {
+    const before = await stored('quotaState');
+    const forwarded = await postThrough(hostile.envelope);
+    expect(forwarded.length > 0, 'forwarded by the relay').toBe(hostile.outcome !== 'dropped by the relay');
+    forwarded.forEach(expectWellFormed);
+    const after = await stored('quotaState');
+    expect(!isDeepStrictEqual(after, before), 'the stored state changed').toBe(hostile.outcome === 'stored');
+    expect(invalidStoredValues(await fakeBrowser.storage.local.get(null))).toEqual([]);
+    expect(await backgroundTrouble()).toEqual([]);
+    // No name from the page reached Object.prototype.
+    expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(PROTOTYPE_NAMES);
+    expect(({} as Record<string, unknown>).limits_progress).toBeUndefined();
+  });
+});
+
+describe('what a page can and cannot do with numbers it forges', () => {
+  it('its own small numbers land: the page may lie about its own quota, and only about that', async () => {
+    await postThrough(hostileEnvelopes(NOW)[0]?.envelope);
+    const state = (await stored('quotaState')) as QuotaState;
+    expect(state.accounts.default?.features.image_gen).toMatchObject({ remaining: 7, source: 'init' });
+  });
+
+  it('all the hostile cases one after another leave one valid, bounded state', { timeout: 30_000 }, async () => {
+    for (const hostile of CASES) await postThrough(hostile.envelope);
+    const storage = await fakeBrowser.storage.local.get(null);
+    expect(invalidStoredValues(storage)).toEqual([]);
+    expect(JSON.stringify(storage).length).toBeLessThan(1024 * 1024);
+    expect(await backgroundTrouble()).toEqual([]);
+  });
+
+  it('hundreds of made-up accounts keep at most ten', { timeout: 30_000 }, async () => {
+    for (const envelope of fakeAccountReadings(200, NOW)) await postThrough(envelope);
+    const state = (await stored('quotaState')) as QuotaState;
+    expect(Object.keys(state.accounts).length).toBeLessThanOrEqual(MAX_ACCOUNTS);
+    // The newest is kept and active: the badge shows the account the page spoke of last.
+    expect(state.activeAccount).toBe(`acct-${(199).toString(16).padStart(16, '0')}`);
+    expect(invalidStoredValues(await fakeBrowser.storage.local.get(null))).toEqual([]);
+  });
+});
+
+describe('the relay rate limit', () => {
+  it('a flood of 5 000 messages in one go passes the burst of 20', () => {
+    const flood = fakeAccountReadings(5000, NOW);
+    const forwarded = flood.flatMap((envelope) => relay.post(envelope));
+    expect(forwarded).toHaveLength(20);
+  });
+
+  it('then 2 a second', () => {
+    const flood = fakeAccountReadings(5000, NOW);
+    let forwarded = 0;
+    for (const [index, envelope] of flood.entries()) {
+      // 5 000 messages over 10 seconds.
+      vi.setSystemTime(NOW + index * 2);
+      forwarded += relay.post(envelope).length;
+    }
+    expect(forwarded).toBe(20 + 2 * 10 - 1);
+  });
+});
+
+describe('random messages on the channel', () => {
+  const kinds = fc.constantFrom('quota', 'refusal', 'cooldown', 'model-cap', 'plan', 'account', 'ignored');
+  const carriers = fc.constantFrom('init', 'stream', 'resume', 'websocket', 'account');
+  const hex = fc.stringMatching(/^acct-[0-9a-f]{16}$/);
+  const some = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary }, { weight: 1, arbitrary: fc.anything() });
+  const item = fc.record(
+    { feature_name: some(fc.constantFrom('image_gen', '__proto__', 'constructor', 'x'.repeat(600))), remaining: some(fc.oneof(fc.integer(), fc.double())), reset_after: some(fc.string()) },
+    { requiredKeys: [] },
+  );
+  const quota = fc.record(
+    { type: some(fc.constant('conversation_detail_metadata')), limits_progress: some(fc.array(item, { maxLength: 70 })), blocked_features: some(fc.array(fc.anything(), { maxLength: 70 })) },
+    { requiredKeys: [] },
+  );
+  const envelope = fc.record(
+    {
+      channel: some(fc.constant(PAGE_CHANNEL)),
+      version: some(fc.constant(1)),
+      account: some(fc.oneof(fc.constant(null), hex)),
+      kind: some(kinds),
+      carrier: some(carriers),
+      quota: some(quota),
+      feature: some(fc.constant('image_gen')),
+      resetsInMs: some(fc.oneof(fc.integer(), fc.double())),
+      cooldownMs: some(fc.integer()),
+      clearsInMs: some(fc.integer()),
+      plan: some(fc.string()),
+      reason: some(fc.string()),
+    },
+    { requiredKeys: ['channel'] },
+  );
+
+  it('the relay never throws and forwards only well-formed, bounded messages; the background stores only valid values', { timeout: 60_000 }, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(envelope, fc.anything()), async (data) => {
+        const forwarded = await postThrough(data);
+        forwarded.forEach(expectWellFormed);
+      }),
+      { numRuns: 200 },
+    );
+    expect(invalidStoredValues(await fakeBrowser.storage.local.get(null))).toEqual([]);
+    expect(await backgroundTrouble()).toEqual([]);
+  });
+});
