@@ -23,7 +23,7 @@ describe.each(badgeScenarios(Date.now()))('badge: $name', (scenario) => {
     replica.clear();
     session = await startSession(replica);
   });
-  afterAll(() => session.browser.close());
+  afterAll(() => session?.browser.close());
 
   for (const [index, step] of scenario.steps.entries()) {
     it(`${index + 1}. ${step.do}: ${step.rule} -> "${step.badge.text}" ${step.badge.status}`, async () => {

@@ -75,7 +75,7 @@ describe('service worker stopped', () => {
   beforeAll(async () => {
     session = await sessionShowing(images(117), { text: '117', status: 'normal' });
   });
-  afterAll(() => session.browser.close());
+  afterAll(() => session?.browser.close());
 
   it('the badge stays while the worker is stopped (read from an extension page)', async () => {
     await session.extension.stopWorker();
@@ -124,7 +124,7 @@ describe('after the reset time of the shown number', () => {
   beforeAll(async () => {
     session = await sessionShowing(images(60), { text: '60', status: 'normal' });
   });
-  afterAll(() => session.browser.close());
+  afterAll(() => session?.browser.close());
 
   it('a reading whose reset time has already passed is grey at once, and the tooltip says it has probably reset', async () => {
     // The real Plus turn exactly as captured in 2026-04: its image_gen reset (2026-04-25) is long past.

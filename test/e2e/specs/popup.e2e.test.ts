@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { featureLabel } from '../../../lib/feature-names';
 import { artifactsDir } from '../harness/artifacts';
@@ -26,6 +27,7 @@ afterAll(() => replica.close());
 describe.each(popupStates(Date.now()))('popup: $name', (state) => {
   let session: BrowserSession;
   let extension: ExtensionUnderTest;
+  let popup: Page;
 
   beforeAll(async () => {
     replica.clear();
@@ -34,12 +36,13 @@ describe.each(popupStates(Date.now()))('popup: $name', (state) => {
     for (const step of state.steps) {
       expectBadge((await runStep(step, session.tab, replica, extension)).badge, step.badge, step.rule);
     }
+    popup = await extension.openPopup();
+    // The popup renders once storage answers; its main landmark appears then.
+    await popup.getByRole('main').waitFor();
   });
-  afterAll(() => session.browser.close());
+  afterAll(() => session?.browser.close());
 
   it('says what the state is, in words', async () => {
-    const popup = await extension.openPopup();
-    await popup.getByRole('main').waitFor();
     for (const key of state.headings) {
       expect(await popup.getByRole('heading', { name: englishText(key), exact: true }).count(), key).toBe(1);
     }
@@ -52,11 +55,9 @@ describe.each(popupStates(Date.now()))('popup: $name', (state) => {
       expect(await popup.getByRole('link', { name: englishText('popup_openChatGPT') }).getAttribute('href')).toBe('https://chatgpt.com/');
       expect(await popup.getByRole('listitem').count()).toBe(0);
     }
-    await popup.close();
   });
 
   it.each(state.features)('lists $feature with its status and reset in words', async ({ feature, says }) => {
-    const popup = await extension.openPopup();
     const name = featureLabel(feature, englishTextOrNothing);
     const item = popup.getByRole('listitem').filter({ has: popup.getByRole('heading', { name, exact: true }) });
     await item.waitFor();
@@ -65,7 +66,6 @@ describe.each(popupStates(Date.now()))('popup: $name', (state) => {
     for (const key of says) {
       for (const words of fixedParts(key)) expect(text, key).toContain(words);
     }
-    await popup.close();
   });
 
   it('writes screenshots, light and dark', async () => {
