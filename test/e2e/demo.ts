@@ -29,8 +29,14 @@ function build(): void {
   if (result.status !== 0) throw new Error('The build failed (see above).');
 }
 
-function describeBadge(extension: ExtensionUnderTest) {
-  return extension.badge().then((badge) => `badge "${badge.text}" rgba(${badge.color.join(',')}) — ${badge.title.replaceAll('\n', ' | ')}`);
+async function describeBadge(extension: ExtensionUnderTest): Promise<string> {
+  const badge = await extension.badge();
+  const colour = badge.color
+    .slice(0, 3)
+    .map((channel) => channel.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
+  return `badge "${badge.text}" #${colour} — ${badge.title.replaceAll('\n', ' | ')}`;
 }
 
 async function main(): Promise<void> {

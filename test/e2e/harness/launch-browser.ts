@@ -16,6 +16,8 @@ import { ExtensionUnderTest } from './extension-under-test';
 export interface LaunchOptions {
   replicaPort: number;
   withExtension?: boolean;
+  /** Another build of the extension (a test variant); the normal build by default. */
+  extensionDir?: string;
   profileDir?: string;
   headless?: boolean;
 }
@@ -73,7 +75,7 @@ async function waitForProfileUnlocked(profileDir: string, timeoutMs = 15_000): P
 
 export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBrowser> {
   const withExtension = options.withExtension ?? true;
-  const extensionDir = withExtension ? builtExtensionDir() : null;
+  const extensionDir = withExtension ? (options.extensionDir ?? builtExtensionDir()) : null;
   const profileDir = options.profileDir ?? mkdtempSync(path.join(tmpdir(), 'quota-meter-e2e-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumExecutable(),
