@@ -1,4 +1,4 @@
-import type { BlockedFeature, FeatureQuota, Reading, ReadingSource } from './quota-types';
+import { MODEL_CAP_FEATURE, type BlockedFeature, type FeatureQuota, type Reading, type ReadingSource } from './quota-types';
 import {
   type AccountState,
   type FeatureState,
@@ -72,7 +72,11 @@ function mergeUnknownFields(known: string[], fresh: string[]): string[] {
 
 function nextBlocked(known: BlockedFeature[], reading: Reading): BlockedFeature[] {
   if (reading.blocked === null) return known;
-  if (!PARTIAL_SOURCES.includes(reading.source)) return reading.blocked;
+  if (!PARTIAL_SOURCES.includes(reading.source)) {
+    // The quota object never speaks of the legacy 429 model cap: it is not the object's to lift.
+    const modelCap = known.filter((entry) => entry.name === MODEL_CAP_FEATURE && (entry.resetsAt ?? Infinity) > reading.receivedAt);
+    return [...reading.blocked.filter((entry) => entry.name !== MODEL_CAP_FEATURE), ...modelCap];
+  }
   const fresh = new Set(reading.blocked.map((entry) => entry.name));
   return [...reading.blocked, ...known.filter((entry) => !fresh.has(entry.name))];
 }
@@ -87,7 +91,7 @@ function liftedBlocks(account: AccountState, reading: Reading): Array<readonly [
   const stillBlocked = new Set(reading.blocked.map((entry) => entry.name));
   const listed = new Set((reading.features ?? []).map((feature) => feature.name));
   return account.blocked
-    .filter((block) => !stillBlocked.has(block.name) && !listed.has(block.name))
+    .filter((block) => block.name !== MODEL_CAP_FEATURE && !stillBlocked.has(block.name) && !listed.has(block.name))
     .map((block) => {
       const previous = Object.hasOwn(account.features, block.name) ? account.features[block.name] : undefined;
       const ended = block.resetsAt !== null && block.resetsAt <= reading.receivedAt ? block.resetsAt : reading.receivedAt;

@@ -1,6 +1,6 @@
 import type { Finding } from './page-message-schema';
 import { readingFromPickedQuota, type ParseResult } from './parse-quota-object';
-import type { Reading, ReadingSource } from './quota-types';
+import { MODEL_CAP_FEATURE, type Reading, type ReadingSource } from './quota-types';
 
 /**
  * Turns a validated finding from the page into a Reading, or null for findings that are not
@@ -15,8 +15,7 @@ const QUOTA_SOURCES: Record<Finding['carrier'], ReadingSource | null> = {
   account: null,
 };
 
-/** The blocked entry that stands for the legacy model cap (the 429 does not name the model). */
-export const MODEL_CAP_FEATURE = 'model_cap';
+export { MODEL_CAP_FEATURE } from './quota-types';
 
 function partialReading(source: ReadingSource, receivedAt: number, fields: Partial<Reading>): Reading {
   return { source, receivedAt, features: null, blocked: null, modelLimits: null, defaultModel: null, unknownFields: [], ...fields };

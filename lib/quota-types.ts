@@ -6,6 +6,9 @@
 /** Where a reading came from; each one is a fresh reading (protocol.md section 1). */
 export type ReadingSource = 'init' | 'stream' | 'resume' | 'websocket' | 'refusal' | 'cooldown' | 'http429';
 
+/** The blocked entry that stands for the legacy HTTP 429 model cap (the 429 does not name the model). */
+export const MODEL_CAP_FEATURE = 'model_cap';
+
 export const READING_SOURCES: readonly ReadingSource[] = [
   'init',
   'stream',

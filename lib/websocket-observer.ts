@@ -30,11 +30,12 @@ export function isChatgptSocketUrl(url: unknown): boolean {
   }
 }
 
-function watchSocket(socket: WebSocket, options: WebSocketObserverOptions): void {
+function watchSocket(socket: WebSocket, options: WebSocketObserverOptions, isActive: () => boolean): void {
   const read = createTurnFrameReader((finding) => options.report(finding, options.account()));
   socket.addEventListener('message', (event: MessageEvent) => {
     const { data } = event;
-    if (typeof data !== 'string' || data.length > MAX_FRAME_CHARS || !INTERESTING.test(data)) return;
+    // After the undo, sockets made before it stop reporting too.
+    if (!isActive() || typeof data !== 'string' || data.length > MAX_FRAME_CHARS || !INTERESTING.test(data)) return;
     options.scope.setTimeout(() => {
       try {
         read(data);
@@ -66,7 +67,7 @@ export function installWebSocketObserver(options: WebSocketObserverOptions): () 
     construct(target, args: unknown[], newTarget) {
       const socket = construct(target, args, newTarget) as WebSocket;
       try {
-        if (active && isChatgptSocketUrl(args[0])) watchSocket(socket, bound);
+        if (active && isChatgptSocketUrl(args[0])) watchSocket(socket, bound, () => active);
       } catch {
         // Observation is best effort; the page's socket is already made and must not see our errors.
       }

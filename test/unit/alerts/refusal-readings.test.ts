@@ -160,9 +160,16 @@ describe('the legacy model cap folded into the state', () => {
     expect(blockedNames(state)).toEqual([MODEL_CAP_FEATURE]);
   });
 
-  it('a full CDM reading replaces the whole blocked list', () => {
+  it('a full CDM reading replaces the blocked list but keeps a running legacy model cap (the CDM never speaks of it)', () => {
     const state = fold([readingOf(modelCap(HOUR), T0), reading(T0 + 1000, { blocked: [block('image_gen', T0 + 5 * HOUR)] })]);
-    expect(blockedNames(state)).toEqual(['image_gen']);
+    expect(blockedNames(state)).toEqual(['image_gen', MODEL_CAP_FEATURE]);
+    expect(account(state)?.features[MODEL_CAP_FEATURE]).toBeUndefined();
+  });
+
+  it('a full CDM reading after the model cap cleared drops it, without making it a feature', () => {
+    const state = fold([readingOf(modelCap(1000), T0), reading(T0 + 5000, { blocked: [] })]);
+    expect(blockedNames(state)).toEqual([]);
+    expect(account(state)?.features[MODEL_CAP_FEATURE]).toBeUndefined();
   });
 
   it('a CDM that does not carry blocked_features at all keeps it', () => {
