@@ -1,7 +1,6 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../../../lib/quota-fields';
 
 /**
  * The isolated relay (entrypoints/relay.content.ts) as a page drives it: its `message` listener
@@ -37,13 +36,6 @@ export async function startRelay(): Promise<PageRelay> {
     },
   };
 }
-
-/**
- * The most a relayed message can weigh once picked (lib/quota-fields.ts): three lists of one item
- * past the bound, each item at most six fields of bounded text, plus scalars and 32 field names.
- * Each of the hostile messages weighs a megabyte or more.
- */
-export const MAX_RELAYED_CHARS = 3 * (MAX_LIST_ITEMS + 1) * 6 * (MAX_STRING_LENGTH + 40) + 3 * (MAX_STRING_LENGTH + 40) + 32 * 100 + 1000;
 
 /** The keys a picked quota object may have (lib/quota-fields.ts PickedQuota). */
 export const PICKED_QUOTA_KEYS = ['type', 'default_model_slug', 'intended_default_model_slug', 'limits_progress', 'blocked_features', 'model_limits', 'unknown_fields'];

@@ -3,7 +3,8 @@ import { z } from 'zod/mini';
 import { chipPositionFromStorage } from '../../../lib/chip-position';
 import { ledgerSchema } from '../../../lib/notification-policy';
 import { findingSchema } from '../../../lib/page-message-schema';
-import { quotaStateSchema } from '../../../lib/quota-state';
+import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../../../lib/quota-fields';
+import { MAX_ACCOUNTS, MAX_FEATURES_PER_ACCOUNT, MAX_UNKNOWN_FIELDS, quotaStateSchema } from '../../../lib/quota-state';
 import { settingsSchema } from '../../../lib/settings';
 import { historySchema } from '../../../lib/usage-history';
 import { readDiagnostics } from '../../../lib/extension/diagnostics-log';
@@ -36,3 +37,31 @@ export function invalidStoredValues(storage: Record<string, unknown>): string[] 
     .filter(([key, value]) => !(Object.hasOwn(VALIDATORS, key) && VALIDATORS[key]?.(value)))
     .map(([key]) => key);
 }
+
+/** JSON punctuation and key name of one field, counted generously. */
+const FIELD = 40;
+const NAME = 200;
+
+/**
+ * The most a relayed quota object can weigh once picked (lib/quota-fields.ts): three lists of one
+ * item past the bound, each item at most six fields of bounded text, scalars and 32 field names.
+ */
+export const MAX_PICKED_QUOTA_CHARS = 3 * (MAX_LIST_ITEMS + 1) * 6 * (MAX_STRING_LENGTH + FIELD) + 3 * (MAX_STRING_LENGTH + FIELD) + 32 * 100 + 1000;
+
+/** One account at the bounds of lib/quota-state.ts: features, blocked entries, model limits, field names, cooldowns. */
+const MAX_ACCOUNT_CHARS =
+  MAX_FEATURES_PER_ACCOUNT * (2 * NAME + 10 * FIELD) +
+  2 * MAX_LIST_ITEMS * (NAME + 3 * MAX_STRING_LENGTH + 7 * FIELD) +
+  MAX_UNKNOWN_FIELDS * (NAME + FIELD) +
+  16 * (NAME + 4 * FIELD) +
+  2 * MAX_STRING_LENGTH +
+  10 * FIELD;
+
+/**
+ * The most storage.local can hold whatever the page posts, from the bounds the code keeps: ten
+ * accounts, the last finding of each carrier (a picked quota object each), 60 days of history for
+ * 16 features of 10 accounts, 200 ledger entries, 30 diagnostics. About 6.8 million characters:
+ * well inside chrome.storage.local's 10 MiB.
+ */
+export const MAX_STORED_CHARS =
+  MAX_ACCOUNTS * MAX_ACCOUNT_CHARS + 5 * MAX_PICKED_QUOTA_CHARS + MAX_ACCOUNTS * 16 * (NAME + 60 * 20) + 200 * 700 + 30 * 400 + 10_000;

@@ -1,0 +1,107 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Messages the forged-messages spec posts from a chatgpt.com page. The builders are
+ * self-contained (no imports, no outer names): they run inside the page, from their source text,
+ * next to test/unit/hostile/hostile-envelopes.ts, whose cases the spec posts the same way.
+ */
+
+/** A reading of image_gen-like features for `account` (null: the default account). */
+export function forgedReading(features: Record<string, number>, resetsAt: number, account: string | null = null): unknown {
+  return {
+    channel: 'quota-meter:page',
+    version: 1,
+    account,
+    kind: 'quota',
+    carrier: 'init',
+    quota: {
+      type: 'conversation_detail_metadata',
+      limits_progress: Object.entries(features).map(([name, remaining]) => ({ feature_name: name, remaining, reset_after: new Date(resetsAt).toISOString() })),
+    },
+  };
+}
+
+/** `count` readings, each of its own feature, all for one account: counts how many got through. */
+export function floodEnvelopes(count: number, account: string, now: number): unknown[] {
+  return Array.from({ length: count }, (_, index) => ({
+    channel: 'quota-meter:page',
+    version: 1,
+    account,
+    kind: 'quota',
+    carrier: 'init',
+    quota: { type: 'conversation_detail_metadata', limits_progress: [{ feature_name: `flood_${index}`, remaining: index % 1000, reset_after: new Date(now + 3_600_000).toISOString() }] },
+  }));
+}
+
+/**
+ * The heaviest reading the schemas accept (lib/quota-object-schema.ts, lib/quota-fields.ts): 64
+ * features, 64 blocked entries and 64 model limits with names of 200 and texts of 500 characters,
+ * 32 unknown field names. `seed` makes names differ between readings.
+ */
+export function maximalReading(account: string, seed: string, now: number): unknown {
+  const ITEMS = 64;
+  const text = (length: number, label: string) => `${label}-${seed}-`.padEnd(length, '·').slice(0, length);
+  const at = new Date(now + 3_600_000).toISOString();
+  const list = <T>(make: (index: number) => T) => Array.from({ length: ITEMS }, (_, index) => make(index));
+  return {
+    channel: 'quota-meter:page',
+    version: 1,
+    account,
+    kind: 'quota',
+    carrier: 'init',
+    quota: {
+      type: 'conversation_detail_metadata',
+      default_model_slug: text(500, 'model'),
+      limits_progress: list((index) => ({ feature_name: text(200, `feature${index}`), remaining: 999_999, reset_after: at })),
+      blocked_features: list((index) => ({
+        name: text(200, `blocked${index}`),
+        resets_after: at,
+        resets_after_text: text(500, 'when'),
+        limit: 999_999,
+        description: text(500, 'description'),
+        block_reason: text(500, 'reason'),
+      })),
+      model_limits: list((index) => ({ model_slug: text(200, `model${index}`), using_default_model_slug: text(500, 'fallback'), resets_after: at, description: text(500, 'description') })),
+      ...Object.fromEntries(Array.from({ length: 32 }, (_, index) => [text(80, `unknown${index}`), 1])),
+    },
+  };
+}
+
+export interface PostOptions {
+  /** `build` returns cases ({ envelope }): post the envelopes of these cases only. */
+  cases?: number[];
+  /** One more message (JSON), posted last: the spec waits for it to be stored. */
+  then?: unknown;
+}
+
+/**
+ * Posts messages from the page with window.postMessage, as page code would. `build` is the source
+ * of a self-contained function; `args` are its arguments (JSON). Returns how many were posted and
+ * how long posting took; a message the browser cannot clone is the page's own error, counted apart.
+ */
+export function postFromPage(
+  page: Page,
+  build: (...args: never[]) => unknown,
+  args: unknown[],
+  options: PostOptions = {},
+): Promise<{ posted: number; notCloneable: number; postingMs: number }> {
+  return page.evaluate(`(() => {
+    const built = (${build.toString()})(...${JSON.stringify(args)});
+    const cases = ${JSON.stringify(options.cases ?? null)};
+    const messages = cases === null ? (Array.isArray(built) ? built : [built]) : cases.map((index) => built[index].envelope);
+    const then = ${JSON.stringify(options.then ?? null)};
+    if (then !== null) messages.push(then);
+    let posted = 0;
+    let notCloneable = 0;
+    const started = performance.now();
+    for (const message of messages) {
+      try {
+        window.postMessage(message, location.origin);
+        posted += 1;
+      } catch {
+        notCloneable += 1;
+      }
+    }
+    return { posted, notCloneable, postingMs: performance.now() - started };
+  })()`);
+}
