@@ -1,0 +1,132 @@
+import { mebibytes, type BenchConfig } from './bench-config';
+import type { Rounds, SideRound } from './bench-rounds';
+import { total, type PopupWeight } from './popup-files';
+import { differencesOf, ratiosOf, spreadOf, type Spread } from './statistics';
+
+/**
+ * Turns the rounds into the figures of the issue, each with its target and whether it holds,
+ * printed as a table and kept as JSON. Ratios are with/without per round (paired), then their
+ * median; the extension's heap is the per-round difference of growth with and without it.
+ */
+
+export interface Figure {
+  id: string;
+  what: string;
+  unit: 'ms' | 'ratio' | 'MB' | 'KB';
+  without?: Spread;
+  with?: Spread;
+  /** What the target is checked on. */
+  result: Spread | number;
+  target: { max: number; text: string } | null;
+  holds: boolean | null;
+}
+
+const MB = 1024 * 1024;
+const KB = 1024;
+
+function sideSpread(rounds: SideRound[], pick: (round: SideRound) => number, scale = 1): Spread {
+  return spreadOf(rounds.map((round) => pick(round) / scale));
+}
+
+function compared(id: string, what: string, rounds: Rounds, pick: (round: SideRound) => number, max: number): Figure {
+  const result = ratiosOf(rounds.with.map(pick), rounds.without.map(pick));
+  return {
+    id,
+    what,
+    unit: 'ratio',
+    without: sideSpread(rounds.without, pick),
+    with: sideSpread(rounds.with, pick),
+    result,
+    target: { max, text: `ratio ≤ ${max}` },
+    holds: result.median <= max,
+  };
+}
+
+function heap(id: string, what: string, rounds: Rounds, pick: (round: SideRound) => number, max: number | null): Figure {
+  const result = differencesOf(rounds.with.map(pick), rounds.without.map(pick));
+  const inMb = { ...result, median: result.median / MB, min: result.min / MB, max: result.max / MB, values: result.values.map((value) => value / MB) };
+  return {
+    id,
+    what,
+    unit: 'MB',
+    without: sideSpread(rounds.without, pick, MB),
+    with: sideSpread(rounds.with, pick, MB),
+    result: inMb,
+    target: max === null ? null : { max, text: `extension < ${max} MB` },
+    holds: max === null ? null : inMb.median < max,
+  };
+}
+
+function weight(id: string, what: string, bytes: { raw: number; gzip: number }, max: number | null): Figure {
+  const gzip = bytes.gzip / KB;
+  return {
+    id,
+    what: `${what}: ${(bytes.raw / KB).toFixed(1)} KB raw`,
+    unit: 'KB',
+    result: gzip,
+    target: max === null ? null : { max, text: `≤ ${max} KB gzip` },
+    holds: max === null ? null : gzip <= max,
+  };
+}
+
+function timing(id: string, what: string, values: number[], max: number | null): Figure {
+  const result = spreadOf(values);
+  if (max === null) return { id, what, unit: 'ms', result, target: null, holds: null };
+  return { id, what, unit: 'ms', result, target: { max, text: `≤ ${max} ms` }, holds: result.median <= max };
+}
+
+export function figuresOf(config: BenchConfig, rounds: Rounds, weight_: PopupWeight): Figure[] {
+  const { largeStream } = config;
+  const stream = `${mebibytes(rounds.streamBytes.large)} stream in ${largeStream.events} events`;
+  const cold = rounds.warmUp?.popup;
+  return [
+    compared('1', `${config.smallFetches} small fetches (ignored path), total`, rounds, (round) => round.smallFetchesMs, 1.02),
+    compared('2', `${stream}: first chunk read`, rounds, (round) => round.streamFirstChunkMs, 1.05),
+    compared('2', `${stream}: last chunk read`, rounds, (round) => round.streamLastChunkMs, 1.05),
+    heap('2', `JS heap growth during the ${mebibytes(rounds.streamBytes.large)} stream`, rounds, (round) => round.heapLargeGrowth, 1),
+    heap('2', `JS heap growth during the ${(rounds.streamBytes.small / 1000).toFixed(1)} KB real turn`, rounds, (round) => round.heapSmallGrowth, null),
+    heap('2', `array buffers growth during the ${mebibytes(rounds.streamBytes.large)} stream`, rounds, (round) => round.backingLargeGrowth, null),
+    compared('3', `${mebibytes(rounds.initBytes)} init response: read to its end`, rounds, (round) => round.initReadMs, 1.02),
+    weight('4', 'popup JS loaded on open', total(weight_.initialJs), 20),
+    weight('4', 'popup JS loaded when a section opens', total(weight_.lazyJs), null),
+    weight('4', 'popup CSS', total(weight_.initialCss), null),
+    timing('4', 'popup: counts painted (first contentful paint)', rounds.extension.map((round) => round.popup.paintedMs), 100),
+    timing('4', 'popup: its script started', rounds.extension.map((round) => round.popup.scriptStartMs), null),
+    timing('4', 'popup: counts in the DOM', rounds.extension.map((round) => round.popup.countInDomMs), null),
+    ...(cold ? [timing('4', 'popup: first open of the run (cold), counts painted', [cold.paintedMs], 100)] : []),
+    timing('5', 'badge shows a reading, after the page read it', rounds.extension.map((round) => round.badgeAfterReadingMs), 300),
+  ];
+}
+
+function number(value: number, unit: Figure['unit']): string {
+  if (unit === 'ratio') return value.toFixed(3);
+  if (unit === 'MB') return value.toFixed(2);
+  if (unit === 'KB') return value.toFixed(1);
+  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
+}
+
+function spreadText(spread: Spread | number | undefined, unit: Figure['unit']): string {
+  if (spread === undefined) return '';
+  if (typeof spread === 'number') return `${number(spread, unit)} ${unit}`;
+  const suffix = unit === 'ratio' ? '' : ` ${unit}`;
+  return `${number(spread.median, unit)}${suffix} [${number(spread.min, unit)}–${number(spread.max, unit)}]`;
+}
+
+export function tableOf(figures: readonly Figure[]): string {
+  const rows = figures.map((figure) => {
+    const sideUnit = figure.unit === 'ratio' ? 'ms' : figure.unit;
+    return [
+      figure.id,
+      figure.what,
+      spreadText(figure.without, sideUnit),
+      spreadText(figure.with, sideUnit),
+      spreadText(figure.result, figure.unit),
+      figure.target?.text ?? '',
+      figure.holds === null ? '' : figure.holds ? 'yes' : 'NO',
+    ];
+  });
+  const header = ['#', 'measure', 'without extension', 'with extension', 'result', 'target', 'holds'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}

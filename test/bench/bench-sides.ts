@@ -1,0 +1,50 @@
+import type { CDPSession, Page } from 'playwright-core';
+import type { ExtensionUnderTest } from '../e2e/harness/extension-under-test';
+import { launchBrowser, type LaunchedBrowser } from '../e2e/harness/launch-browser';
+
+/**
+ * The two browsers of a run, open at the same time: one with the built extension, one without,
+ * each with one chatgpt.com tab on the bench page and a CDP session on that tab for heap readings.
+ */
+
+export type SideName = 'without' | 'with';
+
+export interface BenchSide {
+  name: SideName;
+  browser: LaunchedBrowser;
+  page: Page;
+  cdp: CDPSession;
+  /** Null on the side without the extension. */
+  extension: ExtensionUnderTest | null;
+  pageErrors: string[];
+}
+
+async function openSide(name: SideName, serverPort: number): Promise<BenchSide> {
+  const browser = await launchBrowser({ replicaPort: serverPort, withExtension: name === 'with' });
+  const page = await browser.context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const cdp = await browser.context.newCDPSession(page);
+  return { name, browser, page, cdp, extension: browser.extension, pageErrors };
+}
+
+export async function openSides(serverPort: number): Promise<{ without: BenchSide; with: BenchSide }> {
+  const [without, withExtension] = await Promise.all([openSide('without', serverPort), openSide('with', serverPort)]);
+  return { without, with: withExtension };
+}
+
+/** A fresh load of the bench page (and so a fresh relay, with its rate limiter full). */
+export async function loadBenchPage(side: BenchSide): Promise<void> {
+  await side.page.goto('https://chatgpt.com/');
+  await side.page.waitForFunction(() => 'bench' in window);
+}
+
+export async function closeSides(sides: { without: BenchSide; with: BenchSide }): Promise<void> {
+  await Promise.all([sides.without.browser.close(), sides.with.browser.close()]);
+}
+
+/** Chromium's version, as its DevTools protocol reports it. */
+export async function chromiumVersion(side: BenchSide): Promise<string> {
+  const version = (await side.cdp.send('Browser.getVersion')) as { product: string };
+  return version.product;
+}
