@@ -16,6 +16,8 @@ export default defineConfig({
   outDir: process.env.QUOTA_METER_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    // Every browser we support has modulepreload; the polyfill would only weigh on the popup.
+    build: { modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extensionName__',

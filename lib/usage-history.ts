@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import type { FeatureState } from './quota-state';
-import { integer, list, text } from './schema-parts';
+import { list, text } from './schema-parts';
 
 /**
  * A compact usage history per account and feature: for each local day, how many uses the
@@ -15,7 +15,10 @@ const MAX_ACCOUNTS = 10;
 const DAY_MS = 24 * 3600 * 1000;
 
 /** [local day number, uses that day] */
-const dayEntry = z.tuple([z.int(), integer(0, 1_000_000)]);
+// A plain check rather than z.tuple: the popup's first chunk shares zod's code, and only this needs tuples.
+const isDayEntry = (value: unknown): value is [number, number] =>
+  Array.isArray(value) && value.length === 2 && Number.isSafeInteger(value[0]) && Number.isSafeInteger(value[1]) && value[1] >= 0 && value[1] <= 1_000_000;
+const dayEntry = z.custom<[number, number]>(isDayEntry);
 const featureDays = list(dayEntry, HISTORY_DAYS);
 
 export const historySchema = z.object({

@@ -1,10 +1,18 @@
 import { z } from 'zod/mini';
-import { findingSchema } from '../page-message-schema';
 import { text } from '../schema-parts';
 import { defineStoredValue } from './stored-value';
 
-/** The last finding of each kind and carrier, as validated (quota fields only), for diagnostics. */
-const lastFindingsSchema = z.record(text(40), z.object({ at: z.number(), finding: findingSchema }));
+/**
+ * The last finding of each kind and carrier, for the diagnostics view. The background writes only
+ * validated findings with quota fields picked again (entrypoints/background/finding-handler.ts);
+ * reading back checks the shape and a size bound only, so that the popup's first chunk does not
+ * carry the page channel's schemas (the view that shows them is loaded on demand).
+ */
+const MAX_FINDING_CHARS = 64 * 1024;
+const storedFinding = z
+  .looseObject({ kind: text(20), carrier: text(20) })
+  .check(z.refine((finding) => JSON.stringify(finding).length <= MAX_FINDING_CHARS, { message: 'finding too large' }));
+const lastFindingsSchema = z.record(text(40), z.object({ at: z.number(), finding: storedFinding }));
 export type LastFindings = z.infer<typeof lastFindingsSchema>;
 
 export const lastFindingsStore = defineStoredValue('lastFindings', (raw): LastFindings => {
