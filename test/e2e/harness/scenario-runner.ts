@@ -1,5 +1,6 @@
 import type { ReplicaServer } from '../replica/replica-server';
 import type { Step } from '../scenarios/scenario';
+import { badgeColorOf } from './badge-colors';
 import type { Badge, ExtensionUnderTest } from './extension-under-test';
 import type { ReplicaTab, TurnShown } from './replica-tab';
 
@@ -21,19 +22,23 @@ export interface StepOutcome {
 
 /**
  * Waits until badge and storage have not changed for `quietMs`: a reading that the extension
- * ignores changes nothing, so "the badge reached the expected value" cannot be the signal.
+ * ignores changes nothing, so "the badge reached the expected value" alone cannot be the signal.
+ * With `expected`, it also waits (up to the timeout) for the badge to show it, so that a machine
+ * slow to deliver the reading does not end the wait early; what is returned is still read, never assumed.
  */
-export async function settledBadge(extension: ExtensionUnderTest, quietMs = 400, timeoutMs = 8000): Promise<Badge> {
+export async function settledBadge(extension: ExtensionUnderTest, expected?: Step['badge'], quietMs = 400, timeoutMs = 8000): Promise<Badge> {
+  const wanted = expected && JSON.stringify([expected.text, badgeColorOf(expected.status)]);
   const started = Date.now();
   let last = '';
   let stableSince = Date.now();
   for (;;) {
     const [badge, stored] = await Promise.all([extension.badge(), extension.storage()]);
     const snapshot = JSON.stringify([badge, stored]);
+    const shows = wanted === undefined || JSON.stringify([badge.text, badge.color]) === wanted;
     if (snapshot !== last) {
       last = snapshot;
       stableSince = Date.now();
-    } else if (Date.now() - stableSince >= quietMs || Date.now() - started > timeoutMs) {
+    } else if ((shows && Date.now() - stableSince >= quietMs) || Date.now() - started > timeoutMs) {
       return badge;
     }
     await sleep(100);
@@ -46,5 +51,5 @@ export async function runStep(step: Step, tab: ReplicaTab, replica: ReplicaServe
   if (step.do === 'open') await tab.load('/');
   else shown = await tab.send();
   const unusedAnswers = replica.unusedAnswers();
-  return { badge: extension ? await settledBadge(extension) : null, shown, unusedAnswers };
+  return { badge: extension ? await settledBadge(extension, step.badge) : null, shown, unusedAnswers };
 }

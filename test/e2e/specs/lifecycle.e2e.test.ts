@@ -107,7 +107,8 @@ describe('browser restarted', () => {
     const second = await launchBrowser({ replicaPort: replica.port, profileDir: first.browser.profileDir });
     try {
       const extension = second.extension as ExtensionUnderTest;
-      expectBadge(await settledBadge(extension), { text: '7', status: 'low' });
+      const shown: Step['badge'] = { text: '7', status: 'low' };
+      expectBadge(await settledBadge(extension, shown), shown);
       // Only the blank first tab is open; nothing asked chatgpt.com for anything.
       expect(second.context.pages().map((page) => page.url())).toEqual(['about:blank']);
       expect(replica.received.length).toBe(requestsBefore);
