@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BADGE_COLORS, type BadgeStatus } from '../../../lib/quota-badge';
@@ -11,7 +12,7 @@ import { repoRoot } from '../harness/extension-build';
 import type { Badge, ExtensionGlobal, ExtensionUnderTest } from '../harness/extension-under-test';
 import { launchBrowser, type LaunchedBrowser } from '../harness/launch-browser';
 import { settledBadge } from '../harness/scenario-runner';
-import { floodEnvelopes, forgedReading, maximalReading, postFromPage } from '../transparency/forgeries';
+import { forgedReading, maximalReading, postFromPage } from '../transparency/forgeries';
 import { PROBE_PAGE } from '../transparency/probe-run';
 import { ProbeServer } from '../transparency/probe-server';
 
@@ -134,7 +135,9 @@ describe('messages forged by the page (the shipped build)', () => {
   it(`a flood of ${FLOOD} messages in a loop: the relay's rate limit drops nearly all`, async () => {
     await freshPage(page);
     const started = Date.now();
-    const { posted, postingMs } = await postFromPage(page, floodEnvelopes, [FLOOD, FLOOD_ACCOUNT, now]);
+    // Each message a reading of a feature of its own, so that those that got through can be counted.
+    const readings = Array.from({ length: FLOOD }, (_, index) => [{ [`flood_${index}`]: index % 1000 }, now + HOUR, FLOOD_ACCOUNT]);
+    const { posted, postingMs } = await postFromPage(page, forgedReading, [], { each: readings });
     await settledBadge(extension);
     const elapsedSeconds = (Date.now() - started) / 1000;
     const storage = await extension.storage();
@@ -191,14 +194,7 @@ describe('notifications from forged readings (test build: notifications required
   beforeAll(async () => {
     // wxt.config.ts makes `notifications` required in this variant (headless Chromium never answers a prompt).
     execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, env: { ...process.env, QUOTA_METER_E2E: '1', QUOTA_METER_OUT_DIR: OUT_DIR }, stdio: 'ignore' });
-    const previous = process.env.QUOTA_METER_OUT_DIR;
-    process.env.QUOTA_METER_OUT_DIR = OUT_DIR;
-    try {
-      browser = await launchBrowser({ replicaPort: server.port });
-    } finally {
-      if (previous === undefined) delete process.env.QUOTA_METER_OUT_DIR;
-      else process.env.QUOTA_METER_OUT_DIR = previous;
-    }
+    browser = await launchBrowser({ replicaPort: server.port, extensionDir: path.join(repoRoot, OUT_DIR, 'chrome-mv3') });
     extension = browser.extension as ExtensionUnderTest;
     const settings: Settings = { version: 1, badgeFeature: 'image_gen', lowThresholds: {}, notifications: true, refillNotifications: true, pageChip: false };
     await extension.writeStorage({ settings });

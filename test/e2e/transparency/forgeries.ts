@@ -21,18 +21,6 @@ export function forgedReading(features: Record<string, number>, resetsAt: number
   };
 }
 
-/** `count` readings, each of its own feature, all for one account: counts how many got through. */
-export function floodEnvelopes(count: number, account: string, now: number): unknown[] {
-  return Array.from({ length: count }, (_, index) => ({
-    channel: 'quota-meter:page',
-    version: 1,
-    account,
-    kind: 'quota',
-    carrier: 'init',
-    quota: { type: 'conversation_detail_metadata', limits_progress: [{ feature_name: `flood_${index}`, remaining: index % 1000, reset_after: new Date(now + 3_600_000).toISOString() }] },
-  }));
-}
-
 /**
  * The heaviest reading the schemas accept (lib/quota-object-schema.ts, lib/quota-fields.ts): 64
  * features, 64 blocked entries and 64 model limits with names of 200 and texts of 500 characters,
@@ -70,6 +58,8 @@ export function maximalReading(account: string, seed: string, now: number): unkn
 export interface PostOptions {
   /** `build` returns cases ({ envelope }): post the envelopes of these cases only. */
   cases?: number[];
+  /** Call `build` once with each of these argument lists (instead of `args`), posting each result. */
+  each?: unknown[][];
   /** One more message (JSON), posted last: the spec waits for it to be stored. */
   then?: unknown;
 }
@@ -86,7 +76,9 @@ export function postFromPage(
   options: PostOptions = {},
 ): Promise<{ posted: number; notCloneable: number; postingMs: number }> {
   return page.evaluate(`(() => {
-    const built = (${build.toString()})(...${JSON.stringify(args)});
+    const build = ${build.toString()};
+    const each = ${JSON.stringify(options.each ?? null)};
+    const built = each === null ? build(...${JSON.stringify(args)}) : each.map((list) => build(...list));
     const cases = ${JSON.stringify(options.cases ?? null)};
     const messages = cases === null ? (Array.isArray(built) ? built : [built]) : cases.map((index) => built[index].envelope);
     const then = ${JSON.stringify(options.then ?? null)};
