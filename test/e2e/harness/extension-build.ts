@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 export function extensionDir(): string {
-  return path.resolve(repoRoot, process.env.QUOTA_METER_OUT_DIR ?? '.output', 'chrome-mv3');
+  return path.resolve(repoRoot, process.env.QUOTA_METER_OUT_DIR || '.output', 'chrome-mv3');
 }
 
 /** Fails with what to run, rather than letting Chromium start without the extension. */

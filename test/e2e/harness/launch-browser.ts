@@ -2,6 +2,7 @@ import { lstatSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { PROFILES_ENV } from '../global-setup';
 import { chromiumExecutable } from './chromium-executable';
 import { builtExtensionDir } from './extension-build';
 import { ExtensionErrors } from './extension-errors';
@@ -76,7 +77,9 @@ async function waitForProfileUnlocked(profileDir: string, timeoutMs = 15_000): P
 export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBrowser> {
   const withExtension = options.withExtension ?? true;
   const extensionDir = withExtension ? (options.extensionDir ?? builtExtensionDir()) : null;
-  const profileDir = options.profileDir ?? mkdtempSync(path.join(tmpdir(), 'quota-meter-e2e-'));
+  // Under the suite, profiles go in the run's folder (global-setup.ts), which is removed at the end.
+  const profilesParent = process.env[PROFILES_ENV] ?? tmpdir();
+  const profileDir = options.profileDir ?? mkdtempSync(path.join(profilesParent, 'quota-meter-e2e-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumExecutable(),
     headless: options.headless ?? true,

@@ -32,7 +32,7 @@ describe('privacy', () => {
     }
   });
   afterAll(async () => {
-    await session.browser.close();
+    await session?.browser.close();
     await replica.close();
   });
 
