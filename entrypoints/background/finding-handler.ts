@@ -8,7 +8,7 @@ import { relayMessageSchema } from '../../lib/runtime-messages';
 import { localDayOf, recordUses, usesBetween } from '../../lib/usage-history';
 import { logDiagnostic } from '../../lib/extension/diagnostics-log';
 import { historyStore } from '../../lib/extension/history-store';
-import { lastFindingsStore } from '../../lib/extension/last-findings-store';
+import { isKeepableFinding, lastFindingsStore } from '../../lib/extension/last-findings-store';
 import { updateQuotaState } from '../../lib/extension/quota-store';
 
 /**
@@ -38,6 +38,8 @@ function rememberFinding(finding: Finding, now: number): Promise<unknown> {
   // The message schema lets any field through inside `quota` (the reading parser drops them):
   // picked again here, so that only quota fields are ever stored, whatever the relay sent.
   const kept = finding.kind === 'quota' ? { ...finding, quota: { ...pickQuotaFields(finding.quota) } } : finding;
+  // The store reads back only findings up to its bound: a larger one would void every slot.
+  if (!isKeepableFinding(kept)) return Promise.resolve();
   return lastFindingsStore.update((last) => ({ ...last, [slot]: { at: now, finding: kept } }));
 }
 

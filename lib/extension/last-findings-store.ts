@@ -9,13 +9,16 @@ import { defineStoredValue } from './stored-value';
  * carry the page channel's schemas (the view that shows them is loaded on demand).
  */
 const MAX_FINDING_CHARS = 64 * 1024;
-const storedFinding = z
-  .looseObject({ kind: text(20), carrier: text(20) })
-  .check(z.refine((finding) => JSON.stringify(finding).length <= MAX_FINDING_CHARS, { message: 'finding too large' }));
+/** Whether a finding is small enough to be kept, and so read back (the background checks before writing). */
+export const isKeepableFinding = (finding: unknown) => JSON.stringify(finding).length <= MAX_FINDING_CHARS;
+const storedFinding = z.looseObject({ kind: text(20), carrier: text(20) }).check(z.refine(isKeepableFinding, { message: 'finding too large' }));
 const lastFindingsSchema = z.record(text(40), z.object({ at: z.number(), finding: storedFinding }));
 export type LastFindings = z.infer<typeof lastFindingsSchema>;
 
-export const lastFindingsStore = defineStoredValue('lastFindings', (raw): LastFindings => {
+/** The findings storage holds, or none when it does not hold a valid record of them. */
+export function readLastFindings(raw: unknown): LastFindings {
   const parsed = lastFindingsSchema.safeParse(raw);
   return parsed.success ? parsed.data : {};
-});
+}
+
+export const lastFindingsStore = defineStoredValue('lastFindings', readLastFindings);
