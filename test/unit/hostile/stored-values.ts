@@ -8,6 +8,7 @@ import { MAX_ACCOUNTS, MAX_FEATURES_PER_ACCOUNT, MAX_UNKNOWN_FIELDS, quotaStateS
 import { settingsSchema } from '../../../lib/settings';
 import { historySchema } from '../../../lib/usage-history';
 import { readDiagnostics } from '../../../lib/extension/diagnostics-log';
+import { readLastFindings } from '../../../lib/extension/last-findings-store';
 
 /**
  * Checks everything in storage.local against the schemas the extension reads it back with: after
@@ -15,8 +16,8 @@ import { readDiagnostics } from '../../../lib/extension/diagnostics-log';
  * Shared by the hostile unit tests and the forged-messages browser spec.
  */
 
-/** lib/extension/last-findings-store.ts keeps its schema to itself; this is its shape. */
-const lastFindingsShape = z.record(z.string(), z.object({ at: z.number(), finding: findingSchema }));
+/** What the background writes there: findings that passed the page channel's schema. */
+const lastFindingsOfPage = z.record(z.string(), z.object({ at: z.number(), finding: findingSchema }));
 
 /** Values read back through a function that returns a default for anything invalid: valid means unchanged. */
 const readsBackAsItself = (read: (raw: unknown) => unknown) => (raw: unknown) => isDeepStrictEqual(read(raw), raw);
@@ -26,7 +27,7 @@ const VALIDATORS: Record<string, (raw: unknown) => boolean> = {
   settings: (raw) => settingsSchema.safeParse(raw).success,
   usageHistory: (raw) => historySchema.safeParse(raw).success,
   noticeLedger: (raw) => ledgerSchema.safeParse(raw).success,
-  lastFindings: (raw) => lastFindingsShape.safeParse(raw).success,
+  lastFindings: (raw) => readsBackAsItself(readLastFindings)(raw) && lastFindingsOfPage.safeParse(raw).success,
   diagnostics: readsBackAsItself(readDiagnostics),
   chipPosition: readsBackAsItself(chipPositionFromStorage),
 };
