@@ -36,9 +36,9 @@ const BATCH = 19;
 const FLOOD = 5000;
 const FLOOD_ACCOUNT = 'acct-f100d00000000000';
 /**
- * Each heaviest reading costs the worker seconds once state is large (measured here: 2 s for the
- * first, over 10 s from the fifth, on a loaded machine), so the spec stores two; the bound on
- * accounts is checked with light readings above.
+ * Each heaviest reading costs the worker more as state grows (measured on a loaded 2-core machine:
+ * about 1 s for the first, over 10 s once ten accounts hold one each, 2.4 M characters), so the
+ * spec stores two; the bound on accounts is checked with light readings above.
  */
 const HEAVY_ACCOUNTS = 2;
 
