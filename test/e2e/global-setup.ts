@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { NOTIFICATIONS_OUT_DIR, repoRoot } from './harness/extension-build';
 
 /**
  * One folder for every browser profile of a run, removed at its end. A profile deleted right after
@@ -9,10 +11,20 @@ import path from 'node:path';
  */
 export const PROFILES_ENV = 'QUOTA_METER_E2E_PROFILES';
 
+/** The notifications-required variant, built once for every spec that loads it (a second or two). */
+function buildNotificationsVariant(): void {
+  execFileSync('npx', ['wxt', 'build'], {
+    cwd: repoRoot,
+    env: { ...process.env, QUOTA_METER_E2E: '1', QUOTA_METER_OUT_DIR: NOTIFICATIONS_OUT_DIR },
+    stdio: 'ignore',
+  });
+}
+
 export default function setup(): () => Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'quota-meter-e2e-run-'));
   // Test files run in child processes started after this, which inherit the environment.
   process.env[PROFILES_ENV] = dir;
+  buildNotificationsVariant();
   return async () => {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });

@@ -21,3 +21,16 @@ export function builtExtensionDir(): string {
   }
   return dir;
 }
+
+/**
+ * The test variant whose manifest makes `notifications` required (wxt.config.ts, QUOTA_METER_E2E=1):
+ * headless Chromium never answers a permission prompt (docs/testing.md). global-setup.ts builds it
+ * once per run into this git-ignored folder, from the same sources as the normal build.
+ */
+export const NOTIFICATIONS_OUT_DIR = '.output-e2e';
+
+export function notificationsBuildDir(): string {
+  const dir = path.resolve(repoRoot, NOTIFICATIONS_OUT_DIR, 'chrome-mv3');
+  if (!existsSync(path.join(dir, 'manifest.json'))) throw new Error(`No notifications build at ${dir}: global-setup.ts makes it.`);
+  return dir;
+}
