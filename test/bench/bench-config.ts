@@ -12,6 +12,10 @@ export interface BenchConfig {
   /** Measured rounds; one more comes first, as warm-up, and is thrown away. */
   rounds: number;
   smallFetches: number;
+  /** The small fetches run in blocks of this many, the two sides taking turns. */
+  smallFetchBlock: number;
+  /** How many times per round each side reads the large stream and the large init (medians kept). */
+  repeats: number;
   largeStream: { bytes: number; events: number };
   largeInit: { bytes: number };
 }
@@ -20,6 +24,8 @@ export const FULL: BenchConfig = {
   mode: 'full',
   rounds: 9,
   smallFetches: 2000,
+  smallFetchBlock: 100,
+  repeats: 3,
   largeStream: { bytes: 5 * MIB, events: 2000 },
   largeInit: { bytes: 6 * MIB },
 };
@@ -28,6 +34,8 @@ export const QUICK: BenchConfig = {
   mode: 'quick',
   rounds: 2,
   smallFetches: 50,
+  smallFetchBlock: 25,
+  repeats: 2,
   largeStream: { bytes: 128 * KIB, events: 50 },
   // Above the extension's 256 KiB cap on init bodies, as the full size is, so the same path runs.
   largeInit: { bytes: 384 * KIB },

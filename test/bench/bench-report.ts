@@ -1,5 +1,6 @@
 import { mebibytes, type BenchConfig } from './bench-config';
-import type { Rounds, SideRound } from './bench-rounds';
+import type { Rounds } from './bench-rounds';
+import type { SideRound } from './side-measures';
 import { total, type PopupWeight } from './popup-files';
 import { differencesOf, ratiosOf, spreadOf, type Spread } from './statistics';
 
@@ -28,7 +29,7 @@ function sideSpread(rounds: SideRound[], pick: (round: SideRound) => number, sca
   return spreadOf(rounds.map((round) => pick(round) / scale));
 }
 
-function compared(id: string, what: string, rounds: Rounds, pick: (round: SideRound) => number, max: number): Figure {
+function compared(id: string, what: string, rounds: Rounds, pick: (round: SideRound) => number, max: number | null): Figure {
   const result = ratiosOf(rounds.with.map(pick), rounds.without.map(pick));
   return {
     id,
@@ -37,8 +38,8 @@ function compared(id: string, what: string, rounds: Rounds, pick: (round: SideRo
     without: sideSpread(rounds.without, pick),
     with: sideSpread(rounds.with, pick),
     result,
-    target: { max, text: `ratio ≤ ${max}` },
-    holds: result.median <= max,
+    target: max === null ? null : { max, text: `ratio ≤ ${max}` },
+    holds: max === null ? null : result.median <= max,
   };
 }
 
@@ -81,12 +82,16 @@ export function figuresOf(config: BenchConfig, rounds: Rounds, weight_: PopupWei
   const cold = rounds.warmUp?.popup;
   return [
     compared('1', `${config.smallFetches} small fetches (ignored path), total`, rounds, (round) => round.smallFetchesMs, 1.02),
+    compared('1', '  main-thread CPU time over them', rounds, (round) => round.smallFetchesCpuMs, null),
     compared('2', `${stream}: first chunk read`, rounds, (round) => round.streamFirstChunkMs, 1.05),
     compared('2', `${stream}: last chunk read`, rounds, (round) => round.streamLastChunkMs, 1.05),
-    heap('2', `JS heap growth during the ${mebibytes(rounds.streamBytes.large)} stream`, rounds, (round) => round.heapLargeGrowth, 1),
-    heap('2', `JS heap growth during the ${(rounds.streamBytes.small / 1000).toFixed(1)} KB real turn`, rounds, (round) => round.heapSmallGrowth, null),
-    heap('2', `array buffers growth during the ${mebibytes(rounds.streamBytes.large)} stream`, rounds, (round) => round.backingLargeGrowth, null),
+    compared('2', '  main-thread CPU time over it', rounds, (round) => round.streamCpuMs, null),
+    heap('2', `JS heap growth, peak, ${mebibytes(rounds.streamBytes.large)} stream (paced)`, rounds, (round) => round.heapLargeGrowth, 1),
+    heap('2', `JS heap growth, peak, ${(rounds.streamBytes.small / 1000).toFixed(1)} KB real turn`, rounds, (round) => round.heapSmallGrowth, null),
+    heap('2', `JS heap kept after GC, ${mebibytes(rounds.streamBytes.large)} stream`, rounds, (round) => round.heapLargeRetained, null),
+    heap('2', `array buffers growth, peak, ${mebibytes(rounds.streamBytes.large)} stream`, rounds, (round) => round.backingLargeGrowth, null),
     compared('3', `${mebibytes(rounds.initBytes)} init response: read to its end`, rounds, (round) => round.initReadMs, 1.02),
+    compared('3', '  main-thread CPU time over it', rounds, (round) => round.initCpuMs, null),
     weight('4', 'popup JS loaded on open', total(weight_.initialJs), 20),
     weight('4', 'popup JS loaded when a section opens', total(weight_.lazyJs), null),
     weight('4', 'popup CSS', total(weight_.initialCss), null),

@@ -9,12 +9,14 @@ import { REPLICA_HOSTS } from '../e2e/replica/replica-server';
  * The bench's HTTPS server, reached as chatgpt.com through the harness's host mapping. It serves
  * the bench page, and answers each of the page's calls with the body the runner registered under
  * the name the page sends in `x-bench-body`. Streams are written event by event as fast as the
- * connection takes them (no pacing: a paced stream would hide any cost behind its gaps).
+ * connection takes them, unless paced: timed runs are not (a paced stream would hide any cost
+ * behind its gaps); heap runs are, so that the heap can be sampled many times while it arrives.
  */
 
 export type BenchBody =
   | { kind: 'json'; body: Buffer }
-  | { kind: 'stream'; events: Buffer[] };
+  /** `pausedEvery`: a 1 ms pause after that many events, as a stream arriving over time (heap runs). */
+  | { kind: 'stream'; events: Buffer[]; pausedEvery?: number };
 
 const PAGE_DIR = new URL('./page/', import.meta.url);
 const PAGE_HTML = readFileSync(new URL('index.html', PAGE_DIR));
@@ -78,7 +80,7 @@ export class BenchServer {
       response.writeHead(404, { 'content-type': 'text/plain' });
       return void response.end(`bench: nothing registered as ${String(name)}`);
     }
-    return this.count(name, () => (body.kind === 'json' ? this.sendFixed(response, 'application/json', body.body) : this.sendStream(response, body.events)));
+    return this.count(name, () => (body.kind === 'json' ? this.sendFixed(response, 'application/json', body.body) : this.sendStream(response, body.events, body.pausedEvery)));
   }
 
   private async count(name: string, send: () => Promise<void> | void): Promise<void> {
@@ -91,12 +93,13 @@ export class BenchServer {
     response.end(body);
   }
 
-  private async sendStream(response: ServerResponse, events: Buffer[]): Promise<void> {
+  private async sendStream(response: ServerResponse, events: Buffer[], pausedEvery: number | undefined): Promise<void> {
     response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
     response.flushHeaders();
-    for (const event of events) {
+    for (const [index, event] of events.entries()) {
       if (response.destroyed) return;
       if (!response.write(event)) await drainOrClose(response);
+      if (pausedEvery !== undefined && index % pausedEvery === pausedEvery - 1) await new Promise((resolve) => setTimeout(resolve, 1));
     }
     response.end();
   }

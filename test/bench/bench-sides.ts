@@ -25,6 +25,7 @@ async function openSide(name: SideName, serverPort: number): Promise<BenchSide> 
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
   return { name, browser, page, cdp, extension: browser.extension, pageErrors };
 }
 
@@ -41,6 +42,25 @@ export async function loadBenchPage(side: BenchSide): Promise<void> {
 
 export async function closeSides(sides: { without: BenchSide; with: BenchSide }): Promise<void> {
   await Promise.all([sides.without.browser.close(), sides.with.browser.close()]);
+}
+
+/**
+ * CPU time the tab's main thread has used so far (Performance.getMetrics ThreadTime), in ms. The
+ * page's code, the extension's scripts and the streams' work on that thread all count; time the
+ * thread spent waiting for a core does not, so this is steadier than wall time on a busy machine.
+ */
+export async function mainThreadCpuMs(side: BenchSide): Promise<number> {
+  const { metrics } = (await side.cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const threadTime = metrics.find((metric) => metric.name === 'ThreadTime');
+  if (threadTime === undefined) throw new Error('Chromium reports no ThreadTime metric');
+  return threadTime.value * 1000;
+}
+
+/** Runs `measure` and also returns the main thread's CPU time over it. */
+export async function withCpu<T>(side: BenchSide, measure: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
+  const before = await mainThreadCpuMs(side);
+  const result = await measure();
+  return { result, cpuMs: (await mainThreadCpuMs(side)) - before };
 }
 
 /** Chromium's version, as its DevTools protocol reports it. */

@@ -22,6 +22,8 @@ export interface HeapDuring<T> {
   growth: number;
   /** The same for array buffer contents (off the JS heap), when Chromium reports them. */
   backingGrowth: number;
+  /** Heap used after a full GC, just after, over the baseline: what it kept. */
+  retained: number;
   samples: number;
   /** Mean time between samples. */
   sampleEveryMs: number;
@@ -43,19 +45,24 @@ export async function heapDuring<T>(session: CDPSession, run: () => Promise<T>):
       samples += 1;
     }
   })();
+  let result: T;
   try {
-    const result = await run();
-    return {
-      result,
-      baseline: before.usedSize,
-      peak,
-      growth: peak - before.usedSize,
-      backingGrowth: backingPeak - (before.backingStorageSize ?? 0),
-      samples,
-      sampleEveryMs: (performance.now() - started) / Math.max(1, samples),
-    };
+    result = await run();
   } finally {
     running = false;
     await sampling;
   }
+  const sampleEveryMs = (performance.now() - started) / Math.max(1, samples);
+  await session.send('HeapProfiler.collectGarbage');
+  const after = (await session.send('Runtime.getHeapUsage')) as HeapUsage;
+  return {
+    result,
+    baseline: before.usedSize,
+    peak,
+    growth: peak - before.usedSize,
+    backingGrowth: backingPeak - (before.backingStorageSize ?? 0),
+    retained: after.usedSize - before.usedSize,
+    samples,
+    sampleEveryMs,
+  };
 }
