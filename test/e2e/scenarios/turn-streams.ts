@@ -70,8 +70,10 @@ const finish = delta({ p: '', o: 'patch', v: [{ p: '/message/status', o: 'replac
 /**
  * A whole turn; `quota` is the quota event's data (JSON text), or null for a turn without one.
  * `plan` replaces the real turn's plan_type (a Plus account's) when the quota event is another plan's.
+ * `toolMessages` (`{message}` objects, as in fixtures tool_*.json) arrive as v1 delta "add" events
+ * after the assistant's text, where a tool's answer sits in a real turn.
  */
-export function turnStream(quota: string | null, plan?: string): string {
+export function turnStream(quota: string | null, plan?: string, toolMessages: readonly unknown[] = []): string {
   const turn = realTurn(plan);
   const [first, second] = markerHalves();
   return sse([
@@ -80,6 +82,7 @@ export function turnStream(quota: string | null, plan?: string): string {
     delta({ p: '/message/content/parts/0', o: 'append', v: first }),
     delta({ v: second }),
     finish,
+    ...toolMessages.map((tool, index) => delta({ p: '', o: 'add', v: { ...(tool as object), conversation_id: turn.conversationId, error: null }, c: 3 + index })),
     turn.title,
     ...turn.closing,
     ...(quota === null ? [] : [`data: ${quota}`]),
