@@ -25,7 +25,16 @@ export interface Notice {
 /** Sent notices by id, with when; bounded. */
 export const ledgerSchema = z.record(text(600), integer(0));
 export type NoticeLedger = z.infer<typeof ledgerSchema>;
-const MAX_LEDGER_ENTRIES = 200;
+/**
+ * The ledger outlives what state keeps (64 features an account): a page can forge readings of new
+ * features faster than any real one, and an entry evicted while its window runs would let that
+ * window notify twice. Entries of windows that have ended go first; the cap is far above a real
+ * ledger and, with the hourly budget below, takes days of forging to reach.
+ */
+const MAX_LEDGER_ENTRIES = 2000;
+/** At most this many low and used-up notices an hour, whatever readings say (real ones: a few a day). */
+export const MAX_NOTICES_PER_HOUR = 10;
+const HOUR_MS = 3_600_000;
 
 /**
  * A window is named by its reset time to the minute: estimated and exact times of one window
@@ -115,7 +124,10 @@ export function dueNotices(
 ): Notice[] {
   if (!settings.notifications) return [];
   const notices: Notice[] = [];
+  const sentThisHour = Object.values(ledger).filter((sentAt) => sentAt > now - HOUR_MS).length;
   for (const condition of featureConditions(account, settings, now)) {
+    // Over budget, what is due waits (unrecorded) for a later reading: never twice, never a flood.
+    if (sentThisHour + notices.length >= MAX_NOTICES_PER_HOUR) break;
     // Used up says more than low: when both are new, only the used-up notice is sent.
     const kind: NoticeKind | null = condition.exhausted ? 'exhausted' : condition.low ? 'low' : null;
     if (kind === null) continue;
@@ -152,13 +164,19 @@ export function pendingRefills(ledger: NoticeLedger): Array<{ warningId: string;
   return refills;
 }
 
-/** Records sent notices, keeping the newest entries. */
+/** Whether an entry still guards a running window (refills and unknown windows count as running). */
+function guardsRunningWindow(id: string, now: number): boolean {
+  const warning = warningOf(id);
+  return warning === null || refillTimeOf(warning.window) > now;
+}
+
+/** Records sent notices; over the cap, entries of ended windows go first, then the oldest. */
 export function recordSent(ledger: NoticeLedger, notices: Notice[], now: number): NoticeLedger {
   if (notices.length === 0) return ledger;
   const next: NoticeLedger = { ...ledger };
   for (const notice of notices) next[notice.id] = now;
   const entries = Object.entries(next);
   if (entries.length <= MAX_LEDGER_ENTRIES) return next;
-  entries.sort(([, a], [, b]) => b - a);
+  entries.sort(([idA, a], [idB, b]) => Number(guardsRunningWindow(idB, now)) - Number(guardsRunningWindow(idA, now)) || b - a);
   return Object.fromEntries(entries.slice(0, MAX_LEDGER_ENTRIES));
 }

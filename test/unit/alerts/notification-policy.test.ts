@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { accountKeyOf } from '../../../lib/account-key';
 import { applyReading } from '../../../lib/apply-reading';
 import { readingFromFinding } from '../../../lib/finding-readings';
-import { dueNotices, pendingRefills, recordSent, refillNotice, windowKey, type Notice, type NoticeLedger } from '../../../lib/notification-policy';
+import { dueNotices, MAX_NOTICES_PER_HOUR, pendingRefills, recordSent, refillNotice, windowKey, type Notice, type NoticeLedger } from '../../../lib/notification-policy';
 import { readingFromQuotaObject } from '../../../lib/parse-quota-object';
-import { DEFAULT_ACCOUNT, emptyQuotaState, type QuotaState } from '../../../lib/quota-state';
+import { DEFAULT_ACCOUNT, emptyAccountState, emptyQuotaState, type QuotaState } from '../../../lib/quota-state';
 import type { Reading } from '../../../lib/quota-types';
 import { defaultSettings, type Settings } from '../../../lib/settings';
 import { fixtureText } from '../fixtures';
@@ -244,19 +244,42 @@ describe('refill notices', () => {
 });
 
 describe('the ledger', () => {
-  it('is bounded, keeping the newest entries', () => {
-    const notices = Array.from({ length: 250 }, (_, index): Notice => ({
-      id: `low|default|feature_${index}|${index}`,
-      kind: 'low',
-      account: DEFAULT_ACCOUNT,
-      feature: `feature_${index}`,
-      remaining: 1,
-      resetsAt: index,
-    }));
-    const ledger = notices.reduce((current, notice, index) => recordSent(current, [notice], T0 + index), {} as NoticeLedger);
-    expect(Object.keys(ledger)).toHaveLength(200);
-    expect(ledger['low|default|feature_249|249']).toBe(T0 + 249);
-    expect(ledger['low|default|feature_0|0']).toBeUndefined();
+  const windowOf = (time: number) => Math.round(time / 600_000);
+  const lowNotice = (index: number, resetsAt: number): Notice => ({
+    id: `low|default|feature_${index}|${windowOf(resetsAt)}`,
+    kind: 'low',
+    account: DEFAULT_ACCOUNT,
+    feature: `feature_${index}`,
+    remaining: 1,
+    resetsAt,
+  });
+
+  it('is bounded (2000), dropping the entries of ended windows before those of running ones', () => {
+    // 1000 warnings of windows still running, sent first (oldest), then 1500 of windows already over.
+    const running = Array.from({ length: 1000 }, (_, index) => lowNotice(index, T0 + 86_400_000));
+    const ended = Array.from({ length: 1500 }, (_, index) => lowNotice(1000 + index, T0 - 86_400_000));
+    const ledger = [...running, ...ended].reduce((current, notice, index) => recordSent(current, [notice], T0 + index), {} as NoticeLedger);
+    expect(Object.keys(ledger)).toHaveLength(2000);
+    for (const notice of running) expect(ledger[notice.id]).toBeDefined();
+    // Of the ended ones, the newest stay.
+    expect(ledger[ended[1499]!.id]).toBeDefined();
+    expect(ledger[ended[0]!.id]).toBeUndefined();
+  });
+
+  it('lets at most MAX_NOTICES_PER_HOUR notices out in an hour; the rest wait, and none is ever shown twice', () => {
+    const account = emptyAccountState();
+    for (let index = 0; index < 25; index++) {
+      const name = `feature_${index}`;
+      account.features[name] = { name, remaining: 0, resetsAt: T0 + 48 * 3_600_000, seenAt: T0, source: 'init', maxSeen: 5, windowNotStarted: false, resetEstimated: false };
+    }
+    const settings = { notifications: true, lowThresholds: {} };
+    const first = dueNotices(DEFAULT_ACCOUNT, account, settings, {}, T0);
+    expect(first).toHaveLength(MAX_NOTICES_PER_HOUR);
+    const ledger = recordSent({}, first, T0);
+    expect(dueNotices(DEFAULT_ACCOUNT, account, settings, ledger, T0 + 60_000)).toEqual([]);
+    const later = dueNotices(DEFAULT_ACCOUNT, account, settings, ledger, T0 + 3_600_001);
+    expect(later).toHaveLength(MAX_NOTICES_PER_HOUR);
+    expect(later.some((notice) => first.some((shown) => shown.id === notice.id))).toBe(false);
   });
 
   it('recording nothing is the very same ledger (nothing to write)', () => {
