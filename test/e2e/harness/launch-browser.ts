@@ -35,7 +35,7 @@ export interface LaunchedBrowser {
 }
 
 function chromiumArgs(replicaPort: number, extensionDir: string | null): string[] {
-  const map = `MAP chatgpt.com 127.0.0.1:${replicaPort},MAP chat.openai.com 127.0.0.1:${replicaPort}`;
+  const map = ['chatgpt.com', 'chat.openai.com', 'ws.chatgpt.com'].map((host) => `MAP ${host} 127.0.0.1:${replicaPort}`).join(',');
   const extension = extensionDir === null ? [] : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`];
   return [
     ...extension,

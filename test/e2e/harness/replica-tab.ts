@@ -23,7 +23,13 @@ export interface TurnShown {
 }
 
 interface ReplicaWindow {
-  replica: { ready: Promise<unknown>; send(prompt: string): Promise<TurnShown>; requests: PageRequest[] };
+  replica: {
+    ready: Promise<unknown>;
+    send(prompt: string): Promise<TurnShown>;
+    receiveOverWebSocket(): Promise<TurnShown>;
+    requests: PageRequest[];
+    socketFrames: string[];
+  };
 }
 
 /** A chatgpt.com tab showing the replica, driven the way a user drives the web app. */
@@ -53,6 +59,16 @@ export class ReplicaTab {
   /** Sends a chat message and waits until the turn (and its resume, if handed off) was read. */
   send(prompt: string = USER_PROMPT_MARKER): Promise<TurnShown> {
     return this.page.evaluate((text) => (window as unknown as ReplicaWindow).replica.send(text), prompt);
+  }
+
+  /** A turn delivered over WebSocket: opens the socket and waits until the server has closed it. */
+  receiveOverWebSocket(): Promise<TurnShown> {
+    return this.page.evaluate(() => (window as unknown as ReplicaWindow).replica.receiveOverWebSocket());
+  }
+
+  /** Every WebSocket frame the page's own onmessage received since it was loaded. */
+  socketFrames(): Promise<string[]> {
+    return this.page.evaluate(() => (window as unknown as ReplicaWindow).replica.socketFrames);
   }
 
   /** The requests of the page as loaded now. */

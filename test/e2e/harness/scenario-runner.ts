@@ -49,6 +49,7 @@ export async function runStep(step: Step, tab: ReplicaTab, replica: ReplicaServe
   replica.script(step.answers);
   let shown: TurnShown | null = null;
   if (step.do === 'open') await tab.load('/');
+  else if (step.do === 'websocket') shown = await tab.receiveOverWebSocket();
   else shown = await tab.send();
   const unusedAnswers = replica.unusedAnswers();
   return { badge: extension ? await settledBadge(extension, step.badge) : null, shown, unusedAnswers };

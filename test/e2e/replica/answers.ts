@@ -9,6 +9,8 @@ export const ENDPOINT_PATHS = {
   conversation: '/backend-api/f/conversation',
   resume: '/backend-api/f/conversation/resume',
   models: '/backend-api/models',
+  /** The replica's WebSocket (wss://ws.chatgpt.com/ws), as turns moved to WebSocket use (protocol.md section 1). */
+  websocket: '/ws',
 } as const;
 
 export type Endpoint = keyof typeof ENDPOINT_PATHS;
@@ -23,7 +25,9 @@ export type Answer =
    * multi-byte characters), `gapMs` apart after `firstChunkAfterMs`; `cutAfterBytes` drops the
    * connection after that many bytes, as a network failure would.
    */
-  | { kind: 'stream'; body: string | Uint8Array; gapMs?: number; firstChunkAfterMs?: number; cutAfterBytes?: number };
+  | { kind: 'stream'; body: string | Uint8Array; gapMs?: number; firstChunkAfterMs?: number; cutAfterBytes?: number }
+  /** For the WebSocket endpoint: text frames sent in this order after the upgrade, then a clean close. */
+  | { kind: 'frames'; frames: string[] };
 
 export type Answers = Partial<Record<Endpoint, Answer[]>>;
 
@@ -37,4 +41,8 @@ export function stream(body: string | Uint8Array, options: { gapMs?: number; fir
 
 export function raw(status: number, contentType: string, body: string | Uint8Array): Answer {
   return { kind: 'raw', status, contentType, body };
+}
+
+export function frames(list: string[]): Answer {
+  return { kind: 'frames', frames: list };
 }

@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { type Answer, type Answers, type Endpoint, ENDPOINT_PATHS } from './answers';
 import { replicaCertificate } from './certificate';
 import { oddChunks } from './odd-chunks';
 import { COOKIE_MARKER, TOKEN_MARKER } from './markers';
+import { serveWebSocket } from '../transparency/websocket-upgrade';
 
 /**
  * A local HTTPS server that Chromium reaches as chatgpt.com (--host-resolver-rules). It serves
@@ -14,7 +16,7 @@ import { COOKIE_MARKER, TOKEN_MARKER } from './markers';
  * request it receives with a digest of what it sent, so that specs can compare both ends.
  */
 
-export const REPLICA_HOSTS = ['chatgpt.com', 'chat.openai.com'] as const;
+export const REPLICA_HOSTS = ['chatgpt.com', 'chat.openai.com', 'ws.chatgpt.com'] as const;
 
 const PAGE_DIR = new URL('./page/', import.meta.url);
 const PAGE_HTML = readFileSync(new URL('index.html', PAGE_DIR), 'utf8').replace('__TOKEN__', TOKEN_MARKER);
@@ -66,6 +68,7 @@ export class ReplicaServer {
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
       replica.handle(request, response).catch(() => response.destroy());
     });
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex) => replica.upgrade(request, socket));
     return replica;
   }
 
@@ -89,6 +92,20 @@ export class ReplicaServer {
   close(): Promise<void> {
     this.server.closeAllConnections();
     return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** A WebSocket on /ws sends the next scripted frames; anything else is refused. */
+  private upgrade(request: IncomingMessage, socket: Duplex): void {
+    const url = new URL(request.url ?? '/', 'https://ws.chatgpt.com');
+    const answer = endpointOf(url.pathname) === 'websocket' ? this.queues.get('websocket')?.shift() : undefined;
+    const sent = Buffer.from(answer?.kind === 'frames' ? answer.frames.join('') : '');
+    this.received.push({ method: 'UPGRADE', path: url.pathname + url.search, pageRequestId: null, headers: request.headers, status: answer ? 101 : 404,
+      sentSha256: sha256(sent), sentBytes: sent.byteLength });
+    if (answer?.kind !== 'frames') {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+      return;
+    }
+    serveWebSocket(request, socket, answer.frames, 'replica: turn done');
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -121,6 +138,7 @@ export class ReplicaServer {
   }
 
   private async send(response: ServerResponse, answer: Answer, record: (status: number, sent: Uint8Array) => void): Promise<void> {
+    if (answer.kind === 'frames') return this.send(response, UNSCRIPTED, record);
     if (answer.kind !== 'stream') {
       const body =
         answer.kind === 'json' ? Buffer.from(JSON.stringify(answer.body)) : typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;

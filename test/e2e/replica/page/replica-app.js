@@ -10,6 +10,9 @@
   // Request ids stay unique across reloads, so the specs can match the server's log to the page's.
   const loadId = crypto.randomUUID().slice(0, 8);
   let conversationId = location.pathname.startsWith('/c/') ? location.pathname.slice(3) : null;
+  // The workspace account the page acts for, as the real app sends it (chatgpt-account-id); a tab
+  // opened with ?account=<id> plays that account.
+  const account = new URLSearchParams(location.search).get('account');
   const domReady = new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
 
   function toHex(buffer) {
@@ -23,7 +26,8 @@
     try {
       const response = await fetch(path, {
         method,
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'X-Replica-Request': entry.id },
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'X-Replica-Request': entry.id,
+          ...(account === null ? {} : { 'chatgpt-account-id': account }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       entry.status = response.status;
@@ -103,9 +107,29 @@
     return { title: turn.title, text: turn.text };
   }
 
+  // A turn the server moved to WebSocket (protocol.md section 1): its SSE items arrive inside JSON
+  // frames. The page's own onmessage records every frame it gets, in order, and reads the items.
+  const socketFrames = [];
+  function receiveOverWebSocket() {
+    Object.assign(turn, { title: null, text: '', path: null, handoff: false });
+    return new Promise((resolve) => {
+      const socket = new WebSocket('wss://ws.chatgpt.com/ws?topic=conversation-turn');
+      socket.onmessage = (event) => {
+        socketFrames.push(event.data);
+        try {
+          const item = JSON.parse(event.data).payload.payload.encoded_item;
+          if (typeof item === 'string') readTurn(item);
+        } catch {
+          // Frames without an item (done, acknowledgements) carry nothing to show.
+        }
+      };
+      socket.onclose = () => render().then(() => resolve({ title: turn.title, text: turn.text }));
+    });
+  }
+
   const ready = Promise.all([
     call('POST', '/backend-api/conversation/init', { conversation_id: conversationId, requested_default_model: null }),
     call('GET', '/backend-api/models?iim=false'),
   ]);
-  window.replica = { ready, send, requests };
+  window.replica = { ready, send, requests, receiveOverWebSocket, socketFrames };
 })();
