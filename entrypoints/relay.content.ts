@@ -15,6 +15,11 @@ import type { RelayMessage } from '../lib/runtime-messages';
 // A real page produces a few findings a minute; a burst of 20 covers opening many chats at once.
 const BURST = 20;
 const PER_SECOND = 2;
+/**
+ * A real finding is a few KB; the schemas allow far more (64 features with long texts), which a
+ * page could post again and again to keep the background busy. Larger messages are not passed on.
+ */
+const MAX_MESSAGE_CHARS = 32 * 1024;
 
 function relayMessageOf(data: unknown): RelayMessage | null {
   const parsed = pageMessageSchema.safeParse(data);
@@ -41,9 +46,10 @@ export default defineContentScript({
     let pageAccount: string | null = null;
     ctx.addEventListener(window, 'message', (event: MessageEvent) => {
       if (event.source !== window || !isOnPageChannel(event.data)) return;
-      if (!limiter.take(Date.now())) return;
+      // Validated before it spends a token: junk posted by the page must not crowd out real findings.
       const message = relayMessageOf(event.data);
-      if (message === null) return;
+      if (message === null || JSON.stringify(message).length > MAX_MESSAGE_CHARS) return;
+      if (!limiter.take(Date.now())) return;
       if (message.type === 'page-finding' && message.finding.kind === 'account') pageAccount = message.account;
       send(message);
     });

@@ -149,27 +149,16 @@ describe('messages forged by the page (the shipped build)', () => {
     expectSound(storage);
   });
 
-  it(`the heaviest readings the schemas accept, for ${HEAVY_ACCOUNTS} accounts: valid and under the bound`, { timeout: 90_000 }, async () => {
+  it(`the heaviest readings the schemas accept, for ${HEAVY_ACCOUNTS} accounts: over the relay's 32 KB cap, so never passed on`, { timeout: 90_000 }, async () => {
+    // They would cost the background seconds each (see HEAVY_ACCOUNTS); real findings are a few KB.
     await freshPage(page);
-    const before = JSON.stringify(await extension.storage()).length;
-    const timings: number[] = [];
-    for (let index = 0; index < HEAVY_ACCOUNTS; index++) {
-      const account = `acct-${index.toString(16).padStart(16, 'e')}`;
-      const started = Date.now();
-      await postFromPage(page, maximalReading, [account, account, now]);
-      for (;;) {
-        if (storedState(await extension.storage())?.accounts[account]) break;
-        await sleep(100);
-      }
-      timings.push(Date.now() - started);
-    }
-    const storage = await extension.storage();
+    const accounts = Array.from({ length: HEAVY_ACCOUNTS }, (_, index) => `acct-${index.toString(16).padStart(16, 'e')}`);
+    for (const account of accounts) await postFromPage(page, maximalReading, [account, account, now]);
+    const mark = sentinel(now);
+    await postFromPage(page, hostileEnvelopes, [now], { cases: [], then: mark.message });
+    const storage = await waitForFeature(extension, mark.feature);
     expectSound(storage);
-    const size = JSON.stringify(storage).length;
-    console.log(
-      `heaviest readings: stored in ${timings.join(', ')} ms each; storage ${(before / 1e6).toFixed(2)} M -> ${(size / 1e6).toFixed(2)} M characters ` +
-        `(bound for ${MAX_ACCOUNTS} accounts ${(MAX_STORED_CHARS / 1e6).toFixed(2)} M; chrome.storage.local allows ${(STORAGE_QUOTA_BYTES / 1e6).toFixed(2)} MB)`,
-    );
+    for (const account of accounts) expect(storedState(storage)?.accounts[account]).toBeUndefined();
     expect(MAX_STORED_CHARS).toBeLessThan(STORAGE_QUOTA_BYTES);
   });
 
