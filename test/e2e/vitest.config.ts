@@ -12,6 +12,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // A failure here should be read, not retried away.
     retry: 0,
-    reporters: ['default'],
+    // The JSON summary lets .ci/run print one closing "N passed, N failed" line for every suite.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-artifacts/results/e2e.json' },
   },
 });
