@@ -16,3 +16,10 @@ export function websocketTurnFrames(now: number): string[] {
     .filter((line) => line.trim() !== '')
     .map((line) => line.replace(/17848722087\d\d/g, (stamp) => String(Number(stamp) + shift)));
 }
+
+/** The same turn, its quota item saying `imagesLeft` images until `resetAt` (the replay says the same). */
+export function websocketTurnFramesWith(now: number, imagesLeft: number, resetAt: string): string[] {
+  // Inside a frame the SSE item is a JSON string: its quotes are escaped.
+  const imageLimit = /(\\"feature_name\\":\\"image_gen\\",\\"remaining\\":)\d+(,\\"reset_after\\":\\")[^\\]*/g;
+  return websocketTurnFrames(now).map((frame) => frame.replace(imageLimit, `$1${imagesLeft}$2${resetAt}`));
+}
