@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-artifacts/**', 'web-ext-artifacts/**'] },
+  { ignores: ['.output/**', '.output-*/**', '.wxt/**', 'node_modules/**', 'test-artifacts/**', 'web-ext-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,7 +15,7 @@ export default tseslint.config(
   },
   {
     // The CLI and the test harness talk to a terminal.
-    files: ['lib/cli/**', 'test/**', '*.config.ts'],
+    files: ['lib/cli/**', 'test/**', '.ci/**', '*.config.ts'],
     rules: { 'no-console': 'off' },
   },
 );
