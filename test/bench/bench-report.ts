@@ -83,6 +83,7 @@ export function figuresOf(config: BenchConfig, rounds: Rounds, weight_: PopupWei
   return [
     compared('1', `${config.smallFetches} small fetches (ignored path), total`, rounds, (round) => round.smallFetchesMs, 1.02),
     compared('1', '  main-thread CPU time over them', rounds, (round) => round.smallFetchesCpuMs, null),
+    compared('1', '  time inside one fetch() call, median', rounds, (round) => round.fetchCallMs, null),
     compared('2', `${stream}: first chunk read`, rounds, (round) => round.streamFirstChunkMs, 1.05),
     compared('2', `${stream}: last chunk read`, rounds, (round) => round.streamLastChunkMs, 1.05),
     compared('2', '  main-thread CPU time over it', rounds, (round) => round.streamCpuMs, null),
@@ -98,6 +99,8 @@ export function figuresOf(config: BenchConfig, rounds: Rounds, weight_: PopupWei
     timing('4', 'popup: counts painted (first contentful paint)', rounds.extension.map((round) => round.popup.paintedMs), 100),
     timing('4', 'popup: its script started', rounds.extension.map((round) => round.popup.scriptStartMs), null),
     timing('4', 'popup: counts in the DOM', rounds.extension.map((round) => round.popup.countInDomMs), null),
+    timing('4', 'popup: main-thread CPU of one load (a reload)', rounds.extension.map((round) => round.popup.reloadCpu.ThreadTime), null),
+    timing('4', '  of which running and compiling JS', rounds.extension.map(({ popup }) => popup.reloadCpu.ScriptDuration + popup.reloadCpu.V8CompileDuration), null),
     ...(cold ? [timing('4', 'popup: first open of the run (cold), counts painted', [cold.paintedMs], 100)] : []),
     timing('5', 'badge shows a reading, after the page read it', rounds.extension.map((round) => round.badgeAfterReadingMs), 300),
   ];

@@ -1,6 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type { ExtensionUnderTest } from '../e2e/harness/extension-under-test';
 import { launchBrowser, type LaunchedBrowser } from '../e2e/harness/launch-browser';
+import { durationsOf } from './page-metrics';
 
 /**
  * The two browsers of a run, open at the same time: one with the built extension, one without,
@@ -44,16 +45,9 @@ export async function closeSides(sides: { without: BenchSide; with: BenchSide })
   await Promise.all([sides.without.browser.close(), sides.with.browser.close()]);
 }
 
-/**
- * CPU time the tab's main thread has used so far (Performance.getMetrics ThreadTime), in ms. The
- * page's code, the extension's scripts and the streams' work on that thread all count; time the
- * thread spent waiting for a core does not, so this is steadier than wall time on a busy machine.
- */
+/** CPU time the tab's main thread has used so far, in ms (page-metrics.ts). */
 export async function mainThreadCpuMs(side: BenchSide): Promise<number> {
-  const { metrics } = (await side.cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  const threadTime = metrics.find((metric) => metric.name === 'ThreadTime');
-  if (threadTime === undefined) throw new Error('Chromium reports no ThreadTime metric');
-  return threadTime.value * 1000;
+  return (await durationsOf(side.cdp)).ThreadTime;
 }
 
 /** Runs `measure` and also returns the main thread's CPU time over it. */

@@ -16,6 +16,12 @@ export interface PageRead {
   readAt: number;
 }
 
+export interface SmallFetches {
+  totalMs: number;
+  /** Per call: the time spent inside fetch() before it returned (performance.now() is coarsened to 0.1 ms or finer). */
+  callMs: number[];
+}
+
 export interface ReadTimes {
   firstChunkMs: number;
   lastChunkMs: number;
@@ -24,7 +30,7 @@ export interface ReadTimes {
 
 interface BenchWindow {
   bench: {
-    smallFetches(count: number): Promise<{ totalMs: number }>;
+    smallFetches(count: number): Promise<SmallFetches>;
     stream(name: string): Promise<PageRead>;
     init(name: string): Promise<PageRead>;
   };
@@ -37,9 +43,8 @@ function checked(read: PageRead, expectedBytes: number, what: string): ReadTimes
   return { firstChunkMs: read.firstChunkMs, lastChunkMs: read.lastChunkMs, readAt: read.readAt };
 }
 
-export async function smallFetches(side: BenchSide, count: number): Promise<number> {
-  const { totalMs } = await side.page.evaluate((n) => (window as unknown as BenchWindow).bench.smallFetches(n), count);
-  return totalMs;
+export function smallFetches(side: BenchSide, count: number): Promise<SmallFetches> {
+  return side.page.evaluate((n) => (window as unknown as BenchWindow).bench.smallFetches(n), count);
 }
 
 export async function readStream(side: BenchSide, name: string, expectedBytes: number): Promise<ReadTimes> {

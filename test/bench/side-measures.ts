@@ -15,6 +15,8 @@ import { spreadOf } from './statistics';
 
 export interface SideRound {
   smallFetchesMs: number;
+  /** Median time inside one fetch() call, ms. */
+  fetchCallMs: number;
   streamFirstChunkMs: number;
   streamLastChunkMs: number;
   initReadMs: number;
@@ -52,7 +54,11 @@ export async function smallFetchRound(config: BenchConfig, order: readonly Bench
   const blocks = Math.ceil(config.smallFetches / config.smallFetchBlock);
   const runs = await takingTurns(order, blocks, (side) => withCpu(side, () => smallFetches(side, config.smallFetchBlock)));
   for (const name of ['without', 'with'] as const) {
-    Object.assign(partials[name], { smallFetchesMs: sum(runs[name].map((run) => run.result)), smallFetchesCpuMs: sum(runs[name].map((run) => run.cpuMs)) });
+    Object.assign(partials[name], {
+      smallFetchesMs: sum(runs[name].map((run) => run.result.totalMs)),
+      fetchCallMs: median(runs[name].flatMap((run) => run.result.callMs)),
+      smallFetchesCpuMs: sum(runs[name].map((run) => run.cpuMs)),
+    });
   }
 }
 
