@@ -1,5 +1,5 @@
 import { mebibytes, type BenchConfig } from './bench-config';
-import type { Rounds } from './bench-rounds';
+import type { ExtensionRound, Rounds } from './bench-rounds';
 import type { SideRound } from './side-measures';
 import { total, type PopupWeight } from './popup-files';
 import { differencesOf, ratiosOf, spreadOf, type Spread } from './statistics';
@@ -13,7 +13,7 @@ import { differencesOf, ratiosOf, spreadOf, type Spread } from './statistics';
 export interface Figure {
   id: string;
   what: string;
-  unit: 'ms' | 'ratio' | 'MB' | 'KB';
+  unit: 'ms' | 'ratio' | 'MiB' | 'KiB';
   without?: Spread;
   with?: Spread;
   /** What the target is checked on. */
@@ -43,17 +43,32 @@ function compared(id: string, what: string, rounds: Rounds, pick: (round: SideRo
   };
 }
 
+/** Ratio of two figures of the side with the extension (wrapped vs the browser's own fetch); shown in the side columns. */
+function sameRound(id: string, what: string, rounds: Rounds, wrapped: (round: ExtensionRound) => number, unwrapped: (round: ExtensionRound) => number): Figure {
+  const pick = (which: (round: ExtensionRound) => number) => rounds.extension.map(which);
+  return {
+    id,
+    what,
+    unit: 'ratio',
+    without: spreadOf(pick(unwrapped)),
+    with: spreadOf(pick(wrapped)),
+    result: ratiosOf(pick(wrapped), pick(unwrapped)),
+    target: null,
+    holds: null,
+  };
+}
+
 function heap(id: string, what: string, rounds: Rounds, pick: (round: SideRound) => number, max: number | null): Figure {
   const result = differencesOf(rounds.with.map(pick), rounds.without.map(pick));
   const inMb = { ...result, median: result.median / MB, min: result.min / MB, max: result.max / MB, values: result.values.map((value) => value / MB) };
   return {
     id,
     what,
-    unit: 'MB',
+    unit: 'MiB',
     without: sideSpread(rounds.without, pick, MB),
     with: sideSpread(rounds.with, pick, MB),
     result: inMb,
-    target: max === null ? null : { max, text: `extension < ${max} MB` },
+    target: max === null ? null : { max, text: `extension < ${max} MiB` },
     holds: max === null ? null : inMb.median < max,
   };
 }
@@ -62,10 +77,10 @@ function weight(id: string, what: string, bytes: { raw: number; gzip: number }, 
   const gzip = bytes.gzip / KB;
   return {
     id,
-    what: `${what}: ${(bytes.raw / KB).toFixed(1)} KB raw`,
-    unit: 'KB',
+    what: `${what}: ${(bytes.raw / KB).toFixed(1)} KiB raw`,
+    unit: 'KiB',
     result: gzip,
-    target: max === null ? null : { max, text: `≤ ${max} KB gzip` },
+    target: max === null ? null : { max, text: `≤ ${max} KiB gzip` },
     holds: max === null ? null : gzip <= max,
   };
 }
@@ -84,6 +99,8 @@ export function figuresOf(config: BenchConfig, rounds: Rounds, weight_: PopupWei
     compared('1', `${config.smallFetches} small fetches (ignored path), total`, rounds, (round) => round.smallFetchesMs, 1.02),
     compared('1', '  main-thread CPU time over them', rounds, (round) => round.smallFetchesCpuMs, null),
     compared('1', '  time inside one fetch() call, median', rounds, (round) => round.fetchCallMs, null),
+    sameRound('1', 'same page: through the wrapper vs the browser\'s own fetch', rounds, (round) => round.wrapper.wrappedMs, (round) => round.wrapper.unwrappedMs),
+    sameRound('1', '  time inside one fetch() call, median', rounds, (round) => round.wrapper.wrappedCallMs, (round) => round.wrapper.unwrappedCallMs),
     compared('2', `${stream}: first chunk read`, rounds, (round) => round.streamFirstChunkMs, 1.05),
     compared('2', `${stream}: last chunk read`, rounds, (round) => round.streamLastChunkMs, 1.05),
     compared('2', '  main-thread CPU time over it', rounds, (round) => round.streamCpuMs, null),
@@ -108,8 +125,8 @@ export function figuresOf(config: BenchConfig, rounds: Rounds, weight_: PopupWei
 
 function number(value: number, unit: Figure['unit']): string {
   if (unit === 'ratio') return value.toFixed(3);
-  if (unit === 'MB') return value.toFixed(2);
-  if (unit === 'KB') return value.toFixed(1);
+  if (unit === 'MiB') return value.toFixed(2);
+  if (unit === 'KiB') return value.toFixed(1);
   return value >= 100 ? value.toFixed(0) : value.toFixed(1);
 }
 

@@ -5,16 +5,17 @@ import type { BenchConfig } from './bench-config';
 import type { BenchServer } from './bench-server';
 import { loadBenchPage, type BenchSide, type SideName } from './bench-sides';
 import { measurePopupPaint, type PopupPaint } from './popup-paint';
-import { heapRound, initRound, smallFetchRound, timedStreamRound, type Partials, type SideRound } from './side-measures';
+import { heapRound, initRound, smallFetchRound, timedStreamRound, wrapperRound, type Partials, type SideRound, type WrapperRound } from './side-measures';
 
 /**
  * The measured rounds. Each round loads the bench page afresh on both sides (and so a fresh relay,
  * its rate limiter full), takes measures 1 to 3 on both sides taking turns (side-measures.ts), then
- * 5 and 4 on the side with the extension. Which side goes first alternates from round to round.
+ * the wrapper alone (1, same page), 5 and 4 on the side with the extension. Which side goes first alternates from round to round.
  * The first round is a warm-up: its figures are kept apart (the popup's first open is its cold one).
  */
 
 export interface ExtensionRound extends Freshness {
+  wrapper: WrapperRound;
   popup: PopupPaint;
 }
 
@@ -40,13 +41,14 @@ export async function runRounds(config: BenchConfig, server: BenchServer, sides:
     const partials: Partials = { without: {}, with: {} };
     for (const side of order) await loadBenchPage(side);
     await smallFetchRound(config, order, partials);
+    const wrapper = await wrapperRound(config, sides.with);
     await timedStreamRound(config, server, order, partials, nextCount);
     rounds.streamBytes = await heapRound(config, server, order, partials, nextCount);
     rounds.initBytes = await initRound(config, server, order, partials, nextCount);
 
     const count = nextCount();
     const freshness = await badgeAfterReading(sides.with, extension, server, count);
-    const extensionRound = { ...freshness, popup: await measurePopupPaint(extension, imageLabel, String(count)) };
+    const extensionRound = { ...freshness, wrapper, popup: await measurePopupPaint(extension, imageLabel, String(count)) };
     if (round === 0) {
       rounds.warmUp = extensionRound;
       continue;

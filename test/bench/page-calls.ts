@@ -30,7 +30,7 @@ export interface ReadTimes {
 
 interface BenchWindow {
   bench: {
-    smallFetches(count: number): Promise<SmallFetches>;
+    smallFetches(count: number, unwrapped: boolean): Promise<SmallFetches>;
     stream(name: string): Promise<PageRead>;
     init(name: string): Promise<PageRead>;
   };
@@ -43,8 +43,9 @@ function checked(read: PageRead, expectedBytes: number, what: string): ReadTimes
   return { firstChunkMs: read.firstChunkMs, lastChunkMs: read.lastChunkMs, readAt: read.readAt };
 }
 
-export function smallFetches(side: BenchSide, count: number): Promise<SmallFetches> {
-  return side.page.evaluate((n) => (window as unknown as BenchWindow).bench.smallFetches(n), count);
+/** `unwrapped`: through the browser's own fetch (from a blank frame), which the extension does not wrap. */
+export function smallFetches(side: BenchSide, count: number, unwrapped = false): Promise<SmallFetches> {
+  return side.page.evaluate(([n, native]) => (window as unknown as BenchWindow).bench.smallFetches(n, native), [count, unwrapped] as const);
 }
 
 export async function readStream(side: BenchSide, name: string, expectedBytes: number): Promise<ReadTimes> {

@@ -4,7 +4,7 @@ import type { BenchConfig } from './bench-config';
 import type { BenchServer } from './bench-server';
 import { withCpu, type BenchSide, type SideName } from './bench-sides';
 import { heapDuring } from './heap-sampler';
-import { readInit, readStream, smallFetches } from './page-calls';
+import { readInit, readStream, smallFetches, type SmallFetches } from './page-calls';
 import { spreadOf } from './statistics';
 
 /**
@@ -60,6 +60,35 @@ export async function smallFetchRound(config: BenchConfig, order: readonly Bench
       smallFetchesCpuMs: sum(runs[name].map((run) => run.cpuMs)),
     });
   }
+}
+
+export interface WrapperRound {
+  /** The same small fetches through the page's (wrapped) fetch and the browser's own, same page. */
+  wrappedMs: number;
+  unwrappedMs: number;
+  wrappedCallMs: number;
+  unwrappedCallMs: number;
+}
+
+/**
+ * 1, sharper: on the side with the extension only, the small fetches through the page's fetch
+ * (the extension's wrapper) and through the browser's own fetch taken from a blank frame, in
+ * blocks taking turns. Same page, same browser, same moment: only the wrapper differs.
+ */
+export async function wrapperRound(config: BenchConfig, side: BenchSide): Promise<WrapperRound> {
+  const blocks = Math.ceil(config.smallFetches / config.smallFetchBlock);
+  const runs: Record<'wrapped' | 'unwrapped', SmallFetches[]> = { wrapped: [], unwrapped: [] };
+  for (let pass = 0; pass < blocks; pass += 1) {
+    for (const unwrapped of pass % 2 === 0 ? [false, true] : [true, false]) {
+      runs[unwrapped ? 'unwrapped' : 'wrapped'].push(await smallFetches(side, config.smallFetchBlock, unwrapped));
+    }
+  }
+  return {
+    wrappedMs: sum(runs.wrapped.map((run) => run.totalMs)),
+    unwrappedMs: sum(runs.unwrapped.map((run) => run.totalMs)),
+    wrappedCallMs: median(runs.wrapped.flatMap((run) => run.callMs)),
+    unwrappedCallMs: median(runs.unwrapped.flatMap((run) => run.callMs)),
+  };
 }
 
 /** 2: the large stream as fast as it comes, `repeats` times per side; medians per side. */

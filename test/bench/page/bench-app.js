@@ -5,17 +5,32 @@
 (() => {
   const headers = (name) => ({ 'Content-Type': 'application/json', 'X-Bench-Body': name });
 
+  // The browser's own fetch, from a blank same-origin frame: the extension's MAIN-world script runs
+  // only in chatgpt.com's top frame, so this one is not wrapped.
+  let nativeFetch = null;
+  function unwrappedFetch() {
+    if (nativeFetch === null) {
+      const frame = document.createElement('iframe');
+      frame.hidden = true;
+      document.documentElement.append(frame);
+      nativeFetch = frame.contentWindow.fetch;
+    }
+    return nativeFetch;
+  }
+
   /**
-   * `count` small GETs one after another (the extension ignores their path). Returns the total time
-   * and, for each call, how long the fetch() call itself took before it returned its promise: that
-   * is where a wrapper's own work shows, without the network around it.
+   * `count` small GETs one after another (the extension ignores their path), through the page's
+   * fetch or, with `unwrapped`, the browser's own. Returns the total time and, for each call, how
+   * long the fetch() call itself took before it returned its promise: that is where a wrapper's own
+   * work shows, without the network around it.
    */
-  async function smallFetches(count) {
+  async function smallFetches(count, unwrapped) {
+    const call = unwrapped ? unwrappedFetch() : window.fetch;
     const started = performance.now();
     const callMs = [];
     for (let index = 0; index < count; index += 1) {
       const calledAt = performance.now();
-      const pending = fetch('/backend-api/me', { headers: headers('small') });
+      const pending = call('/backend-api/me', { headers: headers('small') });
       callMs.push(performance.now() - calledAt);
       const response = await pending;
       await response.text();
