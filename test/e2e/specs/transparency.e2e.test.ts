@@ -75,7 +75,10 @@ describe('the page sees the same with and without the extension', () => {
 
   it('the server received the same requests, with the same bodies and headers', () => {
     expect(extended.served.length).toBeGreaterThan(Object.keys(PROBES).length);
-    expect(extended.served).toEqual(plain.served);
+    // The same requests, compared as a multiset: probes that leave a request in flight (an aborted
+    // stream, a removed frame) let it reach the server a little earlier or later on a busy machine.
+    const sorted = (served: unknown[]) => served.map((request) => JSON.stringify(request)).sort();
+    expect(sorted(extended.served)).toEqual(sorted(plain.served));
   });
 
   it('no uncaught error or unhandled rejection in the page beyond those without the extension', () => {

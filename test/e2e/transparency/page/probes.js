@@ -389,8 +389,11 @@
     [
       'network-destroyed-mid-stream',
       async () => {
-        const response = await fetch(url(TURN, 'destroy-mid', 'network-destroyed-mid-stream'), { method: 'POST', body: '{}' });
-        return { head: responseHead(response), ...(await readStream(response)) };
+        // The server cuts the socket only once the page has its first chunk: otherwise, on a busy
+        // machine, whether any bytes arrive before the cut is a race of its own, with or without us.
+        const id = `network-destroyed-mid-stream-${++ackCount}`;
+        const response = await fetch(url(TURN, 'destroy-mid', 'network-destroyed-mid-stream', `&id=${id}`), { method: 'POST', body: '{}' });
+        return { head: responseHead(response), ...(await readStream(response, () => fetch(`/t/ack?id=${id}`).then((ack) => ack.text()))) };
       },
     ],
     // Aborts.
@@ -473,7 +476,12 @@
         const frame = document.createElement('iframe');
         document.body.append(frame);
         try {
-          return await callFacts(() => fetch.call(frame.contentWindow, url('/t/data', 'text', 'this-other-window')));
+          // The promise is of the frame's realm (not `instanceof Promise` here), so callFacts does not
+          // wait for it: wait here, or removing the frame races the request to the server.
+          const pending = fetch.call(frame.contentWindow, url('/t/data', 'text', 'this-other-window'));
+          const facts = await callFacts(() => pending);
+          const settled = await pending.then((response) => `status ${response.status}`, (error) => `rejected ${error && error.name}`);
+          return { ...facts, settled };
         } finally {
           frame.remove();
         }
