@@ -177,6 +177,7 @@ export function recordSent(ledger: NoticeLedger, notices: Notice[], now: number)
   for (const notice of notices) next[notice.id] = now;
   const entries = Object.entries(next);
   if (entries.length <= MAX_LEDGER_ENTRIES) return next;
-  entries.sort(([idA, a], [idB, b]) => Number(guardsRunningWindow(idB, now)) - Number(guardsRunningWindow(idA, now)) || b - a);
-  return Object.fromEntries(entries.slice(0, MAX_LEDGER_ENTRIES));
+  const ranked = entries.map(([id, sentAt]) => ({ id, sentAt, running: guardsRunningWindow(id, now) }));
+  ranked.sort((a, b) => Number(b.running) - Number(a.running) || b.sentAt - a.sentAt);
+  return Object.fromEntries(ranked.slice(0, MAX_LEDGER_ENTRIES).map(({ id, sentAt }) => [id, sentAt]));
 }

@@ -258,7 +258,9 @@ describe('the ledger', () => {
     // 1000 warnings of windows still running, sent first (oldest), then 1500 of windows already over.
     const running = Array.from({ length: 1000 }, (_, index) => lowNotice(index, T0 + 86_400_000));
     const ended = Array.from({ length: 1500 }, (_, index) => lowNotice(1000 + index, T0 - 86_400_000));
-    const ledger = [...running, ...ended].reduce((current, notice, index) => recordSent(current, [notice], T0 + index), {} as NoticeLedger);
+    // Recorded as the notifier does, a reading's notices at a time (here 100 at once; 25 steps).
+    const batches = Array.from({ length: 25 }, (_, step) => [...running, ...ended].slice(step * 100, step * 100 + 100));
+    const ledger = batches.reduce((current, batch, step) => recordSent(current, batch, T0 + step), {} as NoticeLedger);
     expect(Object.keys(ledger)).toHaveLength(2000);
     for (const notice of running) expect(ledger[notice.id]).toBeDefined();
     // Of the ended ones, the newest stay.
