@@ -22,8 +22,8 @@ export interface Figure {
   holds: boolean | null;
 }
 
-const MB = 1024 * 1024;
-const KB = 1024;
+const MIB = 1024 * 1024;
+const KIB = 1024;
 
 function sideSpread(rounds: SideRound[], pick: (round: SideRound) => number, scale = 1): Spread {
   return spreadOf(rounds.map((round) => pick(round) / scale));
@@ -60,24 +60,24 @@ function sameRound(id: string, what: string, rounds: Rounds, wrapped: (round: Ex
 
 function heap(id: string, what: string, rounds: Rounds, pick: (round: SideRound) => number, max: number | null): Figure {
   const result = differencesOf(rounds.with.map(pick), rounds.without.map(pick));
-  const inMb = { ...result, median: result.median / MB, min: result.min / MB, max: result.max / MB, values: result.values.map((value) => value / MB) };
+  const inMb = { ...result, median: result.median / MIB, min: result.min / MIB, max: result.max / MIB, values: result.values.map((value) => value / MIB) };
   return {
     id,
     what,
     unit: 'MiB',
-    without: sideSpread(rounds.without, pick, MB),
-    with: sideSpread(rounds.with, pick, MB),
+    without: sideSpread(rounds.without, pick, MIB),
+    with: sideSpread(rounds.with, pick, MIB),
     result: inMb,
     target: max === null ? null : { max, text: `extension < ${max} MiB` },
     holds: max === null ? null : inMb.median < max,
   };
 }
 
-function weight(id: string, what: string, bytes: { raw: number; gzip: number }, max: number | null): Figure {
-  const gzip = bytes.gzip / KB;
+function weightFigure(id: string, what: string, bytes: { raw: number; gzip: number }, max: number | null): Figure {
+  const gzip = bytes.gzip / KIB;
   return {
     id,
-    what: `${what}: ${(bytes.raw / KB).toFixed(1)} KiB raw`,
+    what: `${what}: ${(bytes.raw / KIB).toFixed(1)} KiB raw`,
     unit: 'KiB',
     result: gzip,
     target: max === null ? null : { max, text: `≤ ${max} KiB gzip` },
@@ -91,7 +91,7 @@ function timing(id: string, what: string, values: number[], max: number | null):
   return { id, what, unit: 'ms', result, target: { max, text: `≤ ${max} ms` }, holds: result.median <= max };
 }
 
-export function figuresOf(config: BenchConfig, rounds: Rounds, weight_: PopupWeight): Figure[] {
+export function figuresOf(config: BenchConfig, rounds: Rounds, popup: PopupWeight): Figure[] {
   const { largeStream } = config;
   const stream = `${mebibytes(rounds.streamBytes.large)} stream in ${largeStream.events} events`;
   const cold = rounds.warmUp?.popup;
@@ -110,9 +110,9 @@ export function figuresOf(config: BenchConfig, rounds: Rounds, weight_: PopupWei
     heap('2', `array buffers growth, peak, ${mebibytes(rounds.streamBytes.large)} stream`, rounds, (round) => round.backingLargeGrowth, null),
     compared('3', `${mebibytes(rounds.initBytes)} init response: read to its end`, rounds, (round) => round.initReadMs, 1.02),
     compared('3', '  main-thread CPU time over it', rounds, (round) => round.initCpuMs, null),
-    weight('4', 'popup JS loaded on open', total(weight_.initialJs), 20),
-    weight('4', 'popup JS loaded when a section opens', total(weight_.lazyJs), null),
-    weight('4', 'popup CSS', total(weight_.initialCss), null),
+    weightFigure('4', 'popup JS loaded on open', total(popup.initialJs), 20),
+    weightFigure('4', 'popup JS loaded when a section opens', total(popup.lazyJs), null),
+    weightFigure('4', 'popup CSS', total(popup.initialCss), null),
     timing('4', 'popup: counts painted (first contentful paint)', rounds.extension.map((round) => round.popup.paintedMs), 100),
     timing('4', 'popup: its script started', rounds.extension.map((round) => round.popup.scriptStartMs), null),
     timing('4', 'popup: counts in the DOM', rounds.extension.map((round) => round.popup.countInDomMs), null),
