@@ -117,6 +117,10 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
     const report = (finding: PageFinding) => options.report(finding, account);
     const plan = responsePlan(carrier, response.status, response.headers.get('content-type') ?? '');
     if (plan.read === 'nothing') return plan.diagnostic ? report({ kind: 'ignored', carrier, reason: plan.reason }) : undefined;
+    // A JSON body that says it is over the bound is not cloned at all: teeing it would cost the page
+    // (docs/performance.md, the 6 MB init). A compressed length over the bound means a larger body.
+    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (plan.read !== 'stream' && declared > maxInitBytes) return report({ kind: 'ignored', carrier, reason: 'body too large' });
     // Clone before the page can read: this reaction was registered before the page got the promise.
     const body = cloneBody(response);
     if (plan.read === 'stream') return scanEvents(body, createTurnEventReader(carrier, report), maxEventChars);

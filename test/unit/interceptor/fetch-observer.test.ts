@@ -208,6 +208,18 @@ describe('errors and aborts', () => {
     expect(reports).toEqual([{ finding: { kind: 'ignored', carrier: 'init', reason: 'body too large' }, account: null }]);
   });
 
+  it('an init body that declares a length over the bound is not even cloned', async () => {
+    const clone = vi.spyOn(Response.prototype, 'clone');
+    const big = JSON.stringify({ limits_progress: [], padding: 'p'.repeat(MAX_INIT_BYTES) });
+    const headers = { 'content-type': 'application/json', 'content-length': String(big.length) };
+    const scope = install(fakeFetch(() => Promise.resolve(new Response(chunkedBody(new TextEncoder().encode(big), [4096]), { headers }))).fetch);
+    const response = await scope.fetch('/backend-api/conversation/init');
+    expect(await response.text()).toBe(big);
+    await settle(20);
+    expect(clone).not.toHaveBeenCalled();
+    expect(reports).toEqual([{ finding: { kind: 'ignored', carrier: 'init', reason: 'body too large' }, account: null }]);
+  });
+
   it('a stream that is not text/event-stream is not read', async () => {
     const clone = vi.spyOn(Response.prototype, 'clone');
     const scope = install(fakeFetch(() => Promise.resolve(jsonResponse('{"detail":"x"}'))).fetch);
