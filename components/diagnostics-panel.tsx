@@ -2,14 +2,12 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatLocalTime } from '../lib/format-time';
 import { diagnosticsReport } from '../lib/popup-diagnostics';
-import { DIAGNOSTICS_KEY, readDiagnostics } from '../lib/extension/diagnostics-log';
+import { diagnosticsStore } from '../lib/extension/diagnostics-log';
 import { lastFindingsStore } from '../lib/extension/last-findings-store';
-import { defineStoredValue } from '../lib/extension/stored-value';
 import { t, uiLocale } from '../lib/extension/i18n';
 import type { PanelProps } from './panel-props';
 import { useStoredValue } from './use-stored-value';
 
-const diagnosticsLog = defineStoredValue(DIAGNOSTICS_KEY, readDiagnostics);
 
 function NameList({ heading, names }: { heading: string; names: string[] }) {
   return (
@@ -36,7 +34,7 @@ function NameList({ heading, names }: { heading: string; names: string[] }) {
  */
 export function DiagnosticsPanel({ state, now }: PanelProps) {
   const lastFindings = useStoredValue(lastFindingsStore);
-  const ignored = useStoredValue(diagnosticsLog);
+  const ignored = useStoredValue(diagnosticsStore);
   const [copied, setCopied] = useState('');
   if (lastFindings === null || ignored === null) return null;
   const report = diagnosticsReport(browser.runtime.getManifest().version, state, lastFindings, ignored);

@@ -1,5 +1,6 @@
 import { accountKeyOf } from './account-key';
 import { carrierOfPath, pathnameOfFetchInput, sideEndpointOfPath, type FetchCarrier, type SideEndpoint } from './quota-endpoints';
+import { jsonValueOf } from './json-value';
 import { findingFromInitBody } from './page-findings';
 import type { PageFinding } from './page-channel';
 import { accountIdOfRequest } from './request-account';
@@ -51,15 +52,6 @@ async function readAll(body: ReadableStream<Uint8Array>, maxBytes: number): Prom
   return chunks.map((chunk, index) => decoder.decode(chunk, { stream: index < chunks.length - 1 })).join('');
 }
 
-function parseJson(text: string | null): unknown {
-  if (text === null) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 async function scanEvents(body: ReadableStream<Uint8Array>, onEvent: (data: string) => void, maxEventChars: number): Promise<void> {
   const reader = body.getReader();
   let finished = false;
@@ -106,7 +98,7 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
   }
 
   async function readSide(response: Response): Promise<void> {
-    const check = readAccountsCheck(parseJson(await readAll(cloneBody(response), maxInitBytes)));
+    const check = readAccountsCheck(jsonValueOf(await readAll(cloneBody(response), maxInitBytes)));
     if (!check) return;
     if (pageAccountId === null && check.accountIds.length === 1) learnAccount(check.accountIds[0] ?? null);
     const plan = check.planOf(pageAccountId);
@@ -125,7 +117,7 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
     const body = cloneBody(response);
     if (plan.read === 'stream') return scanEvents(body, createTurnEventReader(carrier, report), maxEventChars);
     const text = await readAll(body, maxInitBytes);
-    if (plan.read === 'model-cap-json') return report(findingOf429(parseJson(text), carrier));
+    if (plan.read === 'model-cap-json') return report(findingOf429(jsonValueOf(text), carrier));
     report(text === null ? { kind: 'ignored', carrier, reason: 'body too large' } : findingFromInitBody(text));
   }
 

@@ -1,3 +1,4 @@
+import { jsonValueOf } from './json-value';
 import { CDM_TYPE, looksLikeQuotaObject, pickQuotaFields } from './quota-fields';
 import type { PageCarrier, PageFinding } from './page-channel';
 
@@ -7,17 +8,9 @@ import type { PageCarrier, PageFinding } from './page-channel';
  * 5 MB turn has thousands of deltas and only one quota event.
  */
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 export function findingFromEventData(data: string, carrier: PageCarrier): PageFinding | null {
   if (!data.includes(CDM_TYPE)) return null;
-  const value = parseJson(data);
+  const value = jsonValueOf(data);
   if (typeof value !== 'object' || value === null || (value as { type?: unknown }).type !== CDM_TYPE) return null;
   const quota = pickQuotaFields(value);
   return quota ? { kind: 'quota', carrier, quota } : null;
@@ -25,7 +18,7 @@ export function findingFromEventData(data: string, carrier: PageCarrier): PageFi
 
 /** The init endpoint's JSON is the quota object itself, with or without `type`. */
 export function findingFromInitBody(text: string): PageFinding {
-  const value = parseJson(text);
+  const value = jsonValueOf(text);
   if (value === undefined) return { kind: 'ignored', carrier: 'init', reason: 'body is not JSON' };
   const quota = pickQuotaFields(value);
   if (!quota || !looksLikeQuotaObject(quota)) return { kind: 'ignored', carrier: 'init', reason: 'no quota fields' };

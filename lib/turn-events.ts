@@ -1,3 +1,4 @@
+import { jsonValueOf } from './json-value';
 import { findingFromEventData } from './page-findings';
 import type { PageCarrier, PageFinding } from './page-channel';
 import { marksImageTurn, mayHoldRefusal, messageOfEvent, refusalOfMessage } from './turn-refusals';
@@ -9,14 +10,6 @@ import { marksImageTurn, mayHoldRefusal, messageOfEvent, refusalOfMessage } from
  */
 
 const MAX_PLAN_LENGTH = 40;
-
-function parse(data: string): unknown {
-  try {
-    return JSON.parse(data);
-  } catch {
-    return undefined;
-  }
-}
 
 function planOf(value: unknown): string | null {
   const metadata = (value as { type?: unknown; metadata?: { plan_type?: unknown } } | null) ?? null;
@@ -33,7 +26,7 @@ export function createTurnEventReader(carrier: PageCarrier, report: (finding: Pa
     const quota = findingFromEventData(data, carrier);
     if (quota) return report(quota);
     if (!refusalReported && mayHoldRefusal(data)) {
-      const message = messageOfEvent(parse(data));
+      const message = messageOfEvent(jsonValueOf(data));
       const refusal = message ? refusalOfMessage(message, imageTurn) : null;
       if (refusal) {
         refusalReported = true;
@@ -42,7 +35,7 @@ export function createTurnEventReader(carrier: PageCarrier, report: (finding: Pa
       return;
     }
     if (data.includes('server_ste_metadata') && data.includes('plan_type')) {
-      const plan = planOf(parse(data));
+      const plan = planOf(jsonValueOf(data));
       if (plan) report({ kind: 'plan', carrier, plan });
     }
   };

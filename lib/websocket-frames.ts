@@ -1,3 +1,4 @@
+import { jsonValueOf } from './json-value';
 import type { PageFinding } from './page-channel';
 import { createSseScanner } from './sse-scanner';
 import { createTurnEventReader } from './turn-events';
@@ -19,12 +20,7 @@ interface TurnFrame {
 }
 
 export function turnFrameOf(text: string): TurnFrame | null {
-  let frame: unknown;
-  try {
-    frame = JSON.parse(text);
-  } catch {
-    return null;
-  }
+  const frame = jsonValueOf(text);
   const inner = (frame as { payload?: { payload?: Record<string, unknown> } } | null)?.payload?.payload;
   if (typeof inner?.encoded_item !== 'string') return null;
   const itemId = typeof inner.stream_item_id === 'string' ? inner.stream_item_id : null;

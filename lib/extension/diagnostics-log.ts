@@ -20,9 +20,9 @@ export function readDiagnostics(value: unknown): DiagnosticEntry[] {
   return parsed.success ? parsed.data : [];
 }
 
-const diagnostics = defineStoredValue(DIAGNOSTICS_KEY, readDiagnostics);
+export const diagnosticsStore = defineStoredValue(DIAGNOSTICS_KEY, readDiagnostics);
 
 export async function logDiagnostic(where: string, reason: string, at: number = Date.now()): Promise<void> {
   const entry = { at, where: where.slice(0, 40), reason: reason.slice(0, 300) };
-  await diagnostics.update((log) => [entry, ...log].slice(0, MAX_ENTRIES));
+  await diagnosticsStore.update((log) => [entry, ...log].slice(0, MAX_ENTRIES));
 }
