@@ -1,4 +1,4 @@
-import { type AccountChoice, accountLabel, planLabel } from '../lib/popup-accounts';
+import { type AccountChoice, accountLabel, planLabel } from '../lib/view/popup-accounts';
 import { t } from '../lib/extension/i18n';
 
 function accountText(choice: AccountChoice): string {

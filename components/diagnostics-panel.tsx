@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { formatLocalTime } from '../lib/format-time';
-import { diagnosticsReport } from '../lib/popup-diagnostics';
+import { formatLocalTime } from '../lib/view/format-time';
+import { diagnosticsReport } from '../lib/view/popup-diagnostics';
 import { diagnosticsStore } from '../lib/extension/diagnostics-log';
 import { lastFindingsStore } from '../lib/extension/last-findings-store';
 import { t, uiLocale } from '../lib/extension/i18n';

@@ -1,5 +1,5 @@
-import type { FeatureView } from '../lib/popup-view';
-import { featureLabel } from '../lib/feature-names';
+import type { FeatureView } from '../lib/view/popup-view';
+import { featureLabel } from '../lib/core/feature-names';
 import { t } from '../lib/extension/i18n';
 import { agoText, cooldownText, countText, resetText, untilText } from './popup-format';
 import { QuotaMeter } from './quota-meter';

@@ -1,4 +1,4 @@
-import type { FreshnessView } from '../lib/popup-view';
+import type { FreshnessView } from '../lib/view/popup-view';
 import { t } from '../lib/extension/i18n';
 import { agoText } from './popup-format';
 

@@ -1,4 +1,4 @@
-import type { ModelLimitView } from '../lib/popup-view';
+import type { ModelLimitView } from '../lib/view/popup-view';
 import { t } from '../lib/extension/i18n';
 import { untilText } from './popup-format';
 

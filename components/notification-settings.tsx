@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Settings } from '../lib/settings';
+import type { Settings } from '../lib/alerts/settings';
 import { settingsStore } from '../lib/extension/settings-store';
 import { t } from '../lib/extension/i18n';
 import { SettingSwitch } from './setting-switch';

@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
-import type { BadgeView } from '../lib/quota-badge';
-import { clampChipPosition, type ChipPosition } from '../lib/chip-position';
+import type { BadgeView } from '../lib/alerts/quota-badge';
+import { clampChipPosition, type ChipPosition } from '../lib/view/chip-position';
 
 /**
  * The optional chip on chatgpt.com: the badge feature's count and reset countdown, in a shadow

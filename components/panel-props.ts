@@ -1,5 +1,5 @@
-import type { QuotaState } from '../lib/quota-state';
-import type { Settings } from '../lib/settings';
+import type { QuotaState } from '../lib/core/quota-state';
+import type { Settings } from '../lib/alerts/settings';
 
 /** What every view below the quotas (usage, settings, diagnostics) is given by the live popup. */
 export interface PanelProps {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { PopupView } from '../lib/popup-view';
-import { featureLabel } from '../lib/feature-names';
+import type { PopupView } from '../lib/view/popup-view';
+import { featureLabel } from '../lib/core/feature-names';
 import { t } from '../lib/extension/i18n';
 import { FeatureItem } from './feature-item';
 import { FreshnessLine } from './freshness-line';
@@ -19,7 +19,7 @@ export interface PopupAppProps {
   children?: ComponentChildren;
 }
 
-/** The whole popup. It only renders: every rule lives in lib/popup-view.ts. */
+/** The whole popup. It only renders: every rule lives in lib/view/popup-view.ts. */
 export function PopupApp({ view, now, storageProblem, account, children }: PopupAppProps) {
   return (
     <>

@@ -1,5 +1,5 @@
-import { formatAgo, formatDuration, formatLocalTime } from '../lib/format-time';
-import type { ResetView } from '../lib/popup-view';
+import { formatAgo, formatDuration, formatLocalTime } from '../lib/view/format-time';
+import type { ResetView } from '../lib/view/popup-view';
 import { t, uiLocale } from '../lib/extension/i18n';
 
 /** The popup's texts for times and counts, in the browser's locale (Intl, via lib/format-time). */

@@ -1,4 +1,4 @@
-import type { CapView } from '../lib/popup-view';
+import type { CapView } from '../lib/view/popup-view';
 import { t } from '../lib/extension/i18n';
 import { countText } from './popup-format';
 

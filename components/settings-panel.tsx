@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { featureLabel } from '../lib/feature-names';
-import { choosableFeatures, defaultThreshold } from '../lib/popup-settings';
+import { featureLabel } from '../lib/core/feature-names';
+import { choosableFeatures, defaultThreshold } from '../lib/view/popup-settings';
 import { settingsStore } from '../lib/extension/settings-store';
 import { t } from '../lib/extension/i18n';
 import { NotificationSettings } from './notification-settings';
@@ -8,7 +8,7 @@ import type { PanelProps } from './panel-props';
 import { SettingSwitch } from './setting-switch';
 import { ThresholdField } from './threshold-field';
 
-/** "No number" in the badge select: a feature name is never empty (lib/schema-parts.ts name). */
+/** "No number" in the badge select: a feature name is never empty (lib/core/schema-parts.ts name). */
 const NO_BADGE = '';
 
 /** The user's settings, each stored at once (lib/extension/settings-store.ts); the badge repaints on its own. */

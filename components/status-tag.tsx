@@ -1,4 +1,4 @@
-import type { FeatureStatus } from '../lib/popup-view';
+import type { FeatureStatus } from '../lib/view/popup-view';
 import { t } from '../lib/extension/i18n';
 
 const STATUS_KEYS: Record<Exclude<FeatureStatus, 'normal'>, string> = {

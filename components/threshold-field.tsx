@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { parseThreshold, withThreshold } from '../lib/popup-settings';
+import { parseThreshold, withThreshold } from '../lib/view/popup-settings';
 import { settingsStore } from '../lib/extension/settings-store';
 import { t } from '../lib/extension/i18n';
 

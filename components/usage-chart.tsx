@@ -1,4 +1,4 @@
-import { type FeatureUsage, chartBars, weekdayOf } from '../lib/popup-history';
+import { type FeatureUsage, chartBars, weekdayOf } from '../lib/view/popup-history';
 import { t, uiLocale } from '../lib/extension/i18n';
 import { countText } from './popup-format';
 

@@ -1,7 +1,7 @@
-import { featureLabel } from '../lib/feature-names';
-import { featureNameOrder } from '../lib/popup-feature-order';
-import { featureUsages } from '../lib/popup-history';
-import { localDayOf } from '../lib/usage-history';
+import { featureLabel } from '../lib/core/feature-names';
+import { featureNameOrder } from '../lib/view/popup-feature-order';
+import { featureUsages } from '../lib/view/popup-history';
+import { localDayOf } from '../lib/core/usage-history';
 import { historyStore } from '../lib/extension/history-store';
 import { t } from '../lib/extension/i18n';
 import type { PanelProps } from './panel-props';
@@ -11,7 +11,7 @@ import { useStoredValue } from './use-stored-value';
 
 const label = (name: string) => featureLabel(name, t);
 
-/** Uses today and over the last 7 days, per feature, for the account shown (lib/usage-history.ts). */
+/** Uses today and over the last 7 days, per feature, for the account shown (lib/core/usage-history.ts). */
 export function UsagePanel({ account, now }: PanelProps) {
   const history = useStoredValue(historyStore);
   if (history === null) return null;

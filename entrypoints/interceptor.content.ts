@@ -1,7 +1,7 @@
-import { installFetchObserver } from '../lib/fetch-observer';
-import { PAGE_CHANNEL, PAGE_CHANNEL_VERSION, type PageFinding } from '../lib/page-channel';
-import { CHATGPT_MATCHES } from '../lib/content-matches';
-import { installWebSocketObserver } from '../lib/websocket-observer';
+import { installFetchObserver } from '../lib/page/fetch-observer';
+import { PAGE_CHANNEL, PAGE_CHANNEL_VERSION, type PageFinding } from '../lib/channel/page-channel';
+import { CHATGPT_MATCHES } from '../lib/channel/content-matches';
+import { installWebSocketObserver } from '../lib/page/websocket-observer';
 
 /**
  * The MAIN-world interceptor: tiny, no zod, no framework. It runs before the page's own scripts

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { CHATGPT_MATCHES } from '../lib/content-matches';
-import { isOnPageChannel, pageMessageSchema } from '../lib/page-message-schema';
-import { pickQuotaFields } from '../lib/quota-fields';
-import { createRateLimiter } from '../lib/rate-limiter';
-import type { RelayMessage } from '../lib/runtime-messages';
+import { CHATGPT_MATCHES } from '../lib/channel/content-matches';
+import { isOnPageChannel, pageMessageSchema } from '../lib/channel/page-message-schema';
+import { pickQuotaFields } from '../lib/page/quota-fields';
+import { createRateLimiter } from '../lib/channel/rate-limiter';
+import type { RelayMessage } from '../lib/channel/runtime-messages';
 
 /**
  * The isolated relay: takes the interceptor's window messages, drops anything that is not a

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { BadgeView } from '../../lib/quota-badge';
-import { featureLabel } from '../../lib/feature-names';
-import { formatDuration, formatLocalTime } from '../../lib/format-time';
+import type { BadgeView } from '../../lib/alerts/quota-badge';
+import { featureLabel } from '../../lib/core/feature-names';
+import { formatDuration, formatLocalTime } from '../../lib/view/format-time';
 import { t, uiLocale } from '../../lib/extension/i18n';
 
 /** Repaints the badge when the shown number stops being current; alarms survive worker restarts. */

@@ -1,8 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
-import { CHATGPT_ORIGINS } from '../../lib/content-matches';
-import { activeAccountState, type QuotaState } from '../../lib/quota-state';
-import { badgeFor } from '../../lib/quota-badge';
-import { lowThresholdFor } from '../../lib/settings';
+import { CHATGPT_ORIGINS } from '../../lib/channel/content-matches';
+import { activeAccountState, type QuotaState } from '../../lib/core/quota-state';
+import { badgeFor } from '../../lib/alerts/quota-badge';
+import { lowThresholdFor } from '../../lib/alerts/settings';
 import { logDiagnostic } from '../../lib/extension/diagnostics-log';
 import { settingsStore } from '../../lib/extension/settings-store';
 import { loadQuotaState, updateQuotaState } from '../../lib/extension/quota-store';

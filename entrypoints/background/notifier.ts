@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
-import { featureLabel } from '../../lib/feature-names';
-import { formatDuration, formatLocalTime } from '../../lib/format-time';
-import { dueNotices, pendingRefills, recordSent, refillNotice, type Notice } from '../../lib/notification-policy';
-import type { QuotaState } from '../../lib/quota-state';
-import { createSerialQueue } from '../../lib/serial-queue';
+import { featureLabel } from '../../lib/core/feature-names';
+import { formatDuration, formatLocalTime } from '../../lib/view/format-time';
+import { dueNotices, pendingRefills, recordSent, refillNotice, type Notice } from '../../lib/alerts/notification-policy';
+import type { QuotaState } from '../../lib/core/quota-state';
+import { createSerialQueue } from '../../lib/core/serial-queue';
 import { noticeLedgerStore } from '../../lib/extension/notice-ledger-store';
 import { settingsStore } from '../../lib/extension/settings-store';
 import { t, uiLocale } from '../../lib/extension/i18n';
 
 /**
- * Shows the notices the policy (lib/notification-policy.ts) says are due, records them before
+ * Shows the notices the policy (lib/alerts/notification-policy.ts) says are due, records them before
  * showing so that no restart or second tab can repeat one, and keeps one alarm per warned window
  * for the refill notice. All of it on one serial queue.
  */

@@ -1,14 +1,14 @@
-import { findingFromInitBody } from '../page-findings';
-import type { PageFinding } from '../page-channel';
-import type { FetchCarrier } from '../quota-endpoints';
-import { findingOf429 } from '../response-plan';
-import { createSseScanner } from '../sse-scanner';
-import { createTurnEventReader } from '../turn-events';
+import { findingFromInitBody } from '../page/page-findings';
+import type { PageFinding } from '../channel/page-channel';
+import type { FetchCarrier } from '../page/quota-endpoints';
+import { findingOf429 } from '../page/response-plan';
+import { createSseScanner } from '../page/sse-scanner';
+import { createTurnEventReader } from '../page/turn-events';
 
 /**
  * The findings in a saved body, read by the extension's own readers: a turn's stream through the
  * SSE scanner and the turn event reader (CDM, image refusal or cooldown), an init body through
- * findingFromInitBody, the legacy 429 body through findingOf429 (lib/response-plan.ts).
+ * findingFromInitBody, the legacy 429 body through findingOf429 (lib/page/response-plan.ts).
  */
 
 /** One reader per stream, as the extension has one per turn: whether it is an image turn is per turn. */

@@ -4,8 +4,8 @@ import { harEntriesOf } from './har-entries';
 import { readingsOfHar } from './har-readings';
 import { parseJson } from './parse-json';
 import { readingsOfFindings } from './readings-of-findings';
-import type { PageFinding } from '../page-channel';
-import { createTurnFrameReader, turnFrameOf } from '../websocket-frames';
+import type { PageFinding } from '../channel/page-channel';
+import { createTurnFrameReader, turnFrameOf } from '../page/websocket-frames';
 
 /**
  * Reads a capture file whatever it is: a HAR (its carrier entries), a JSON body (a quota object,

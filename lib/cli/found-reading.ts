@@ -1,4 +1,4 @@
-import type { Reading } from '../quota-types';
+import type { Reading } from '../core/quota-types';
 
 /** A reading the inspector found in a capture, and where in the capture it was. */
 export interface FoundReading {

@@ -1,4 +1,4 @@
-import { carrierOfPath, pathnameOfFetchInput, type FetchCarrier } from '../quota-endpoints';
+import { carrierOfPath, pathnameOfFetchInput, type FetchCarrier } from '../page/quota-endpoints';
 
 /**
  * The entries of a HAR capture (HAR 1.2: log.entries[]) that the extension would read: those

@@ -1,7 +1,7 @@
-import { MAX_INIT_BYTES } from '../fetch-observer';
-import { findingFromInitBody } from '../page-findings';
-import type { PageFinding } from '../page-channel';
-import { findingOf429, responsePlan } from '../response-plan';
+import { MAX_INIT_BYTES } from '../page/fetch-observer';
+import { findingFromInitBody } from '../page/page-findings';
+import type { PageFinding } from '../channel/page-channel';
+import { findingOf429, responsePlan } from '../page/response-plan';
 import { findingsOfStream } from './capture-findings';
 import type { CaptureReport } from './found-reading';
 import { carrierEntriesOf, type CarrierEntry } from './har-entries';
@@ -10,7 +10,7 @@ import { readingsOfFindings } from './readings-of-findings';
 
 /**
  * Reads the carrier entries of a HAR with the rules the extension applies to a live response
- * (lib/fetch-observer.ts, readCarrier): a 2xx init body up to MAX_INIT_BYTES, a 2xx stream only
+ * (lib/page/fetch-observer.ts, readCarrier): a 2xx init body up to MAX_INIT_BYTES, a 2xx stream only
  * when labelled text/event-stream, a 429 of a turn as the legacy model cap, any other status
  * not at all. What the extension would skip silently is told here as an "ignored" note.
  */

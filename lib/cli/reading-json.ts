@@ -1,5 +1,5 @@
 import { blockedNamesOf, knownTime, type FoundReading } from './found-reading';
-import type { ReadingSource } from '../quota-types';
+import type { ReadingSource } from '../core/quota-types';
 
 /**
  * The machine view of one reading: one JSON object per line on stdout. Only fields of the parsed

@@ -1,7 +1,7 @@
-import { readingFromFinding } from '../finding-readings';
-import { formatDuration } from '../format-time';
-import type { PageFinding } from '../page-channel';
-import { findingSchema } from '../page-message-schema';
+import { readingFromFinding } from '../core/finding-readings';
+import { formatDuration } from '../view/format-time';
+import type { PageFinding } from '../channel/page-channel';
+import { findingSchema } from '../channel/page-message-schema';
 import type { CaptureReport } from './found-reading';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { list, text } from '../schema-parts';
+import { list, text } from '../core/schema-parts';
 import { defineStoredValue } from './stored-value';
 
 /**

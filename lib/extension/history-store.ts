@@ -1,5 +1,5 @@
-import { historyFromStorage } from '../usage-history';
+import { historyFromStorage } from '../core/usage-history';
 import { defineStoredValue } from './stored-value';
 
-/** Uses per account, feature and local day (lib/usage-history.ts). */
+/** Uses per account, feature and local day (lib/core/usage-history.ts). */
 export const historyStore = defineStoredValue('usageHistory', historyFromStorage);

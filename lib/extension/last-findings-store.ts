@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { text } from '../schema-parts';
+import { text } from '../core/schema-parts';
 import { defineStoredValue } from './stored-value';
 
 /**

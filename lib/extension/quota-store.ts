@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { type QuotaState, quotaStateFromStorage } from '../quota-state';
+import { type QuotaState, quotaStateFromStorage } from '../core/quota-state';
 import { defineStoredValue } from './stored-value';
 
 /**

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { createSerialQueue } from '../serial-queue';
+import { createSerialQueue } from '../core/serial-queue';
 
 /**
  * One value in storage.local, read through its validator (an older version or a corrupted

@@ -1,4 +1,4 @@
-import { featureLabel } from '../../lib/feature-names';
+import { featureLabel } from '../../lib/core/feature-names';
 import { englishTextOrNothing } from '../e2e/harness/english-catalogue';
 import { badgeAfterReading, countSequence, type Freshness } from './badge-measures';
 import type { BenchConfig } from './bench-config';

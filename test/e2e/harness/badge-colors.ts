@@ -1,4 +1,4 @@
-import { BADGE_COLORS, type BadgeStatus } from '../../../lib/quota-badge';
+import { BADGE_COLORS, type BadgeStatus } from '../../../lib/alerts/quota-badge';
 
 /** The colour chrome.action reports for a status: BADGE_COLORS' "#RRGGBB" as [r, g, b, 255]. */
 export function badgeColorOf(status: BadgeStatus): [number, number, number, number] {

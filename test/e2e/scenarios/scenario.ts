@@ -1,4 +1,4 @@
-import type { BadgeStatus } from '../../../lib/quota-badge';
+import type { BadgeStatus } from '../../../lib/alerts/quota-badge';
 import type { Answers } from '../replica/answers';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Settings } from '../../../lib/settings';
+import type { Settings } from '../../../lib/alerts/settings';
 import { startSession, type BrowserSession } from '../harness/browser-session';
 import { notificationsBuildDir } from '../harness/extension-build';
 import { expectBadge } from '../harness/expect-badge';

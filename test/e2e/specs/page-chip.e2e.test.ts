@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { featureLabel } from '../../../lib/feature-names';
-import { defaultSettings } from '../../../lib/settings';
+import { featureLabel } from '../../../lib/core/feature-names';
+import { defaultSettings } from '../../../lib/alerts/settings';
 import { startSession, type BrowserSession } from '../harness/browser-session';
 import { englishText, englishTextOrNothing } from '../harness/english-catalogue';
 import { expectBadge } from '../harness/expect-badge';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { featureLabel } from '../../../lib/feature-names';
+import { featureLabel } from '../../../lib/core/feature-names';
 import { artifactsDir } from '../harness/artifacts';
 import { englishText, englishTextOrNothing, fixedParts } from '../harness/english-catalogue';
 import { expectBadge } from '../harness/expect-badge';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { featureLabel } from '../../../lib/feature-names';
+import { featureLabel } from '../../../lib/core/feature-names';
 import { startSession, type BrowserSession } from '../harness/browser-session';
 import { englishText, englishTextOrNothing } from '../harness/english-catalogue';
 import { expectBadge } from '../harness/expect-badge';

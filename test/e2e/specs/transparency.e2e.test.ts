@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuotaState } from '../../../lib/quota-state';
+import type { QuotaState } from '../../../lib/core/quota-state';
 import { featureOf, PROBES } from '../transparency/probe-expectations';
 import { runSide, type SideRun } from '../transparency/probe-run';
 import { ProbeServer } from '../transparency/probe-server';

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACCOUNT_KEY_PATTERN } from '../../../lib/account-key';
-import { featureLabel } from '../../../lib/feature-names';
+import { ACCOUNT_KEY_PATTERN } from '../../../lib/page/account-key';
+import { featureLabel } from '../../../lib/core/feature-names';
 import { startSession, type BrowserSession } from '../harness/browser-session';
 import { englishText, englishTextOrNothing } from '../harness/english-catalogue';
 import { expectBadge } from '../harness/expect-badge';

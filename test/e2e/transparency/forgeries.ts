@@ -22,7 +22,7 @@ export function forgedReading(features: Record<string, number>, resetsAt: number
 }
 
 /**
- * The heaviest reading the schemas accept (lib/quota-object-schema.ts, lib/quota-fields.ts): 64
+ * The heaviest reading the schemas accept (lib/core/quota-object-schema.ts, lib/page/quota-fields.ts): 64
  * features, 64 blocked entries and 64 model limits with names of 200 and texts of 500 characters,
  * 32 unknown field names. `seed` makes names differ between readings.
  */

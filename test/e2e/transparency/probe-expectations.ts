@@ -29,11 +29,11 @@ const FETCH_ITSELF = {
 };
 
 /**
- * The account header is read from the call's own arguments (lib/request-account.ts), after the
+ * The account header is read from the call's own arguments (lib/page/request-account.ts), after the
  * native fetch read them: a page whose init, headers or Request subclass count their getter calls
  * sees one more. Reading nothing there would lose the account of every reading.
  */
-const ACCOUNT_HEADER_READ = "lib/request-account.ts reads the call's headers once more, for the chatgpt-account-id header.";
+const ACCOUNT_HEADER_READ = "lib/page/request-account.ts reads the call's headers once more, for the chatgpt-account-id header.";
 
 export const PROBES: Record<string, ProbeExpectation> = {
   'init-post-string': READ('init-post-string'),
@@ -58,7 +58,7 @@ export const PROBES: Record<string, ProbeExpectation> = {
   'legacy-turn-sse': READ('legacy-turn-sse'),
   'turn-body-read-at-once-then-again': READ('turn-body-read-at-once-then-again'),
   'turn-page-clones-first': READ('turn-page-clones-first'),
-  // A turn is read only when it is an event stream (lib/response-plan.ts).
+  // A turn is read only when it is an event stream (lib/page/response-plan.ts).
   'turn-json-not-stream': NOT_READ,
   // Read as the legacy model cap (a blocked "model_cap" entry), not as a feature.
   'turn-model-cap-429': NOT_READ,
@@ -70,7 +70,7 @@ export const PROBES: Record<string, ProbeExpectation> = {
   // The first answer is read; the second comes from the cache after a 304 and is read again.
   'init-revalidated-from-cache': READ('init-revalidated-from-cache'),
   'cross-origin-no-cors': NOT_READ,
-  // Matching is on the pathname (lib/quota-endpoints.ts): a readable cross-origin answer is read.
+  // Matching is on the pathname (lib/page/quota-endpoints.ts): a readable cross-origin answer is read.
   'cross-origin-cors': READ('cross-origin-cors'),
   // Matching is on the URL the page asked for, not on where a redirect led.
   'redirect-to-matched': NOT_READ,
@@ -119,7 +119,7 @@ export const PROBES: Record<string, ProbeExpectation> = {
   'request-subclass-getters-counted': {
     reads: ['request-subclass-getters-counted'],
     differs: {
-      'reads.url': "lib/quota-endpoints.ts reads a Request's url to match its path; a subclass's getter counts it.",
+      'reads.url': "lib/page/quota-endpoints.ts reads a Request's url to match its path; a subclass's getter counts it.",
       'reads.headers': ACCOUNT_HEADER_READ,
     },
   },

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { accountKeyOf } from '../../../lib/account-key';
-import { applyReading } from '../../../lib/apply-reading';
-import { readingFromFinding } from '../../../lib/finding-readings';
-import { dueNotices, MAX_NOTICES_PER_HOUR, pendingRefills, recordSent, refillNotice, windowKey, type Notice, type NoticeLedger } from '../../../lib/notification-policy';
-import { readingFromQuotaObject } from '../../../lib/parse-quota-object';
-import { DEFAULT_ACCOUNT, emptyAccountState, emptyQuotaState, type QuotaState } from '../../../lib/quota-state';
-import type { Reading } from '../../../lib/quota-types';
-import { defaultSettings, type Settings } from '../../../lib/settings';
+import { accountKeyOf } from '../../../lib/page/account-key';
+import { applyReading } from '../../../lib/core/apply-reading';
+import { readingFromFinding } from '../../../lib/core/finding-readings';
+import { dueNotices, MAX_NOTICES_PER_HOUR, pendingRefills, recordSent, refillNotice, windowKey, type Notice, type NoticeLedger } from '../../../lib/alerts/notification-policy';
+import { readingFromQuotaObject } from '../../../lib/core/parse-quota-object';
+import { DEFAULT_ACCOUNT, emptyAccountState, emptyQuotaState, type QuotaState } from '../../../lib/core/quota-state';
+import type { Reading } from '../../../lib/core/quota-types';
+import { defaultSettings, type Settings } from '../../../lib/alerts/settings';
 import { fixtureText } from '../fixtures';
 import { feature, HOUR, reading } from '../core/readings';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BADGE_FEATURE, DEFAULT_LOW_THRESHOLD } from '../../../lib/quota-badge';
-import { SETTINGS_VERSION, defaultSettings, lowThresholdFor, settingsFromStorage, type Settings } from '../../../lib/settings';
+import { DEFAULT_BADGE_FEATURE, DEFAULT_LOW_THRESHOLD } from '../../../lib/alerts/quota-badge';
+import { SETTINGS_VERSION, defaultSettings, lowThresholdFor, settingsFromStorage, type Settings } from '../../../lib/alerts/settings';
 
 /** The user's settings, read back from storage through their schema; "low" per feature. */
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
-import { BADGE_COLORS } from '../../../lib/quota-badge';
-import { emptyQuotaState, type QuotaState } from '../../../lib/quota-state';
+import { BADGE_COLORS } from '../../../lib/alerts/quota-badge';
+import { emptyQuotaState, type QuotaState } from '../../../lib/core/quota-state';
 import { fixtureJson, fixtureText } from '../fixtures';
 import { badge, quotaMessage, restartBrowser, sendFromPage, settle, startWorker, stored, validSender } from './worker';
 

@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
-import { pickQuotaFields } from '../../../lib/quota-fields';
+import { pickQuotaFields } from '../../../lib/page/quota-fields';
 
 /**
  * Runs the background as a browser would: a fresh module graph per worker start (nothing in

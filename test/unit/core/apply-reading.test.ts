@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyReading } from '../../../lib/apply-reading';
+import { applyReading } from '../../../lib/core/apply-reading';
 import {
   DEFAULT_ACCOUNT,
   MAX_ACCOUNTS,
@@ -8,8 +8,8 @@ import {
   emptyQuotaState,
   quotaStateSchema,
   type QuotaState,
-} from '../../../lib/quota-state';
-import type { Reading } from '../../../lib/quota-types';
+} from '../../../lib/core/quota-state';
+import type { Reading } from '../../../lib/core/quota-types';
 import { block, feature, HOUR, reading, T0 } from './readings';
 
 const DAY = 24 * HOUR;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readingFromQuotaObject } from '../../../lib/parse-quota-object';
-import type { Reading } from '../../../lib/quota-types';
+import { readingFromQuotaObject } from '../../../lib/core/parse-quota-object';
+import type { Reading } from '../../../lib/core/quota-types';
 
 /** Shapes protocol.md section 2 describes, each as a small object and the reading it must give. */
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findingFromInitBody } from '../../../lib/page-findings';
-import { readingFromPickedQuota, readingFromQuotaObject, type ParseResult } from '../../../lib/parse-quota-object';
-import type { Reading } from '../../../lib/quota-types';
+import { findingFromInitBody } from '../../../lib/page/page-findings';
+import { readingFromPickedQuota, readingFromQuotaObject, type ParseResult } from '../../../lib/core/parse-quota-object';
+import type { Reading } from '../../../lib/core/quota-types';
 import { fixtureBytes, fixtureNames, fixtureText, type FixtureFolder } from '../fixtures';
 import { readingsFromStream } from './stream-readings';
 

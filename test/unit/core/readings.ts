@@ -1,4 +1,4 @@
-import type { BlockedFeature, FeatureQuota, Reading } from '../../../lib/quota-types';
+import type { BlockedFeature, FeatureQuota, Reading } from '../../../lib/core/quota-types';
 
 /** Small builders for readings in reducer and badge tables: only what a row is about is spelled out. */
 

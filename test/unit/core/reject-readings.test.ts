@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findingFromEventData, findingFromInitBody } from '../../../lib/page-findings';
-import { readingFromPickedQuota, readingFromQuotaObject } from '../../../lib/parse-quota-object';
-import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../../../lib/quota-fields';
-import { MAX_REMAINING } from '../../../lib/quota-object-schema';
+import { findingFromEventData, findingFromInitBody } from '../../../lib/page/page-findings';
+import { readingFromPickedQuota, readingFromQuotaObject } from '../../../lib/core/parse-quota-object';
+import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../../../lib/page/quota-fields';
+import { MAX_REMAINING } from '../../../lib/core/quota-object-schema';
 
 /**
  * Values the page (or a forger) can hand over that are not a reading: each one is rejected whole,

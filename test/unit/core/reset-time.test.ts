@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseResetTime } from '../../../lib/reset-time';
+import { parseResetTime } from '../../../lib/core/reset-time';
 
 describe('parseResetTime', () => {
   it.each([

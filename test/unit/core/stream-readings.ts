@@ -1,7 +1,7 @@
-import { findingFromEventData } from '../../../lib/page-findings';
-import { readingFromPickedQuota, type ParseResult } from '../../../lib/parse-quota-object';
-import type { ReadingSource } from '../../../lib/quota-types';
-import { createSseScanner, DEFAULT_MAX_EVENT_CHARS } from '../../../lib/sse-scanner';
+import { findingFromEventData } from '../../../lib/page/page-findings';
+import { readingFromPickedQuota, type ParseResult } from '../../../lib/core/parse-quota-object';
+import type { ReadingSource } from '../../../lib/core/quota-types';
+import { createSseScanner, DEFAULT_MAX_EVENT_CHARS } from '../../../lib/page/sse-scanner';
 
 /**
  * The SSE path of the extension, without the browser: bytes cut into chunks go through the

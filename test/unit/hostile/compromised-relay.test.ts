@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleRelayMessage } from '../../../entrypoints/background/finding-handler';
-import { MAX_ACCOUNTS, quotaStateSchema, type QuotaState } from '../../../lib/quota-state';
+import { MAX_ACCOUNTS, quotaStateSchema, type QuotaState } from '../../../lib/core/quota-state';
 import { sendFromPage, settle, startWorker, stored } from '../background/worker';
 import { fakeAccountReadings, hostileEnvelopes } from './hostile-envelopes';
 import { invalidStoredValues } from './stored-values';
@@ -10,7 +10,7 @@ import { invalidStoredValues } from './stored-values';
 /**
  * The background on its own, as if the relay were compromised or confused: it gets the page's
  * hostile envelopes as runtime messages without the relay's validation or quota picking, and
- * runtime messages of any shape at all. It validates again (lib/runtime-messages.ts,
+ * runtime messages of any shape at all. It validates again (lib/channel/runtime-messages.ts,
  * entrypoints/background/finding-handler.ts): nothing rejects, nothing invalid is stored, and
  * state stays bounded.
  */

@@ -1,5 +1,5 @@
 /**
- * Messages a page can post on our channel (lib/page-channel.ts: 'quota-meter:page', version 1):
+ * Messages a page can post on our channel (lib/channel/page-channel.ts: 'quota-meter:page', version 1):
  * valid ones, which the extension must take (a page may state its own numbers), and hostile ones:
  * bad numbers, megabyte strings, huge lists, deep nesting, prototype names, absurd times, wrong
  * shapes. Each case says how far it must get:

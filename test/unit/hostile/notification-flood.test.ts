@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dueNotices, MAX_NOTICES_PER_HOUR, recordSent, type NoticeLedger } from '../../../lib/notification-policy';
-import { emptyAccountState, MAX_FEATURES_PER_ACCOUNT, type AccountState } from '../../../lib/quota-state';
+import { dueNotices, MAX_NOTICES_PER_HOUR, recordSent, type NoticeLedger } from '../../../lib/alerts/notification-policy';
+import { emptyAccountState, MAX_FEATURES_PER_ACCOUNT, type AccountState } from '../../../lib/core/quota-state';
 
 /**
- * The once-per-window notification policy (lib/notification-policy.ts) against readings a page
+ * The once-per-window notification policy (lib/alerts/notification-policy.ts) against readings a page
  * forges faster than any real one: each names the most features the state keeps, all used up.
  */
 

@@ -37,5 +37,5 @@ export async function startRelay(): Promise<PageRelay> {
   };
 }
 
-/** The keys a picked quota object may have (lib/quota-fields.ts PickedQuota). */
+/** The keys a picked quota object may have (lib/page/quota-fields.ts PickedQuota). */
 export const PICKED_QUOTA_KEYS = ['type', 'default_model_slug', 'intended_default_model_slug', 'limits_progress', 'blocked_features', 'model_limits', 'unknown_fields'];

@@ -1,12 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod/mini';
-import { chipPositionFromStorage } from '../../../lib/chip-position';
-import { ledgerSchema } from '../../../lib/notification-policy';
-import { findingSchema } from '../../../lib/page-message-schema';
-import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../../../lib/quota-fields';
-import { MAX_ACCOUNTS, MAX_FEATURES_PER_ACCOUNT, MAX_UNKNOWN_FIELDS, quotaStateSchema } from '../../../lib/quota-state';
-import { settingsSchema } from '../../../lib/settings';
-import { historySchema } from '../../../lib/usage-history';
+import { chipPositionFromStorage } from '../../../lib/view/chip-position';
+import { ledgerSchema } from '../../../lib/alerts/notification-policy';
+import { findingSchema } from '../../../lib/channel/page-message-schema';
+import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../../../lib/page/quota-fields';
+import { MAX_ACCOUNTS, MAX_FEATURES_PER_ACCOUNT, MAX_UNKNOWN_FIELDS, quotaStateSchema } from '../../../lib/core/quota-state';
+import { settingsSchema } from '../../../lib/alerts/settings';
+import { historySchema } from '../../../lib/core/usage-history';
 import { readDiagnostics } from '../../../lib/extension/diagnostics-log';
 import { readLastFindings } from '../../../lib/extension/last-findings-store';
 
@@ -44,12 +44,12 @@ const FIELD = 40;
 const NAME = 200;
 
 /**
- * The most a relayed quota object can weigh once picked (lib/quota-fields.ts): three lists of one
+ * The most a relayed quota object can weigh once picked (lib/page/quota-fields.ts): three lists of one
  * item past the bound, each item at most six fields of bounded text, scalars and 32 field names.
  */
 export const MAX_PICKED_QUOTA_CHARS = 3 * (MAX_LIST_ITEMS + 1) * 6 * (MAX_STRING_LENGTH + FIELD) + 3 * (MAX_STRING_LENGTH + FIELD) + 32 * 100 + 1000;
 
-/** One account at the bounds of lib/quota-state.ts: features, blocked entries, model limits, field names, cooldowns. */
+/** One account at the bounds of lib/core/quota-state.ts: features, blocked entries, model limits, field names, cooldowns. */
 const MAX_ACCOUNT_CHARS =
   MAX_FEATURES_PER_ACCOUNT * (2 * NAME + 10 * FIELD) +
   2 * MAX_LIST_ITEMS * (NAME + 3 * MAX_STRING_LENGTH + 7 * FIELD) +

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findingFromEventData } from '../../../lib/page-findings';
+import { findingFromEventData } from '../../../lib/page/page-findings';
 import { fixtureBytes, streamFixtures } from '../fixtures';
 import { chunksAt, eventDataOf } from '../core/stream-readings';
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import type { ParseResult } from '../../../lib/parse-quota-object';
-import { MAX_REMAINING } from '../../../lib/quota-object-schema';
+import type { ParseResult } from '../../../lib/core/parse-quota-object';
+import { MAX_REMAINING } from '../../../lib/core/quota-object-schema';
 
 /** What every accepted reading must satisfy, whatever the page sent. */
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyReading } from '../../../lib/apply-reading';
-import { readingFromQuotaObject } from '../../../lib/parse-quota-object';
-import { badgeFor } from '../../../lib/quota-badge';
+import { applyReading } from '../../../lib/core/apply-reading';
+import { readingFromQuotaObject } from '../../../lib/core/parse-quota-object';
+import { badgeFor } from '../../../lib/alerts/quota-badge';
 import {
   MAX_ACCOUNTS,
   MAX_FEATURES_PER_ACCOUNT,
@@ -11,8 +11,8 @@ import {
   emptyQuotaState,
   quotaStateSchema,
   type QuotaState,
-} from '../../../lib/quota-state';
-import { READING_SOURCES, type Reading } from '../../../lib/quota-types';
+} from '../../../lib/core/quota-state';
+import { READING_SOURCES, type Reading } from '../../../lib/core/quota-types';
 
 /**
  * Any sequence of valid readings, folded as the background folds them, gives a state that the

@@ -1,0 +1,183 @@
+import { z } from 'zod/mini';
+import type { AccountState } from '../core/quota-state';
+import { lowThresholdFor, type Settings } from './settings';
+import { integer, text } from '../core/schema-parts';
+
+/**
+ * When to notify, as a pure function of the account's state, the settings and what was already
+ * sent (the ledger, persisted in storage): one "low" and one "used up" notification per account,
+ * feature and reset window, never again for the same window, whatever restarts or tabs do.
+ * Refill notices are due at a reset time, for features we told the user about.
+ */
+
+export type NoticeKind = 'low' | 'exhausted' | 'refill';
+
+export interface Notice {
+  /** Also the ledger key: account, feature, kind and window. */
+  id: string;
+  kind: NoticeKind;
+  account: string;
+  feature: string;
+  remaining: number;
+  resetsAt: number | null;
+}
+
+/** Sent notices by id, with when; bounded. */
+export const ledgerSchema = z.record(text(600), integer(0));
+export type NoticeLedger = z.infer<typeof ledgerSchema>;
+/**
+ * The ledger outlives what state keeps (64 features an account): a page can forge readings of new
+ * features faster than any real one, and an entry evicted while its window runs would let that
+ * window notify twice. Entries of windows that have ended go first; the cap is far above a real
+ * ledger and, with the hourly budget below, takes days of forging to reach.
+ */
+const MAX_LEDGER_ENTRIES = 2000;
+/** At most this many low and used-up notices an hour, whatever readings say (real ones: a few a day). */
+export const MAX_NOTICES_PER_HOUR = 10;
+const HOUR_MS = 3_600_000;
+
+/**
+ * A window is named by its reset time to the minute: estimated and exact times of one window
+ * agree that far, and a new window has a reset time a whole window later.
+ */
+const WINDOW_ROUNDING_MS = 10 * 60_000;
+
+export function windowKey(resetsAt: number | null): string {
+  return resetsAt === null ? 'unknown' : String(Math.round(resetsAt / WINDOW_ROUNDING_MS));
+}
+
+function noticeId(kind: NoticeKind, account: string, feature: string, resetsAt: number | null): string {
+  return [kind, account, feature, windowKey(resetsAt)].join('|');
+}
+
+/**
+ * Whether a notice of this kind went out for this window. Neighbouring keys count as the same
+ * window: an estimated reset ("in 14 hours") and the exact one may fall either side of a rounding
+ * edge, while a genuinely new window is hours away.
+ */
+function alreadySent(ledger: NoticeLedger, kind: NoticeKind, account: string, feature: string, resetsAt: number | null): boolean {
+  if (resetsAt === null) return ledger[noticeId(kind, account, feature, null)] !== undefined;
+  return sentNear(ledger, kind, account, feature, Number(windowKey(resetsAt)));
+}
+
+/** Whether a notice of this kind went out for the window keyed `window` or a neighbouring key (the same window). */
+function sentNear(ledger: NoticeLedger, kind: NoticeKind, account: string, feature: string, window: number): boolean {
+  return [-1, 0, 1].some((shift) => ledger[[kind, account, feature, String(window + shift)].join('|')] !== undefined);
+}
+
+interface Warning {
+  kind: 'low' | 'exhausted';
+  account: string;
+  feature: string;
+  window: number;
+}
+
+/** A sent low or used-up notice of a known window, read back from its ledger id (stored: may be anything). */
+function warningOf(id: string): Warning | null {
+  const [kind, account, feature, window, ...rest] = id.split('|');
+  if ((kind !== 'low' && kind !== 'exhausted') || !account || !feature || !window || rest.length > 0) return null;
+  const key = Number(window);
+  return Number.isSafeInteger(key) ? { kind, account, feature, window: key } : null;
+}
+
+/** When a window named by `window` has surely reset: the rounding can put the key up to half a step early. */
+function refillTimeOf(window: number): number {
+  return (window + 1) * WINDOW_ROUNDING_MS;
+}
+
+interface FeatureCondition {
+  feature: string;
+  remaining: number;
+  resetsAt: number | null;
+  exhausted: boolean;
+  low: boolean;
+}
+
+/** What each feature looks like now: blocked or 0 is exhausted; at or below its threshold is low. */
+export function featureConditions(account: AccountState, settings: Pick<Settings, 'lowThresholds'>, now: number): FeatureCondition[] {
+  const conditions = new Map<string, FeatureCondition>();
+  for (const state of Object.values(account.features)) {
+    if (state.resetsAt !== null && state.resetsAt <= now) continue; // a passed window says nothing about now
+    const threshold = lowThresholdFor(settings, state.name, state.maxSeen);
+    conditions.set(state.name, {
+      feature: state.name,
+      remaining: state.remaining,
+      resetsAt: state.resetsAt,
+      exhausted: state.remaining === 0,
+      low: state.remaining <= threshold,
+    });
+  }
+  for (const block of account.blocked) {
+    if (block.resetsAt !== null && block.resetsAt <= now) continue;
+    conditions.set(block.name, { feature: block.name, remaining: 0, resetsAt: block.resetsAt, exhausted: true, low: true });
+  }
+  return [...conditions.values()];
+}
+
+/** The low and used-up notices due now that the ledger has not seen. */
+export function dueNotices(
+  accountId: string,
+  account: AccountState,
+  settings: Pick<Settings, 'lowThresholds' | 'notifications'>,
+  ledger: NoticeLedger,
+  now: number,
+): Notice[] {
+  if (!settings.notifications) return [];
+  const notices: Notice[] = [];
+  const sentThisHour = Object.values(ledger).filter((sentAt) => sentAt > now - HOUR_MS).length;
+  for (const condition of featureConditions(account, settings, now)) {
+    // Over budget, what is due waits (unrecorded) for a later reading: never twice, never a flood.
+    if (sentThisHour + notices.length >= MAX_NOTICES_PER_HOUR) break;
+    // Used up says more than low: when both are new, only the used-up notice is sent.
+    const kind: NoticeKind | null = condition.exhausted ? 'exhausted' : condition.low ? 'low' : null;
+    if (kind === null) continue;
+    if (alreadySent(ledger, kind, accountId, condition.feature, condition.resetsAt)) continue;
+    const id = noticeId(kind, accountId, condition.feature, condition.resetsAt);
+    notices.push({ id, kind, account: accountId, feature: condition.feature, remaining: condition.remaining, resetsAt: condition.resetsAt });
+  }
+  return notices;
+}
+
+/** A refill notice for a window we warned about, once its reset time has come. */
+export function refillNotice(ledger: NoticeLedger, warningId: string, now: number): Notice | null {
+  const warning = warningOf(warningId);
+  if (warning === null) return null;
+  const { account, feature, window } = warning;
+  const resetsAt = refillTimeOf(window);
+  // A low of the exact reset and a used-up of an estimate may sit on neighbouring keys: one window, one refill.
+  if (resetsAt > now || sentNear(ledger, 'refill', account, feature, window)) return null;
+  return { id: ['refill', account, feature, String(window)].join('|'), kind: 'refill', account, feature, remaining: 0, resetsAt };
+}
+
+/** Warnings sent whose window has a known reset: the refill alarms to keep armed. */
+export function pendingRefills(ledger: NoticeLedger): Array<{ warningId: string; at: number }> {
+  const refills: Array<{ warningId: string; at: number }> = [];
+  for (const id of Object.keys(ledger)) {
+    const warning = warningOf(id);
+    if (warning === null) continue;
+    const { kind, account, feature, window } = warning;
+    if (sentNear(ledger, 'refill', account, feature, window)) continue;
+    // One refill per window: a low and a used-up warning of the same window share it.
+    if (kind === 'low' && sentNear(ledger, 'exhausted', account, feature, window)) continue;
+    refills.push({ warningId: id, at: refillTimeOf(window) });
+  }
+  return refills;
+}
+
+/** Whether an entry still guards a running window (refills and unknown windows count as running). */
+function guardsRunningWindow(id: string, now: number): boolean {
+  const warning = warningOf(id);
+  return warning === null || refillTimeOf(warning.window) > now;
+}
+
+/** Records sent notices; over the cap, entries of ended windows go first, then the oldest. */
+export function recordSent(ledger: NoticeLedger, notices: Notice[], now: number): NoticeLedger {
+  if (notices.length === 0) return ledger;
+  const next: NoticeLedger = { ...ledger };
+  for (const notice of notices) next[notice.id] = now;
+  const entries = Object.entries(next);
+  if (entries.length <= MAX_LEDGER_ENTRIES) return next;
+  const ranked = entries.map(([id, sentAt]) => ({ id, sentAt, running: guardsRunningWindow(id, now) }));
+  ranked.sort((a, b) => Number(b.running) - Number(a.running) || b.sentAt - a.sentAt);
+  return Object.fromEntries(ranked.slice(0, MAX_LEDGER_ENTRIES).map(({ id, sentAt }) => [id, sentAt]));
+}

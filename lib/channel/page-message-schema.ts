@@ -1,0 +1,46 @@
+import { z } from 'zod/mini';
+import { ACCOUNT_KEY_PATTERN } from '../page/account-key';
+import { PAGE_CHANNEL, PAGE_CHANNEL_VERSION } from './page-channel';
+import { integer, name, text } from '../core/schema-parts';
+
+/**
+ * Validation of the page -> relay envelope and of every finding's own fields, with tight bounds,
+ * so that a forged or absurd message is dropped before it costs anything. The quota object
+ * itself is picked again and validated by lib/core/parse-quota-object.ts.
+ */
+
+export const pageCarrierSchema = z.enum(['init', 'stream', 'resume', 'websocket', 'account']);
+export const accountKeySchema = z.nullable(z.string().check(z.regex(ACCOUNT_KEY_PATTERN)));
+
+/** A month is longer than any quota window seen (deep research: monthly). */
+const MAX_DELAY_MS = 31 * 24 * 3600 * 1000;
+const delay = integer(0, MAX_DELAY_MS);
+
+/** The finding kinds, shared by the page channel and the runtime channel. */
+export const findingSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('quota'), carrier: pageCarrierSchema, quota: z.record(z.string(), z.unknown()) }),
+  z.object({ kind: z.literal('refusal'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), resetsInMs: z.nullable(delay) }),
+  z.object({ kind: z.literal('cooldown'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), cooldownMs: delay }),
+  z.object({ kind: z.literal('model-cap'), carrier: pageCarrierSchema, clearsInMs: delay }),
+  z.object({ kind: z.literal('plan'), carrier: pageCarrierSchema, plan: name(40) }),
+  z.object({ kind: z.literal('account'), carrier: pageCarrierSchema }),
+  z.object({ kind: z.literal('ignored'), carrier: pageCarrierSchema, reason: text(200) }),
+]);
+
+export type Finding = z.infer<typeof findingSchema>;
+
+export const pageMessageSchema = z.intersection(
+  findingSchema,
+  z.object({
+    channel: z.literal(PAGE_CHANNEL),
+    version: z.literal(PAGE_CHANNEL_VERSION),
+    account: accountKeySchema,
+  }),
+);
+
+export type ValidPageMessage = z.infer<typeof pageMessageSchema>;
+
+/** Cheap pre-check before zod: most window messages on chatgpt.com are not ours. */
+export function isOnPageChannel(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { channel?: unknown }).channel === PAGE_CHANNEL;
+}

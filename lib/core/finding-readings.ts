@@ -1,0 +1,44 @@
+import type { Finding } from '../channel/page-message-schema';
+import { readingFromPickedQuota, type ParseResult } from './parse-quota-object';
+import { MODEL_CAP_FEATURE, type Reading, type ReadingSource } from './quota-types';
+
+/**
+ * Turns a validated finding from the page into a Reading, or null for findings that are not
+ * readings (plan, account, cooldown, ignored): those change state by other paths.
+ */
+
+const QUOTA_SOURCES: Record<Finding['carrier'], ReadingSource | null> = {
+  init: 'init',
+  stream: 'stream',
+  resume: 'resume',
+  websocket: 'websocket',
+  account: null,
+};
+
+export { MODEL_CAP_FEATURE } from './quota-types';
+
+function partialReading(source: ReadingSource, receivedAt: number, fields: Partial<Reading>): Reading {
+  return { source, receivedAt, features: null, blocked: null, modelLimits: null, defaultModel: null, unknownFields: [], ...fields };
+}
+
+export function readingFromFinding(finding: Finding, receivedAt: number): ParseResult | null {
+  switch (finding.kind) {
+    case 'quota': {
+      const source = QUOTA_SOURCES[finding.carrier];
+      if (source === null) return { ok: false, error: `quota from ${finding.carrier}` };
+      return readingFromPickedQuota(finding.quota, { source, receivedAt });
+    }
+    case 'refusal': {
+      // The image tool refused: exhausted now, whatever the last reading said.
+      const resetsAt = finding.resetsInMs === null ? null : receivedAt + finding.resetsInMs;
+      const features = [{ name: finding.feature, remaining: 0, resetsAt, resetEstimated: true }];
+      return { ok: true, reading: partialReading('refusal', receivedAt, { features }) };
+    }
+    case 'model-cap': {
+      const blocked = [{ name: MODEL_CAP_FEATURE, resetsAt: receivedAt + finding.clearsInMs, resetsAfterText: null, limit: null, description: null, reason: 'model_cap_exceeded' }];
+      return { ok: true, reading: partialReading('http429', receivedAt, { blocked }) };
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,26 @@
+import { jsonValueOf } from './json-value';
+import { CDM_TYPE, looksLikeQuotaObject, pickQuotaFields } from './quota-fields';
+import type { PageCarrier, PageFinding } from '../channel/page-channel';
+
+/**
+ * Turns one SSE event's data (or a whole JSON body) into what may leave the page.
+ * Cheap first: a substring test decides whether an event is worth JSON.parse at all, since a
+ * 5 MB turn has thousands of deltas and only one quota event.
+ */
+
+export function findingFromEventData(data: string, carrier: PageCarrier): PageFinding | null {
+  if (!data.includes(CDM_TYPE)) return null;
+  const value = jsonValueOf(data);
+  if (typeof value !== 'object' || value === null || (value as { type?: unknown }).type !== CDM_TYPE) return null;
+  const quota = pickQuotaFields(value);
+  return quota ? { kind: 'quota', carrier, quota } : null;
+}
+
+/** The init endpoint's JSON is the quota object itself, with or without `type`. */
+export function findingFromInitBody(text: string): PageFinding {
+  const value = jsonValueOf(text);
+  if (value === undefined) return { kind: 'ignored', carrier: 'init', reason: 'body is not JSON' };
+  const quota = pickQuotaFields(value);
+  if (!quota || !looksLikeQuotaObject(quota)) return { kind: 'ignored', carrier: 'init', reason: 'no quota fields' };
+  return { kind: 'quota', carrier: 'init', quota };
+}

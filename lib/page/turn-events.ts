@@ -1,0 +1,42 @@
+import { jsonValueOf } from './json-value';
+import { findingFromEventData } from './page-findings';
+import type { PageCarrier, PageFinding } from '../channel/page-channel';
+import { marksImageTurn, mayHoldRefusal, messageOfEvent, refusalOfMessage } from './turn-refusals';
+
+/**
+ * Reads the events of one chat turn, whichever road it came by (HTTP stream, resume, WebSocket),
+ * and reports what concerns quotas: the CDM, a refusal or cooldown of the image tool, the plan.
+ * Holds only two flags per turn.
+ */
+
+const MAX_PLAN_LENGTH = 40;
+
+function planOf(value: unknown): string | null {
+  const metadata = (value as { type?: unknown; metadata?: { plan_type?: unknown } } | null) ?? null;
+  if (metadata === null || typeof metadata !== 'object' || metadata.type !== 'server_ste_metadata') return null;
+  const plan = metadata.metadata?.plan_type;
+  return typeof plan === 'string' && plan.length > 0 && plan.length <= MAX_PLAN_LENGTH ? plan : null;
+}
+
+export function createTurnEventReader(carrier: PageCarrier, report: (finding: PageFinding) => void): (data: string) => void {
+  let imageTurn = false;
+  let refusalReported = false;
+  return (data) => {
+    if (!imageTurn && marksImageTurn(data)) imageTurn = true;
+    const quota = findingFromEventData(data, carrier);
+    if (quota) return report(quota);
+    if (!refusalReported && mayHoldRefusal(data)) {
+      const message = messageOfEvent(jsonValueOf(data));
+      const refusal = message ? refusalOfMessage(message, imageTurn) : null;
+      if (refusal) {
+        refusalReported = true;
+        report({ ...refusal, carrier, feature: 'image_gen' });
+      }
+      return;
+    }
+    if (data.includes('server_ste_metadata') && data.includes('plan_type')) {
+      const plan = planOf(jsonValueOf(data));
+      if (plan) report({ kind: 'plan', carrier, plan });
+    }
+  };
+}

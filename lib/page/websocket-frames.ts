@@ -1,0 +1,61 @@
+import { jsonValueOf } from './json-value';
+import type { PageFinding } from '../channel/page-channel';
+import { createSseScanner } from './sse-scanner';
+import { createTurnEventReader } from './turn-events';
+
+/**
+ * Reads the JSON frames of one WebSocket that carries chat turns: each frame's
+ * `payload.payload.encoded_item` is SSE text; a replay repeats a `stream_item_id` and is the same
+ * reading (protocol.md section 1). Shared by the live observer and the CLI (saved frames).
+ */
+
+/** Replays repeat recent items; remembering the last few hundred ids per socket is enough. */
+const MAX_REMEMBERED_ITEMS = 256;
+const MAX_TURNS = 8;
+
+interface TurnFrame {
+  item: string;
+  itemId: string | null;
+  turn: string;
+}
+
+export function turnFrameOf(text: string): TurnFrame | null {
+  const frame = jsonValueOf(text);
+  const inner = (frame as { payload?: { payload?: Record<string, unknown> } } | null)?.payload?.payload;
+  if (typeof inner?.encoded_item !== 'string') return null;
+  const itemId = typeof inner.stream_item_id === 'string' ? inner.stream_item_id : null;
+  const turn = typeof inner.turn_id === 'string' ? inner.turn_id : typeof inner.conversation_id === 'string' ? inner.conversation_id : '';
+  return { item: inner.encoded_item, itemId, turn };
+}
+
+/** Returns a reader for the frames of one socket, in order; bounded whatever the socket sends. */
+export function createTurnFrameReader(report: (finding: PageFinding) => void): (frameText: string) => void {
+  const seenItems: string[] = [];
+  const turns = new Map<string, (data: string) => void>();
+
+  function readerFor(turn: string): (data: string) => void {
+    let reader = turns.get(turn);
+    if (!reader) {
+      if (turns.size >= MAX_TURNS) turns.delete(turns.keys().next().value ?? '');
+      reader = createTurnEventReader('websocket', report);
+      turns.set(turn, reader);
+    }
+    return reader;
+  }
+
+  return (frameText) => {
+    const frame = turnFrameOf(frameText);
+    if (!frame) return;
+    if (frame.itemId !== null) {
+      // A replay repeats its turn too, and the frames seen number items per turn (s1..s4 in turn t1):
+      // another turn's "s3" is a new item, not a replay.
+      const item = `${frame.turn}\n${frame.itemId}`;
+      if (seenItems.includes(item)) return;
+      seenItems.push(item);
+      if (seenItems.length > MAX_REMEMBERED_ITEMS) seenItems.shift();
+    }
+    const scanner = createSseScanner(readerFor(frame.turn));
+    scanner.pushText(frame.item);
+    scanner.end();
+  };
+}

@@ -1,0 +1,190 @@
+import type { AccountState, BlockedState, FeatureState } from '../core/quota-state';
+import { DEFAULT_BADGE_FEATURE } from '../alerts/quota-badge';
+import { type Settings, lowThresholdFor } from '../alerts/settings';
+
+/**
+ * What the popup shows for one account, derived from stored state and the time. Pure: the
+ * components only turn this into text and markup, so every rule here is tested with tables.
+ */
+
+/** A reading older than this may be out of date: Plus image quotas move by the hundred a day. */
+export const OUTDATED_AFTER_MS = 6 * 60 * 60 * 1000;
+
+/** stale: the reset time has passed, so the number is probably not current any more. */
+export type FeatureStatus = 'normal' | 'low' | 'empty' | 'blocked' | 'stale';
+
+export type ResetView =
+  | { kind: 'ahead'; at: number }
+  | { kind: 'passed'; at: number }
+  | { kind: 'windowNotStarted' }
+  | { kind: 'unknown' };
+
+/** limit: the cap the site states for a blocked feature; maxSeen: only the most seen this window. */
+export interface CapView {
+  value: number;
+  source: 'limit' | 'maxSeen';
+}
+
+export interface FeatureView {
+  name: string;
+  remaining: number;
+  status: FeatureStatus;
+  cap: CapView | null;
+  reset: ResetView;
+  /** The reset time was worked out from a refusal's wording ("resets in 14 hours"), not given by the server. */
+  resetEstimated: boolean;
+  /** The end of a "generating images too quickly" pause still ahead (an estimate: "wait for an hour"). */
+  cooldownUntil: number | null;
+  /** Listed in blocked_features: the reset is when the block ends (it may have passed: then stale). */
+  blocked: boolean;
+  /** When an earlier reading than the latest listed this feature; null when the latest did. */
+  lastSeenAt: number | null;
+  /** The site's own localized words for a block, shown as given. */
+  siteDescription: string | null;
+  siteResetText: string | null;
+}
+
+export interface ModelLimitView {
+  model: string;
+  fallback: string | null;
+  reset: ResetView;
+  description: string | null;
+}
+
+export interface FreshnessView {
+  at: number;
+  /** One of READING_SOURCES: the stored-state schema checked it. */
+  source: string;
+  outdated: boolean;
+}
+
+export interface PopupView {
+  /** False until a reading listed a feature or a block: then the popup says how to get one. */
+  hasReading: boolean;
+  features: FeatureView[];
+  modelLimits: ModelLimitView[];
+  defaultModel: string | null;
+  freshness: FreshnessView | null;
+  /**
+   * Pauses still ahead for features no reading listed (a plan's limits_progress may leave
+   * image_gen out): shown on their own, since no feature item carries them.
+   */
+  cooldowns: Array<{ feature: string; until: number }>;
+}
+
+function resetView(resetsAt: number | null, now: number): ResetView {
+  if (resetsAt === null) return { kind: 'unknown' };
+  return resetsAt > now ? { kind: 'ahead', at: resetsAt } : { kind: 'passed', at: resetsAt };
+}
+
+export interface PopupViewOptions {
+  /** The name the user reads (translated), for the order; the raw name by default. */
+  label?: (name: string) => string;
+  /** The user's low thresholds (settings), so the popup, badge, chip and notifications agree. */
+  lowThresholds?: Settings['lowThresholds'];
+}
+
+function cooldownUntil(name: string, account: AccountState, now: number): number | null {
+  const ends = account.cooldowns.filter((cooldown) => cooldown.feature === name && cooldown.until > now).map((cooldown) => cooldown.until);
+  return ends.length > 0 ? Math.max(...ends) : null;
+}
+
+function lastSeenAt(feature: FeatureState | undefined, account: AccountState): number | null {
+  const latest = account.lastReading?.at;
+  return feature !== undefined && latest !== undefined && feature.seenAt < latest ? feature.seenAt : null;
+}
+
+// A blocked feature is exhausted whatever limits_progress still says (protocol.md section 2), and
+// its reset time is the block's own, as on the badge.
+function blockedFeatureView(block: BlockedState, feature: FeatureState | undefined, account: AccountState, now: number): FeatureView {
+  const reset = resetView(block.resetsAt, now);
+  const cap = block.limit !== null && block.limit > 0 ? { value: block.limit, source: 'limit' as const } : null;
+  return {
+    name: block.name,
+    remaining: 0,
+    status: reset.kind === 'passed' ? 'stale' : 'blocked',
+    cap,
+    reset,
+    resetEstimated: false,
+    cooldownUntil: cooldownUntil(block.name, account, now),
+    blocked: true,
+    lastSeenAt: lastSeenAt(feature, account),
+    siteDescription: block.description,
+    siteResetText: block.resetsAfterText,
+  };
+}
+
+function featureView(feature: FeatureState, account: AccountState, now: number, lowThresholds: Settings['lowThresholds']): FeatureView {
+  const timed = resetView(feature.resetsAt, now);
+  // While full the server keeps moving reset_after forward (protocol.md section 2): no fixed time yet.
+  const reset = feature.windowNotStarted && timed.kind === 'ahead' ? { kind: 'windowNotStarted' as const } : timed;
+  const status: FeatureStatus =
+    timed.kind === 'passed'
+      ? 'stale'
+      : feature.remaining === 0
+        ? 'empty'
+        : feature.remaining <= lowThresholdFor({ lowThresholds }, feature.name, feature.maxSeen)
+          ? 'low'
+          : 'normal';
+  return {
+    name: feature.name,
+    remaining: feature.remaining,
+    status,
+    cap: feature.maxSeen > 0 ? { value: feature.maxSeen, source: 'maxSeen' } : null,
+    reset,
+    resetEstimated: feature.resetEstimated && reset.kind !== 'windowNotStarted',
+    cooldownUntil: cooldownUntil(feature.name, account, now),
+    blocked: false,
+    lastSeenAt: lastSeenAt(feature, account),
+    siteDescription: null,
+    siteResetText: null,
+  };
+}
+
+const STATUS_RANK: Record<FeatureStatus, number> = { blocked: 0, empty: 1, low: 2, normal: 3, stale: 3 };
+
+/** image_gen first (the badge's feature), then what needs attention, then the rest by readable name. */
+function featureOrder(label: (name: string) => string): (a: FeatureView, b: FeatureView) => number {
+  return (a, b) =>
+    Number(b.name === DEFAULT_BADGE_FEATURE) - Number(a.name === DEFAULT_BADGE_FEATURE) ||
+    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
+    label(a.name).localeCompare(label(b.name));
+}
+
+function featureViews(account: AccountState, now: number, options: Required<PopupViewOptions>): FeatureView[] {
+  const blockedNames = new Set(account.blocked.map((block) => block.name));
+  const views = account.blocked
+    // The site may list one block twice; show each feature once.
+    .filter((block, index) => account.blocked.findIndex((other) => other.name === block.name) === index)
+    .map((block) => blockedFeatureView(block, account.features[block.name], account, now));
+  for (const feature of Object.values(account.features)) {
+    if (!blockedNames.has(feature.name)) views.push(featureView(feature, account, now, options.lowThresholds));
+  }
+  return views.sort(featureOrder(options.label));
+}
+
+export function popupView(account: AccountState | undefined, now: number, options: PopupViewOptions = {}): PopupView {
+  if (account === undefined) {
+    return { hasReading: false, features: [], modelLimits: [], defaultModel: null, freshness: null, cooldowns: [] };
+  }
+  const features = featureViews(account, now, { label: options.label ?? ((name) => name), lowThresholds: options.lowThresholds ?? {} });
+  const reading = account.lastReading;
+  const listed = new Set(features.map((feature) => feature.name));
+  const unlisted = [...new Set(account.cooldowns.map((cooldown) => cooldown.feature))].filter((name) => !listed.has(name));
+  return {
+    hasReading: features.length > 0,
+    features,
+    modelLimits: account.modelLimits.map((limit) => ({
+      model: limit.model,
+      fallback: limit.fallback,
+      reset: resetView(limit.resetsAt, now),
+      description: limit.description,
+    })),
+    defaultModel: account.defaultModel,
+    freshness: reading && { at: reading.at, source: reading.source, outdated: now - reading.at > OUTDATED_AFTER_MS },
+    cooldowns: unlisted.flatMap((feature) => {
+      const until = cooldownUntil(feature, account, now);
+      return until === null ? [] : [{ feature, until }];
+    }),
+  };
+}
