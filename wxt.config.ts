@@ -20,13 +20,13 @@ export default defineConfig({
     build: { modulePreload: { polyfill: false } },
   }),
   manifest: ({ browser }) => ({
-    name: '__MSG_extensionName__',
-    description: '__MSG_extensionDescription__',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
     default_locale: 'en',
     permissions: notificationsRequired ? ['storage', 'alarms', 'notifications'] : ['storage', 'alarms'],
     optional_permissions: notificationsRequired ? [] : ['notifications'],
     icons: ICONS,
-    action: { default_title: '__MSG_extensionName__' },
+    action: { default_title: '__MSG_extension_name__' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -1,11 +1,10 @@
 import type { FreshnessView } from '../lib/view/popup-view';
+import type { ReadingSource } from '../lib/core/quota-types';
 import { t } from '../lib/extension/i18n';
 import { agoText } from './popup-format';
 
-function sourceName(source: string): string {
-  const key = `source_${source}`;
-  const name = t(key);
-  return name === key ? source : name;
+function sourceName(source: ReadingSource): string {
+  return t(`source_${source}`);
 }
 
 /** "Updated 2 min ago · end of a chat turn", and a warning in words once the reading is old. */

@@ -26,7 +26,7 @@ export function PopupApp({ view, now, storageProblem, account, children }: Popup
       <header class="popup-header">
         <h1>
           <img src="/icon/32.png" alt="" width={20} height={20} />
-          {t('extensionName')}
+          {t('extension_name')}
         </h1>
         {account}
         {view.freshness && <FreshnessLine freshness={view.freshness} now={now} />}

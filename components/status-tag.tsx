@@ -1,7 +1,7 @@
 import type { FeatureStatus } from '../lib/view/popup-view';
-import { t } from '../lib/extension/i18n';
+import { t, type MessageKey } from '../lib/extension/i18n';
 
-const STATUS_KEYS: Record<Exclude<FeatureStatus, 'normal'>, string> = {
+const STATUS_KEYS: Record<Exclude<FeatureStatus, 'normal'>, MessageKey> = {
   low: 'popup_statusLow',
   empty: 'popup_statusEmpty',
   blocked: 'popup_statusBlocked',

@@ -12,14 +12,14 @@ const toolbarAction = () => browser.action ?? browser.browserAction;
 
 export function badgeTooltip(view: BadgeView, now: number): string {
   const locale = uiLocale();
-  if (view.status === 'off') return t('tooltipOff');
+  if (view.status === 'off') return t('tooltip_off');
   const name = featureLabel(view.feature, t);
-  if (view.status === 'none') return t('tooltipNoReading', [name]);
+  if (view.status === 'none') return t('tooltip_noReading', [name]);
   const reset = view.resetsAt === null ? null : formatLocalTime(view.resetsAt, now, locale);
-  if (view.status === 'stale') return t('tooltipStale', [name, view.text, reset ?? '?']);
-  const count = view.status === 'blocked' ? t('tooltipBlocked', [name]) : t('tooltipRemaining', [name, view.text]);
-  if (view.resetsAt === null || reset === null) return `${count}\n${t('tooltipResetUnknown')}`;
-  return `${count}\n${t('tooltipResets', [reset, formatDuration(view.resetsAt - now, locale)])}`;
+  if (view.status === 'stale') return t('tooltip_stale', [name, view.text, reset ?? '?']);
+  const count = view.status === 'blocked' ? t('tooltip_blocked', [name]) : t('tooltip_remaining', [name, view.text]);
+  if (view.resetsAt === null || reset === null) return `${count}\n${t('tooltip_resetUnknown')}`;
+  return `${count}\n${t('tooltip_resets', [reset, formatDuration(view.resetsAt - now, locale)])}`;
 }
 
 export async function paintBadge(view: BadgeView, now: number): Promise<void> {
@@ -29,7 +29,7 @@ export async function paintBadge(view: BadgeView, now: number): Promise<void> {
     action.setBadgeBackgroundColor({ color: view.color }),
     // setBadgeTextColor is missing on older browsers; white on our colours is the default anyway.
     action.setBadgeTextColor?.({ color: '#FFFFFF' }),
-    action.setTitle({ title: `${t('extensionName')}\n${badgeTooltip(view, now)}` }),
+    action.setTitle({ title: `${t('extension_name')}\n${badgeTooltip(view, now)}` }),
   ]);
   if (view.staleAt === null) await browser.alarms.clear(BADGE_STALE_ALARM);
   else browser.alarms.create(BADGE_STALE_ALARM, { when: view.staleAt });

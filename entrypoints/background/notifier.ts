@@ -28,11 +28,11 @@ async function notificationsAllowed(): Promise<boolean> {
 
 function noticeText(notice: Notice, now: number): { title: string; message: string } {
   const name = featureLabel(notice.feature, t);
-  if (notice.kind === 'refill') return { title: t('notifyRefillTitle', [name]), message: t('notifyRefillMessage') };
-  const title = notice.kind === 'low' ? t('notifyLowTitle', [name, String(notice.remaining)]) : t('notifyExhaustedTitle', [name]);
-  if (notice.resetsAt === null) return { title, message: t('tooltipResetUnknown') };
+  if (notice.kind === 'refill') return { title: t('notify_refillTitle', [name]), message: t('notify_refillMessage') };
+  const title = notice.kind === 'low' ? t('notify_lowTitle', [name, String(notice.remaining)]) : t('notify_exhaustedTitle', [name]);
+  if (notice.resetsAt === null) return { title, message: t('tooltip_resetUnknown') };
   const locale = uiLocale();
-  return { title, message: t('tooltipResets', [formatLocalTime(notice.resetsAt, now, locale), formatDuration(notice.resetsAt - now, locale)]) };
+  return { title, message: t('tooltip_resets', [formatLocalTime(notice.resetsAt, now, locale), formatDuration(notice.resetsAt - now, locale)]) };
 }
 
 async function show(notice: Notice, now: number): Promise<void> {

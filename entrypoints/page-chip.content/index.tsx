@@ -24,11 +24,11 @@ const POSITION_KEY = 'chipPosition';
 const TICK_MS = 30_000;
 
 function chipDetail(view: BadgeView, account: AccountState | undefined, now: number): string {
-  if (view.status === 'none') return t('chipNoReading');
-  if (view.status === 'stale') return t('chipProbablyReset');
-  if (account?.features[view.feature]?.windowNotStarted && view.status !== 'blocked') return t('chipFull');
-  if (view.resetsAt === null) return t('tooltipResetUnknown');
-  return t('chipResetsIn', [formatDuration(view.resetsAt - now, uiLocale())]);
+  if (view.status === 'none') return t('chip_noReading');
+  if (view.status === 'stale') return t('chip_probablyReset');
+  if (account?.features[view.feature]?.windowNotStarted && view.status !== 'blocked') return t('chip_full');
+  if (view.resetsAt === null) return t('tooltip_resetUnknown');
+  return t('chip_resetsIn', [formatDuration(view.resetsAt - now, uiLocale())]);
 }
 
 export default defineContentScript({
@@ -55,8 +55,8 @@ export default defineContentScript({
           label={featureLabel(feature, t)}
           detail={chipDetail(view, account, now)}
           position={position}
-          hideLabel={t('chipHide')}
-          moveHint={t('chipMoveHint')}
+          hideLabel={t('chip_hide')}
+          moveHint={t('chip_moveHint')}
           onMove={(next, done) => {
             position = next;
             void paint();

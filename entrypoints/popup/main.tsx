@@ -6,6 +6,6 @@ import './style.css';
 // The catalogue in use names its own language, which is what a screen reader must speak
 // (a UI language without a catalogue of ours falls back to English).
 document.documentElement.lang = t('popup_lang');
-document.title = t('extensionName');
+document.title = t('extension_name');
 const root = document.getElementById('app');
 if (root) render(<LivePopup />, root);

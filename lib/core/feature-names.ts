@@ -23,12 +23,12 @@ export function isKnownFeature(name: string): name is KnownFeature {
 }
 
 /** The i18n key for a known feature's name, or null for one we have never seen. */
-export function featureMessageKey(name: string): string | null {
+export function featureMessageKey(name: string): `feature_${KnownFeature}` | null {
   return isKnownFeature(name) ? `feature_${name}` : null;
 }
 
 /** Readable name: the translated one when known, else the raw name. */
-export function featureLabel(name: string, translate: (key: string) => string): string {
+export function featureLabel(name: string, translate: (key: `feature_${KnownFeature}`) => string): string {
   const key = featureMessageKey(name);
   const label = key ? translate(key) : '';
   return label && label !== key ? label : name;

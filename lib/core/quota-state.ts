@@ -18,7 +18,7 @@ export const MAX_UNKNOWN_FIELDS = 32;
 const time = integer(0);
 const text = textOf(MAX_STRING_LENGTH);
 const name = nameOf(200);
-const source = z.enum(READING_SOURCES as [string, ...string[]]);
+const source = z.enum(READING_SOURCES);
 
 /** A record with at most `max` entries: a corrupted profile must not be read back unbounded. */
 const boundedRecord = <T extends z.core.SomeType>(value: T, max: number) =>

@@ -3,21 +3,12 @@
  * Times are epoch milliseconds; `null` means "not known", never "now".
  */
 
-/** Where a reading came from; each one is a fresh reading (protocol.md section 1). */
-export type ReadingSource = 'init' | 'stream' | 'resume' | 'websocket' | 'refusal' | 'cooldown' | 'http429';
-
 /** The blocked entry that stands for the legacy HTTP 429 model cap (the 429 does not name the model). */
 export const MODEL_CAP_FEATURE = 'model_cap';
 
-export const READING_SOURCES: readonly ReadingSource[] = [
-  'init',
-  'stream',
-  'resume',
-  'websocket',
-  'refusal',
-  'cooldown',
-  'http429',
-];
+/** Where a reading came from; each one is a fresh reading (protocol.md section 1). */
+export const READING_SOURCES = ['init', 'stream', 'resume', 'websocket', 'refusal', 'cooldown', 'http429'] as const;
+export type ReadingSource = (typeof READING_SOURCES)[number];
 
 export interface FeatureQuota {
   name: string;

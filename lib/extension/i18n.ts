@@ -4,11 +4,15 @@ import { browser } from 'wxt/browser';
  * Every string the extension shows goes through browser.i18n (public/_locales). A key missing
  * from the catalogue shows as the key itself, so a gap is visible rather than blank.
  */
-export function t(key: string, substitutions?: string | string[]): string {
+/**
+ * Every key of public/_locales/en/messages.json, as WXT generates them (.wxt/types/i18n.d.ts): a
+ * typo or a removed key is a type error. The browser's own @@ keys are not ours to show.
+ */
+export type MessageKey = Exclude<Parameters<typeof browser.i18n.getMessage>[0], `@@${string}`>;
+
+export function t(key: MessageKey, substitutions?: string | string[]): string {
   try {
-    // Keys are partly built at run time (feature names), so the generated literal key type is widened.
-    const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string | string[]) => string;
-    return getMessage(key, substitutions) || key;
+    return browser.i18n.getMessage(key, substitutions) || key;
   } catch {
     return key;
   }

@@ -34,7 +34,7 @@ export function accountChoices(state: QuotaState): AccountChoice[] {
 }
 
 /** "Account 2 · …a1b2", or the unidentified account's name, through the message catalogue. */
-export function accountLabel(choice: AccountChoice, translate: (key: string, substitutions?: string[]) => string): string {
+export function accountLabel(choice: AccountChoice, translate: (key: 'popup_accountDefault' | 'popup_accountNumbered', substitutions?: string[]) => string): string {
   if (choice.number === null || choice.suffix === null) return translate('popup_accountDefault');
   return translate('popup_accountNumbered', [String(choice.number), choice.suffix]);
 }

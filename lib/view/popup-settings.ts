@@ -1,4 +1,4 @@
-import { featureLabel } from '../core/feature-names';
+import { featureLabel, type KnownFeature } from '../core/feature-names';
 import { featureNameOrder } from './popup-feature-order';
 import { DEFAULT_BADGE_FEATURE } from '../alerts/quota-badge';
 import type { QuotaState } from '../core/quota-state';
@@ -17,7 +17,7 @@ export const MAX_THRESHOLD = 1_000_000;
  * account (listed or blocked), image_gen (the default, even before a reading) and the current
  * choice. image_gen first, then by the name the user reads.
  */
-export function choosableFeatures(state: QuotaState, current: string | null, translate: (key: string) => string): string[] {
+export function choosableFeatures(state: QuotaState, current: string | null, translate: (key: `feature_${KnownFeature}`) => string): string[] {
   const names = new Set<string>([DEFAULT_BADGE_FEATURE]);
   if (current !== null) names.add(current);
   for (const account of Object.values(state.accounts)) {

@@ -1,4 +1,5 @@
 import type { AccountState, BlockedState, FeatureState } from '../core/quota-state';
+import type { ReadingSource } from '../core/quota-types';
 import { DEFAULT_BADGE_FEATURE } from '../alerts/quota-badge';
 import { type Settings, lowThresholdFor } from '../alerts/settings';
 
@@ -53,8 +54,8 @@ export interface ModelLimitView {
 
 export interface FreshnessView {
   at: number;
-  /** One of READING_SOURCES: the stored-state schema checked it. */
-  source: string;
+  /** The stored-state schema checked it is one of READING_SOURCES. */
+  source: ReadingSource;
   outdated: boolean;
 }
 

@@ -131,7 +131,7 @@ describe('after the reset time of the shown number', () => {
     // The real Plus turn exactly as captured in 2026-04: its image_gen reset (2026-04-25) is long past.
     const asCaptured = quotaEventData(captureAsCaptured('stream_image_gen_turn_plus_2026-04.sse.txt'));
     const badge = await play(session, turnStep(asCaptured, { text: '117', status: 'stale' }));
-    for (const words of fixedParts('tooltipStale')) expect(badge?.title).toContain(words);
+    for (const words of fixedParts('tooltip_stale')) expect(badge?.title).toContain(words);
   });
 
   it('a number whose reset time comes while it is shown turns grey when the alarm fires', async () => {
@@ -143,7 +143,7 @@ describe('after the reset time of the shown number', () => {
     const badge = await waitForColour(session.extension, 'stale', resetIn + 20_000);
     console.log(`stale ${Date.now() - shown} ms after the reading; its reset was ${resetIn} ms after it`);
     expectBadge(badge, { text: '5', status: 'stale' });
-    for (const words of fixedParts('tooltipStale')) expect(badge.title).toContain(words);
+    for (const words of fixedParts('tooltip_stale')) expect(badge.title).toContain(words);
   });
 
   it('logged no error', () => {

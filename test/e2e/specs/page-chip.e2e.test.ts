@@ -83,7 +83,7 @@ describe('the in-page chip', () => {
 
   it('hide (×) removes it', async () => {
     const page = session.tab.page;
-    await page.getByRole('button', { name: englishText('chipHide') }).click();
+    await page.getByRole('button', { name: englishText('chip_hide') }).click();
     await page.waitForFunction((name) => document.querySelector(name) === null || !document.querySelector(name)?.isConnected, CHIP);
     expect(await page.locator(`${CHIP} [aria-label]`).count()).toBe(0);
   });

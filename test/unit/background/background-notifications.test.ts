@@ -191,7 +191,7 @@ describe('the badge setting', () => {
     await send(quotaMessage(cdm(9)));
     const view = await badge();
     expect(view.text).toBe('');
-    expect(view.title).toContain(englishMessage('tooltipOff'));
+    expect(view.title).toContain(englishMessage('tooltip_off'));
     expect(await fakeBrowser.alarms.get('badge-stale')).toBeUndefined();
   });
 
