@@ -32,11 +32,6 @@ export function emptyHistory(): UsageHistory {
   return { version: HISTORY_VERSION, accounts: {} };
 }
 
-export function historyFromStorage(value: unknown): UsageHistory {
-  const parsed = historySchema.safeParse(value);
-  return parsed.success ? parsed.data : emptyHistory();
-}
-
 /** The local day number of a time, given the zone's offset (Date#getTimezoneOffset, minutes). */
 export function localDayOf(time: number, timezoneOffsetMinutes: number): number {
   return Math.floor((time - timezoneOffsetMinutes * 60_000) / DAY_MS);
