@@ -32,6 +32,8 @@ function chipDetail(view: BadgeView, account: AccountState | undefined, now: num
 export default defineContentScript({
   matches: CHATGPT_MATCHES,
   runAt: 'document_idle',
+  // Otherwise WXT posts a message carrying the extension id to '*' on chatgpt.com.
+  noScriptStartedPostMessage: true,
   cssInjectionMode: 'manual',
   async main(ctx) {
     let ui: ShadowRootContentScriptUi<void> | null = null;
