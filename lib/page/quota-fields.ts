@@ -1,3 +1,5 @@
+import { isRecord } from './json-value';
+
 /**
  * Copies only the quota fields out of a CDM-like object, in the page, before anything leaves it.
  * No zod here: this runs in the MAIN-world script on every chatgpt.com load (docs/testing.md).
@@ -49,10 +51,6 @@ export type PickedQuota = {
   model_limits?: PickedItem[] | Scalar;
   unknown_fields?: string[];
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Strings over the bound become null: a value we will not carry is an unknown value. */
 function scalarOf(value: unknown): Scalar {
