@@ -1,11 +1,11 @@
 import { recordOf } from './json-value';
+import { planName } from './plan-name';
 
 /**
  * Quota-adjacent answers the page receives: the plan and account ids of accounts/check, and the
  * legacy HTTP 429 model_cap_exceeded body. Only the few fields named here are read.
  */
 
-const MAX_PLAN_LENGTH = 40;
 const MAX_CLEARS_IN_SECONDS = 31 * 24 * 3600;
 
 export interface AccountsCheck {
@@ -21,8 +21,7 @@ export function readAccountsCheck(value: unknown): AccountsCheck | null {
   const ids = Array.isArray(ordering) ? ordering.filter((id): id is string => typeof id === 'string') : [];
   const planOf = (accountId: string | null): string | null => {
     const entry = recordOf(accounts[accountId ?? ids[0] ?? 'default']) ?? recordOf(accounts.default);
-    const plan = recordOf(entry?.account)?.plan_type;
-    return typeof plan === 'string' && plan.length > 0 && plan.length <= MAX_PLAN_LENGTH ? plan : null;
+    return planName(recordOf(entry?.account)?.plan_type);
   };
   return { accountIds: ids, planOf };
 }
