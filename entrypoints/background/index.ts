@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { CHATGPT_ORIGINS } from '../../lib/channel/content-matches';
 import { activeAccountState, type QuotaState } from '../../lib/core/quota-state';
 import { badgeFor } from '../../lib/alerts/quota-badge';
-import { lowThresholdFor } from '../../lib/alerts/settings';
+import { lowThresholdOf } from '../../lib/alerts/feature-status';
 import { logDiagnostic } from '../../lib/extension/diagnostics-log';
 import { settingsStore } from '../../lib/extension/settings-store';
 import { quotaStore } from '../../lib/extension/quota-store';
@@ -33,7 +33,7 @@ async function repaint(state?: QuotaState): Promise<void> {
   const settings = await settingsStore.get();
   const account = activeAccountState(current);
   const feature = settings.badgeFeature;
-  const threshold = feature === null ? 0 : lowThresholdFor(settings, feature, account?.features[feature]?.maxSeen ?? 0);
+  const threshold = feature === null ? 0 : lowThresholdOf(settings, account, feature);
   await paintBadge(badgeFor(account, now, feature, threshold), now);
 }
 

@@ -8,7 +8,7 @@ import { featureLabel } from '../../lib/core/feature-names';
 import { TICK_MS, formatDuration } from '../../lib/view/format-time';
 import { badgeFor, type BadgeView } from '../../lib/alerts/quota-badge';
 import { activeAccountState, type AccountState } from '../../lib/core/quota-state';
-import { lowThresholdFor } from '../../lib/alerts/settings';
+import { lowThresholdOf } from '../../lib/alerts/feature-status';
 import { settingsStore } from '../../lib/extension/settings-store';
 import { t, uiLocale } from '../../lib/extension/i18n';
 import { quotaStore } from '../../lib/extension/quota-store';
@@ -47,7 +47,7 @@ export default defineContentScript({
       const state = await quotaStore.get();
       const account = activeAccountState(state);
       const now = Date.now();
-      const view = badgeFor(account, now, feature, lowThresholdFor(settings, feature, account?.features[feature]?.maxSeen ?? 0));
+      const view = badgeFor(account, now, feature, lowThresholdOf(settings, account, feature));
       if (!ui.mounted) ui.mount();
       render(
         <PageChip
