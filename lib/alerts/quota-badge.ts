@@ -1,5 +1,6 @@
 import type { AccountState } from '../core/quota-state';
 import { featureStatus } from './feature-status';
+import { LOW_AMBER } from './low-amber';
 
 /**
  * What the toolbar badge shows for one feature (image_gen by default). Pure; the background
@@ -17,7 +18,7 @@ export const BADGE_COLORS: Record<BadgeStatus, string> = {
   off: '#5F6368',
   none: '#5F6368',
   normal: '#3A5A8C',
-  low: '#B06000',
+  low: LOW_AMBER.light,
   empty: '#C5221F',
   blocked: '#C5221F',
   stale: '#80868B',
