@@ -39,7 +39,6 @@ export const pageMessageSchema = z.intersection(
   }),
 );
 
-export type ValidPageMessage = z.infer<typeof pageMessageSchema>;
 
 /** Cheap pre-check before zod: most window messages on chatgpt.com are not ours. */
 export function isOnPageChannel(data: unknown): boolean {
