@@ -11,6 +11,9 @@ const BROWSER_API_PATTERNS = [{ group: ['wxt/utils/storage', '@wxt-dev/browser',
 // Components read and write storage only through lib/extension/'s stores, never storage itself.
 const STORAGE_AREA = { group: ['**/extension/stored-value'], importNames: ['defineStoredValue'], message: 'Components use the stores of lib/extension/, not a storage area of their own.' };
 
+/** no-restricted-imports: the browser API always, plus what the folder adds. */
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { paths: BROWSER_API, patterns: [...BROWSER_API_PATTERNS, ...patterns] }] });
+
 export default tseslint.config(
   { ignores: ['.output/**', '.output-*/**', '.wxt/**', 'node_modules/**', 'test-artifacts/**', 'web-ext-artifacts/**'] },
   js.configs.recommended,
@@ -27,44 +30,26 @@ export default tseslint.config(
     // The browser API and WXT's runtime: only lib/extension/ and entrypoints/ reach them.
     files: ['lib/**', 'components/**'],
     ignores: ['lib/extension/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: BROWSER_API, patterns: [...BROWSER_API_PATTERNS, STORAGE_AREA] }] },
+    rules: restrict(STORAGE_AREA),
   },
   {
     // What runs in the page (the MAIN-world bundle) and the CLI: no zod, no browser API, nothing but
     // itself and the page channel's types.
     files: ['lib/page/**', 'entrypoints/interceptor.content.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: BROWSER_API,
-          patterns: [
-            ...BROWSER_API_PATTERNS,
-            { group: ['zod', 'zod/*'], message: 'No zod in the page: it would weigh on every page load (docs/architecture.md).' },
-            {
-              regex: '^\\.\\./(?!channel/page-channel$)(?!lib/(page/|channel/(page-channel|content-matches)$))',
-              message: 'lib/page/ and the interceptor import only lib/page/ and lib/channel/page-channel (docs/architecture.md).',
-            },
-          ],
-        },
-      ],
-    },
+    rules: restrict(
+      { group: ['zod', 'zod/*'], message: 'No zod in the page: it would weigh on every page load (docs/architecture.md).' },
+      {
+        regex: '^\\.\\./(?!channel/page-channel$)(?!lib/(page/|channel/(page-channel|content-matches)$))',
+        message: 'lib/page/ and the interceptor import only lib/page/ and lib/channel/page-channel (docs/architecture.md).',
+      },
+    ),
   },
   {
     // The pure layers never reach up into the extension's stores or the CLI.
     files: ['lib/channel/**', 'lib/core/**', 'lib/alerts/**', 'lib/view/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: BROWSER_API,
-          patterns: [
-            ...BROWSER_API_PATTERNS,
-            { group: ['../extension/*', '../cli/*'], message: 'Pure lib/ folders do not import lib/extension/ or lib/cli/ (docs/architecture.md).' },
-          ],
-        },
-      ],
-    },
+    rules: restrict(
+      { group: ['../extension/*', '../cli/*'], message: 'Pure lib/ folders do not import lib/extension/ or lib/cli/ (docs/architecture.md).' },
+    ),
   },
   {
     // The CLI and the test harness talk to a terminal.
