@@ -76,7 +76,8 @@ export function parseInspectArguments(args: string[]): InspectArguments {
       files.push(token.value);
       continue;
     }
-    const written = args[token.index];
+    // noUncheckedIndexedAccess: token.index always points into args; rawName is the fallback.
+    const written = args[token.index] ?? token.rawName;
     if (!KNOWN_SPELLINGS.has(written)) return { kind: 'usage-error', message: `unknown option: ${written}` };
     if (token.name === 'help') return { kind: 'help' };
     json = true;
