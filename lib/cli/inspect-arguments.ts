@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 
 /** The inspector's command line: `[--json] <file>...`, `--help`, and `--` before file names that start with "-". */
 
-export type InspectArguments =
+type InspectArguments =
   | { kind: 'help' }
   | { kind: 'run'; json: boolean; files: string[] }
   | { kind: 'usage-error'; message: string };
