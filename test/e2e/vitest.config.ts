@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 // Loaded in vitest's main process, where the reporter runs (it needs Map.groupBy).
 import '../node20-polyfills.ts';
 
@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     root: new URL('../..', import.meta.url).pathname,
     include: ['test/e2e/specs/**/*.e2e.test.ts'],
+    // The Firefox specs have their own run (firefox.vitest.config.ts).
+    exclude: [...configDefaults.exclude, 'test/e2e/specs/firefox/**'],
     globalSetup: ['test/e2e/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
