@@ -1,4 +1,5 @@
 import type { ReplicaServer } from '../replica/replica-server';
+import type { SeenRequest } from './browser-requests';
 import type { ExtensionHandle } from './extension-handle';
 import { ReplicaTab } from './replica-tab';
 import type { TabDriver } from './tab-driver';
@@ -14,6 +15,8 @@ export interface OpenBrowser {
   /** Null when launched without the extension. */
   readonly extension: ExtensionHandle | null;
   newTab(): Promise<TabDriver>;
+  /** Every request the browser's tabs and the extension are seen to make from now on (browser-requests.ts). */
+  recordRequests(): Promise<SeenRequest[]>;
   /** Closes the browser; the profile is deleted unless it is kept for a restart. */
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }

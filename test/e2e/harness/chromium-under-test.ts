@@ -1,5 +1,6 @@
 import { ReplicaServer } from '../replica/replica-server';
 import type { BrowserUnderTest } from './browser-under-test';
+import { recordRequests } from './browser-requests';
 import { launchBrowser } from './launch-browser';
 import { playwrightTab } from './tab-driver';
 
@@ -13,6 +14,7 @@ export const chromiumUnderTest: BrowserUnderTest = {
       profileDir: launched.profileDir,
       extension: launched.extension,
       newTab: async () => playwrightTab(await launched.context.newPage()),
+      recordRequests: async () => recordRequests(launched.context),
       close: (closeOptions) => launched.close(closeOptions),
     };
   },

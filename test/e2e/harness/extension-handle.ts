@@ -1,4 +1,5 @@
 import type { ExtensionError } from './extension-errors';
+import type { TabDriver } from './tab-driver';
 
 /**
  * What the cross-browser specs read of the loaded extension, in any browser: its badge and its
@@ -24,4 +25,6 @@ export interface ExtensionHandle {
   storage(area?: StorageArea): Promise<Record<string, unknown>>;
   /** Writes storage.local directly, for specs that start from a given state. */
   writeStorage(items: Record<string, unknown>): Promise<void>;
+  /** The popup's page in a new tab, as the toolbar button would show it (popup-snapshot.ts reads it). */
+  popupTab(): Promise<TabDriver>;
 }

@@ -2,6 +2,7 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
 import type { Badge, ExtensionHandle, StorageArea } from './extension-handle';
 import type { ExtensionErrors } from './extension-errors';
+import { playwrightTab, type TabDriver } from './tab-driver';
 
 export type { Badge } from './extension-handle';
 
@@ -90,5 +91,9 @@ export class ExtensionUnderTest implements ExtensionHandle {
     if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
     await page.goto(`${this.origin}/popup.html`);
     return page;
+  }
+
+  async popupTab(): Promise<TabDriver> {
+    return playwrightTab(await this.openPopup());
   }
 }

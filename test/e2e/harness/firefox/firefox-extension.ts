@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'puppeteer-core';
 import type WebExtension from 'webextension-polyfill';
 import type { Badge, ExtensionHandle, StorageArea } from '../extension-handle';
+import type { TabDriver } from '../tab-driver';
+import { puppeteerTab } from './puppeteer-tab';
 import type { FirefoxExtensionErrors } from './firefox-extension-errors';
 import { EXTENSION_ORIGIN } from './firefox-prefs';
 
@@ -69,11 +71,9 @@ export class FirefoxExtension implements ExtensionHandle {
     await this.probe.evaluate((values) => (globalThis as ExtensionPageGlobal).browser.storage.local.set(values), items);
   }
 
-  /** The popup's page in a new tab, as the toolbar button would show it, once it has rendered its main landmark. */
-  async openPopup(): Promise<Page> {
+  async popupTab(): Promise<TabDriver> {
     const popup = await openExtensionPage(this.browser, 'popup.html');
     this.errors.watch(popup);
-    await popup.waitForSelector('main', { timeout: 10_000 });
-    return popup;
+    return puppeteerTab(popup);
   }
 }

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type Page } from 'puppeteer-core';
+import type { SeenRequest } from '../browser-requests';
 import { PROFILES_ENV } from '../../global-setup';
 import type { OpenBrowser } from '../browser-under-test';
 import { firefoxExecutable } from './firefox-executable';
@@ -37,6 +38,10 @@ export async function launchFirefox(options: { withExtension?: boolean; profileD
     extraPrefsFirefox: firefoxPrefs,
   });
   const errors = new FirefoxExtensionErrors();
+  const recorders: ((page: Page) => void)[] = [];
+  browser.on('targetcreated', (target: { page(): Promise<Page | null> }) => {
+    void target.page().then((page) => page && recorders.forEach((record) => record(page)));
+  });
   const extension = withExtension ? await FirefoxExtension.attach(browser, errors) : null;
   return {
     profileDir,
@@ -45,6 +50,19 @@ export async function launchFirefox(options: { withExtension?: boolean; profileD
       const page = await browser.newPage();
       errors.watch(page);
       return puppeteerTab(page);
+    },
+    /**
+     * Requests of the browser's tabs, extension pages included. The background page is not a
+     * browsing context WebDriver BiDi reports on: its requests are not seen here (the replica's
+     * own log still shows any that reached chatgpt.com).
+     */
+    async recordRequests() {
+      const seen: SeenRequest[] = [];
+      const record = (page: Page) =>
+        page.on('request', (request) => seen.push({ url: request.url(), method: request.method(), madeBy: request.frame()?.url() ?? 'unknown' }));
+      recorders.push(record);
+      (await browser.pages()).forEach(record);
+      return seen;
     },
     async close({ keepProfile = false } = {}) {
       await browser.close();
