@@ -21,6 +21,9 @@ const MEASURED_TURNS = 5;
 const FIRST_CHUNK_AFTER_MS = 120;
 const TIMING_BOUND_MS = 50;
 
+/** How far apart the medians may be, per point of the stream; a browser may allow more (see its spec). */
+export type TimingBounds = Record<'firstChunkAt' | 'lastChunkAt', number>;
+
 interface Side {
   browser: OpenBrowser;
   tab: ReplicaTab<unknown>;
@@ -58,7 +61,7 @@ function streamTimings(side: Side, point: 'firstChunkAt' | 'lastChunkAt'): numbe
     .map((request) => (request[point] ?? Number.NaN) - request.startedAt);
 }
 
-export function describePageInvisibility(target: BrowserUnderTest): void {
+export function describePageInvisibility(target: BrowserUnderTest, bounds: TimingBounds = { firstChunkAt: TIMING_BOUND_MS, lastChunkAt: TIMING_BOUND_MS }): void {
   describe(`the page cannot tell the extension is there, in ${target.name}`, () => {
     let replica: ReplicaServer;
     const sides: Record<'without' | 'with', Side> = {} as Record<'without' | 'with', Side>;
@@ -100,11 +103,11 @@ export function describePageInvisibility(target: BrowserUnderTest): void {
       expect(bodies(sides.with)).toEqual(bodies(sides.without));
     });
 
-    it.each(['firstChunkAt', 'lastChunkAt'] as const)(`stream timing (%s): medians within ${TIMING_BOUND_MS} ms`, (point) => {
+    it.each(['firstChunkAt', 'lastChunkAt'] as const)('stream timing (%s): medians within the bound', (point) => {
       const [withMedian, withoutMedian] = [median(streamTimings(sides.with, point)), median(streamTimings(sides.without, point))];
       console.log(`${point}: median ${withMedian.toFixed(1)} ms with the extension, ${withoutMedian.toFixed(1)} ms without`);
       const difference = Math.abs(withMedian - withoutMedian);
-      expect(difference).toBeLessThan(TIMING_BOUND_MS);
+      expect(difference).toBeLessThan(bounds[point]);
       // The first chunk cannot arrive before the server sent it: the measurement measures something.
       expect(Math.min(...streamTimings(sides.with, 'firstChunkAt'))).toBeGreaterThanOrEqual(FIRST_CHUNK_AFTER_MS - 5);
     });
