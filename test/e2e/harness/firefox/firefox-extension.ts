@@ -53,8 +53,9 @@ export class FirefoxExtension implements ExtensionHandle {
 
   badge(): Promise<Badge> {
     return this.probe.evaluate(async () => {
-      // Firefox MV2: browserAction (the extension's badge-painter.ts picks the same).
-      const action = (globalThis as ExtensionPageGlobal).browser.browserAction;
+      // MV2 has browserAction, MV3 action (the extension's badge-painter.ts picks the same way).
+      const { action: mv3Action, browserAction } = (globalThis as ExtensionPageGlobal).browser;
+      const action = mv3Action ?? browserAction;
       return {
         text: await action.getBadgeText({}),
         color: (await action.getBadgeBackgroundColor({})) as [number, number, number, number],

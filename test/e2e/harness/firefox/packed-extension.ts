@@ -11,7 +11,8 @@ import { GECKO_ID } from './firefox-prefs';
  * the store. A temporary add-on (browser.installExtension) would be gone after a restart.
  */
 
-export const FIREFOX_BUILD_DIR = path.join(repoRoot, '.output', 'firefox-mv2');
+/** The shipped MV2 build; QUOTA_METER_FIREFOX_BUILD names another (an MV3 build, to compare). */
+export const FIREFOX_BUILD_DIR = path.resolve(repoRoot, process.env.QUOTA_METER_FIREFOX_BUILD || '.output/firefox-mv2');
 export const PACKED_EXTENSION_ENV = 'QUOTA_METER_FIREFOX_XPI';
 
 /** Packs the build into `dir`; run once per suite (firefox-global-setup.ts). */
