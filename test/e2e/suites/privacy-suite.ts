@@ -3,6 +3,7 @@ import type { SeenRequest } from '../harness/browser-requests';
 import { startSessionIn, type BrowserUnderTest, type Session } from '../harness/browser-under-test';
 import type { TurnShown } from '../harness/replica-tab';
 import { runStep } from '../harness/scenario-runner';
+import { FIXTURE_NON_QUOTA_TEXT } from '../../unit/fixture-placeholders';
 import { ASSISTANT_TEXT_MARKER, PRIVATE_MARKERS, TITLE_MARKER, TOKEN_MARKER } from '../replica/markers';
 import type { ReplicaServer } from '../replica/replica-server';
 import { typicalSession } from '../scenarios/typical-session';
@@ -52,6 +53,8 @@ export function describePrivacy(target: BrowserUnderTest): void {
       for (const [what, marker] of PRIVATE_MARKERS) {
         expect(stored.includes(marker), `${what} in storage.${area}`).toBe(false);
       }
+      // The turns are built on the Plus capture, whose resume token and tool status text are placeholders.
+      for (const text of FIXTURE_NON_QUOTA_TEXT) expect(stored.includes(text), `capture's "${text}" in storage.${area}`).toBe(false);
       expect(stored).not.toMatch(/bearer/i);
     });
 
