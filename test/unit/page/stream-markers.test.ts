@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { PageFinding } from '../../../lib/channel/page-channel';
+import { createSseScanner, EVERY_EVENT } from '../../../lib/page/sse-scanner';
+import { createTurnEventReader } from '../../../lib/page/turn-events';
+import { fixtureBytes, streamFixtures } from '../fixtures';
+import { chunksAt } from '../core/stream-readings';
+
+/**
+ * The scanner passes over the events that hold none of the turn reader's markers without decoding
+ * them (turn-markers.ts). That must never change what the reader finds: on every capture, cut
+ * anywhere, the findings are those of a scanner that hands over every event.
+ */
+
+function findingsOf(chunks: Uint8Array[], wanted?: typeof EVERY_EVENT): PageFinding[] {
+  const findings: PageFinding[] = [];
+  const scanner = createSseScanner(createTurnEventReader('stream', (finding) => findings.push(finding)), undefined, wanted);
+  for (const chunk of chunks) scanner.push(chunk);
+  scanner.end();
+  return findings;
+}
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+describe.each(streamFixtures())('%s/%s', (folder, name) => {
+  const bytes = fixtureBytes(folder, name);
+  const expected = findingsOf([bytes], EVERY_EVENT);
+
+  it('gives the findings of a scanner that reads every event, cut at every offset', () => {
+    for (let offset = 0; offset <= bytes.length; offset++) {
+      const found = findingsOf(chunksAt(bytes, [offset]));
+      if (JSON.stringify(found) !== JSON.stringify(expected)) expect({ offset, found }).toEqual({ offset, found: expected });
+    }
+  });
+});
+
+describe('the events passed over', () => {
+  it('text deltas never reach the reader; the quota event and [DONE] do, even split inside their marker', () => {
+    const body = `event: delta\ndata: {"v":"hello 小时"}\n\ndata: {"type":"conversation_detail_metadata","limits_progress":[]}\n\ndata: {"v":" world"}\n\ndata: [DONE]\n\n`;
+    const whole = encode(body);
+    const cut = body.indexOf('detail_meta');
+    for (const chunks of [[whole], chunksAt(whole, [cut]), chunksAt(whole, [cut, body.indexOf('DONE')])]) {
+      const events: string[] = [];
+      const scanner = createSseScanner((data) => events.push(data));
+      for (const chunk of chunks) scanner.push(chunk);
+      scanner.end();
+      expect(events).toEqual(['{"type":"conversation_detail_metadata","limits_progress":[]}', '[DONE]']);
+    }
+  });
+
+  it('an event without a marker is never decoded', () => {
+    const decode = TextDecoder.prototype.decode;
+    let decoded = 0;
+    TextDecoder.prototype.decode = function counting(this: TextDecoder, ...args: Parameters<TextDecoder['decode']>) {
+      decoded += 1;
+      return decode.apply(this, args);
+    };
+    try {
+      const scanner = createSseScanner(() => undefined);
+      for (let index = 0; index < 100; index++) scanner.push(encode(`event: delta\ndata: {"v":"token ${index} 图像"}\n\n`));
+      scanner.end();
+    } finally {
+      TextDecoder.prototype.decode = decode;
+    }
+    expect(decoded).toBe(0);
+  });
+});
