@@ -1,4 +1,4 @@
-import type { AccountState } from '../core/quota-state';
+import type { AccountState, BlockedState, FeatureState } from '../core/quota-state';
 
 /**
  * What the toolbar badge shows for one feature (image_gen by default). Pure; the background
@@ -42,8 +42,14 @@ function view(status: BadgeStatus, feature: string, text: string, remaining: num
   return { text, color: BADGE_COLORS[status], status, feature, remaining, resetsAt, staleAt };
 }
 
+/** What the badge reads of an account (the page chip reads no more than this). */
+export interface BadgeAccount {
+  features: Readonly<Record<string, Pick<FeatureState, 'remaining' | 'resetsAt'> | undefined>>;
+  blocked: readonly Pick<BlockedState, 'name' | 'resetsAt'>[];
+}
+
 export function badgeFor(
-  account: AccountState | undefined,
+  account: BadgeAccount | Pick<AccountState, 'features' | 'blocked'> | undefined,
   now: number,
   feature: string | null = DEFAULT_BADGE_FEATURE,
   lowThreshold: number = DEFAULT_LOW_THRESHOLD,

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { type QuotaState, quotaStateFromStorage } from '../core/quota-state';
 import { defineStoredValue } from './stored-value';
+import { QUOTA_STATE_KEY } from './storage-keys';
 
 /**
  * The one place quota state is read and written (storage.local, key `quotaState`).
@@ -8,7 +9,7 @@ import { defineStoredValue } from './stored-value';
  * second must fold its reading into the first one's result, not into a stale copy.
  */
 
-export const QUOTA_STATE_KEY = 'quotaState';
+export { QUOTA_STATE_KEY };
 
 export async function loadQuotaState(): Promise<{ state: QuotaState; problem: string | null }> {
   const stored = await browser.storage.local.get(QUOTA_STATE_KEY);
