@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { DEFAULT_BADGE_FEATURE, DEFAULT_LOW_THRESHOLD } from './quota-badge';
+import { DEFAULT_BADGE_FEATURE } from './quota-badge';
 import { integer, name, text } from '../core/schema-parts';
 
 /**
