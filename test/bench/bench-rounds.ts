@@ -4,7 +4,8 @@ import { badgeAfterReading, countSequence, type Freshness } from './badge-measur
 import type { BenchConfig } from './bench-config';
 import type { BenchServer } from './bench-server';
 import { loadBenchPage, type BenchSide, type SideName } from './bench-sides';
-import { measurePopupPaint, type PopupPaint } from './popup-paint';
+import { pageLoadRound } from './page-load';
+import { measureBarePaint, measurePopupPaint, type PopupPaint } from './popup-paint';
 import { heapRound, initRound, smallFetchRound, timedStreamRound, wrapperRound, type Partials, type SideRound, type WrapperRound } from './side-measures';
 
 /**
@@ -17,6 +18,8 @@ import { heapRound, initRound, smallFetchRound, timedStreamRound, wrapperRound, 
 export interface ExtensionRound extends Freshness {
   wrapper: WrapperRound;
   popup: PopupPaint;
+  /** First contentful paint of a bare page of the same extension, opened the same way just before. */
+  barePaintedMs: number;
 }
 
 export interface Rounds {
@@ -39,6 +42,7 @@ export async function runRounds(config: BenchConfig, server: BenchServer, sides:
     onRound(round);
     const order: BenchSide[] = round % 2 === 0 ? [sides.without, sides.with] : [sides.with, sides.without];
     const partials: Partials = { without: {}, with: {} };
+    await pageLoadRound(order, config.pageLoads, partials);
     for (const side of order) await loadBenchPage(side);
     await smallFetchRound(config, order, partials);
     const wrapper = await wrapperRound(config, sides.with);
@@ -48,7 +52,8 @@ export async function runRounds(config: BenchConfig, server: BenchServer, sides:
 
     const count = nextCount();
     const freshness = await badgeAfterReading(sides.with, extension, server, count);
-    const extensionRound = { ...freshness, wrapper, popup: await measurePopupPaint(extension, imageLabel, String(count)) };
+    const barePaintedMs = await measureBarePaint(extension);
+    const extensionRound = { ...freshness, wrapper, barePaintedMs, popup: await measurePopupPaint(extension, imageLabel, String(count)) };
     if (round === 0) {
       rounds.warmUp = extensionRound;
       continue;

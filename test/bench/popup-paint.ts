@@ -71,3 +71,34 @@ export async function measurePopupPaint(extension: ExtensionUnderTest, label: st
     await page.close();
   }
 }
+
+/**
+ * The bench writes this page into its own build (never into the shipped one, run-bench.ts): one
+ * paragraph and nothing else. Its first contentful paint, opened the same way as the popup (a new
+ * tab of the same extension, the same size), is what the browser itself takes to show any page of
+ * the extension; the popup's paint is compared with it.
+ */
+export const BARE_PAGE = 'bench-bare.html';
+export const BARE_PAGE_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title></head><body><p>0</p></body></html>\n';
+
+export async function measureBarePaint(extension: ExtensionUnderTest): Promise<number> {
+  const page = await extension.context.newPage();
+  try {
+    await page.setViewportSize({ width: 380, height: 600 });
+    await page.goto(`${extension.origin}/${BARE_PAGE}`);
+    const painted = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          new PerformanceObserver((list, observer) => {
+            const entry = list.getEntries().find((candidate) => candidate.name === 'first-contentful-paint');
+            if (!entry) return;
+            observer.disconnect();
+            resolve(entry.startTime);
+          }).observe({ type: 'paint', buffered: true });
+        }),
+    );
+    return painted;
+  } finally {
+    await page.close();
+  }
+}
