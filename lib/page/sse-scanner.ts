@@ -1,13 +1,13 @@
-import { markerSearch } from './byte-markers';
 import { createSseLines } from './sse-lines';
-import { TURN_MARKERS } from './turn-markers';
+import { isTurnEventWanted } from './turn-markers';
 
 /**
  * An incremental scanner for text/event-stream bodies that keeps only the event being read.
  * Network chunks end anywhere, inside a line or inside a multi-byte character (protocol.md
  * section 4). Bytes are cut into events at their blank lines without being decoded; an event is
- * decoded and split into lines (sse-lines.ts) only when its raw bytes hold one of the `wanted`
- * markers (by default what the turn reader looks for, turn-markers.ts; `EVERY_EVENT` for all).
+ * decoded and split into lines (sse-lines.ts) only when `wanted` says its raw bytes may matter
+ * (by default, to the turn reader: turn-markers.ts; `EVERY_EVENT` for all). Decoded text given to
+ * `pushText` is read whole.
  * A 5 MiB turn is nearly all text deltas, which are passed over at the cost of a byte search.
  * An event larger than `maxEventChars` is skipped whole: memory stays bounded whatever the body
  * size. No zod and no browser API: this runs in the page and in the CLI.
@@ -45,12 +45,9 @@ function joined(parts: readonly Uint8Array[], length: number): Uint8Array {
 export function createSseScanner(
   onEventData: (data: string) => void,
   maxEventChars: number = DEFAULT_MAX_EVENT_CHARS,
-  wanted: readonly string[] | null = TURN_MARKERS,
+  wanted: ((eventBytes: Uint8Array) => boolean) | null = isTurnEventWanted,
 ): SseScanner {
-  const isWanted = wanted === null ? () => true : markerSearch(wanted);
-  const lines = createSseLines((data) => {
-    if (wanted === null || wanted.some((marker) => data.includes(marker))) onEventData(data);
-  }, maxEventChars);
+  const lines = createSseLines(onEventData, maxEventChars);
   const decoder = new TextDecoder('utf-8');
   const maxEventBytes = maxEventChars * MAX_BYTES_PER_CHAR + 2;
   // The event being read: its bytes so far (views on the chunks, not copies) unless it is over the bound.
@@ -63,7 +60,7 @@ export function createSseScanner(
   function closeEvent(): void {
     if (eventBytes <= maxEventBytes) {
       const bytes = joined(parts, eventBytes);
-      if (isWanted(bytes)) lines.pushText(decoder.decode(bytes));
+      if (wanted === null || wanted(bytes)) lines.pushText(decoder.decode(bytes));
     }
     parts = [];
     eventBytes = 0;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PageFinding } from '../../../lib/channel/page-channel';
 import { createSseScanner, EVERY_EVENT } from '../../../lib/page/sse-scanner';
 import { createTurnEventReader } from '../../../lib/page/turn-events';
-import { fixtureBytes, streamFixtures } from '../fixtures';
+import { isTurnEventWanted } from '../../../lib/page/turn-markers';
+import { fixtureBytes, fixtureJson, streamFixtures } from '../fixtures';
 import { chunksAt } from '../core/stream-readings';
 
 /**
@@ -63,4 +64,25 @@ describe('the events passed over', () => {
     }
     expect(decoded).toBe(0);
   });
+});
+
+describe('isTurnEventWanted', () => {
+  const event = (data: string) => encode(`event: delta\ndata: ${data}\n\n`);
+  const refusal = fixtureJson('synthetic', 'tool_image_quota_refusal_en.json');
+  const cooldown = fixtureJson('real', 'tool_image_cooldown.json');
+  it.each([
+    ['a text delta', event('{"v": " the image generation is"}'), false],
+    ['a delta with an underscore but no marker', event('{"v": "snake_case"}'), false],
+    ['the quota event', event('{"type": "conversation_detail_metadata", "limits_progress": []}'), true],
+    ['[DONE]', encode('data: [DONE]\n\n'), true],
+    ['[DONE] with CRLF', encode('data: [DONE]\r\n\r\n'), true],
+    ['the plan', event('{"type": "server_ste_metadata", "metadata": {"plan_type": "plus"}}'), true],
+    ['an image turn marker', event('{"type": "message_marker", "metadata": {"turn_use_case": "image gen"}}'), true],
+    ['an image task id', event('{"v": {"image_gen_task_id": "x"}}'), true],
+    ['a refusal (bare)', event(JSON.stringify(refusal)), true],
+    ['a refusal (v1 add)', event(JSON.stringify({ p: '', o: 'add', v: refusal })), true],
+    ['a cooldown', event(JSON.stringify(cooldown)), true],
+    // The old test found "image gen" anywhere; a delta whose whole text is that token is no marker of an image turn.
+    ['a delta whose text is "image gen" (no key beside it)', event('{"v": "image gen"}'), false],
+  ])('%s → %s', (_name, bytes, expected) => expect(isTurnEventWanted(bytes)).toBe(expected));
 });
