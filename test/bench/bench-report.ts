@@ -114,6 +114,8 @@ export function figuresOf(config: BenchConfig, rounds: Rounds, popup: PopupWeigh
   return [
     compared('0', `page load: DOMContentLoaded (${loads})`, rounds, (round) => round.domContentLoadedMs, 1.05),
     compared('0', `page load: first contentful paint (${loads})`, rounds, (round) => round.firstPaintMs, 1.05),
+    compared('0', '  main-thread CPU time of one load', rounds, (round) => round.pageLoadCpuMs, null),
+    compared('0', '  of which running and compiling scripts', rounds, (round) => round.pageLoadScriptMs, null),
     weightFigure('0', `content scripts in every chatgpt.com page, chip off (${contentScripts.length} files)`, total(contentScripts), 20),
     compared('1', `${config.smallFetches} small fetches (ignored path), total`, rounds, (round) => round.smallFetchesMs, 1.02),
     compared('1', '  main-thread CPU time over them', rounds, (round) => round.smallFetchesCpuMs, null),

@@ -1,4 +1,5 @@
 import type { BenchSide } from './bench-sides';
+import { durationsBetween, durationsOf } from './page-metrics';
 import { takingTurns, type Partials } from './side-measures';
 import { spreadOf } from './statistics';
 
@@ -12,11 +13,15 @@ import { spreadOf } from './statistics';
 export interface PageLoad {
   domContentLoadedMs: number;
   firstPaintMs: number;
+  /** The tab's main thread over the load: CPU, and of it running and compiling scripts (page-metrics.ts). */
+  cpuMs: number;
+  scriptMs: number;
 }
 
 async function oneLoad(side: BenchSide): Promise<PageLoad> {
+  const before = await durationsOf(side.cdp);
   await side.page.goto('https://chatgpt.com/');
-  return side.page.evaluate(async () => {
+  const timing = await side.page.evaluate(async () => {
     const paint = await new Promise<number>((resolve) => {
       new PerformanceObserver((list, observer) => {
         const entry = list.getEntries().find((candidate) => candidate.name === 'first-contentful-paint');
@@ -28,6 +33,8 @@ async function oneLoad(side: BenchSide): Promise<PageLoad> {
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return { domContentLoadedMs: navigation.domContentLoadedEventStart, firstPaintMs: paint };
   });
+  const spent = durationsBetween(before, await durationsOf(side.cdp));
+  return { ...timing, cpuMs: spent.ThreadTime, scriptMs: spent.ScriptDuration + spent.V8CompileDuration };
 }
 
 /** `loads` fresh loads on each side, taking turns; the medians of each side. */
@@ -37,6 +44,8 @@ export async function pageLoadRound(order: readonly BenchSide[], loads: number, 
     Object.assign(partials[name], {
       domContentLoadedMs: spreadOf(runs[name].map((run) => run.domContentLoadedMs)).median,
       firstPaintMs: spreadOf(runs[name].map((run) => run.firstPaintMs)).median,
+      pageLoadCpuMs: spreadOf(runs[name].map((run) => run.cpuMs)).median,
+      pageLoadScriptMs: spreadOf(runs[name].map((run) => run.scriptMs)).median,
     });
   }
 }

@@ -17,6 +17,8 @@ export interface SideRound {
   /** Page load, medians of the round's loads (page-load.ts). */
   domContentLoadedMs: number;
   firstPaintMs: number;
+  pageLoadCpuMs: number;
+  pageLoadScriptMs: number;
   smallFetchesMs: number;
   /** Median time inside one fetch() call, ms. */
   fetchCallMs: number;
