@@ -117,6 +117,7 @@ export function figuresOf(config: BenchConfig, rounds: Rounds, popup: PopupWeigh
     compared('0', '  main-thread CPU time of one load', rounds, (round) => round.pageLoadCpuMs, null),
     compared('0', '  of which running and compiling scripts', rounds, (round) => round.pageLoadScriptMs, null),
     weightFigure('0', `content scripts in every chatgpt.com page, chip off (${contentScripts.length} files)`, total(contentScripts), 20),
+    ...contentScripts.map((file) => weightFigure('0', `  ${file.file}`, file, null)),
     compared('1', `${config.smallFetches} small fetches (ignored path), total`, rounds, (round) => round.smallFetchesMs, 1.02),
     compared('1', '  main-thread CPU time over them', rounds, (round) => round.smallFetchesCpuMs, null),
     compared('1', '  time inside one fetch() call, median', rounds, (round) => round.fetchCallMs, null),
