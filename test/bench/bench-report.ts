@@ -123,6 +123,7 @@ export function figuresOf(config: BenchConfig, rounds: Rounds, popup: PopupWeigh
     compared('1', '  time inside one fetch() call, median', rounds, (round) => round.fetchCallMs, null),
     sameRound('1', 'same page: through the wrapper vs the browser\'s own fetch', rounds, (round) => round.wrapper.wrappedMs, (round) => round.wrapper.unwrappedMs),
     sameRound('1', '  time inside one fetch() call, median', rounds, (round) => round.wrapper.wrappedCallMs, (round) => round.wrapper.unwrappedCallMs),
+    sameRound('1', "no extension, same page: the page's fetch vs a frame's fetch", rounds, (round) => round.frameBias.wrappedMs, (round) => round.frameBias.unwrappedMs),
     compared('2', `${stream}: first chunk read`, rounds, (round) => round.streamFirstChunkMs, 1.05),
     compared('2', `${stream}: last chunk read`, rounds, (round) => round.streamLastChunkMs, 1.05),
     compared('2', '  main-thread CPU time over it', rounds, (round) => round.streamCpuMs, null),

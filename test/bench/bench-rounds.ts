@@ -11,12 +11,17 @@ import { heapRound, initRound, smallFetchRound, timedStreamRound, wrapperRound, 
 /**
  * The measured rounds. Each round loads the bench page afresh on both sides (and so a fresh relay,
  * its rate limiter full), takes measures 1 to 3 on both sides taking turns (side-measures.ts), then
- * the wrapper alone (1, same page), 5 and 4 on the side with the extension. Which side goes first alternates from round to round.
+ * the same-page fetch comparison on each side (1), 5 and 4 on the side with the extension. Which side goes first alternates from round to round.
  * The first round is a warm-up: its figures are kept apart (the popup's first open is its cold one).
  */
 
 export interface ExtensionRound extends Freshness {
   wrapper: WrapperRound;
+  /**
+   * The same comparison in the browser without the extension, where the page's fetch is the
+   * browser's own: what a fetch from another frame costs by itself, the bias of the one above.
+   */
+  frameBias: WrapperRound;
   popup: PopupPaint;
   /** First contentful paint of a bare page of the same extension, opened the same way just before. */
   barePaintedMs: number;
@@ -45,7 +50,10 @@ export async function runRounds(config: BenchConfig, server: BenchServer, sides:
     await pageLoadRound(order, config.pageLoads, partials);
     for (const side of order) await loadBenchPage(side);
     await smallFetchRound(config, order, partials);
-    const wrapper = await wrapperRound(config, sides.with);
+    // The page's fetch vs a frame's, on both sides (which goes first alternating with the round).
+    const sameSide: Partial<Record<SideName, WrapperRound>> = {};
+    for (const side of order) sameSide[side.name] = await wrapperRound(config, side);
+    const { with: wrapper, without: frameBias } = sameSide as Record<SideName, WrapperRound>;
     await timedStreamRound(config, server, order, partials, nextCount);
     rounds.streamBytes = await heapRound(config, server, order, partials, nextCount);
     rounds.initBytes = await initRound(config, server, order, partials, nextCount);
@@ -53,7 +61,7 @@ export async function runRounds(config: BenchConfig, server: BenchServer, sides:
     const count = nextCount();
     const freshness = await badgeAfterReading(sides.with, extension, server, count);
     const barePaintedMs = await measureBarePaint(extension);
-    const extensionRound = { ...freshness, wrapper, barePaintedMs, popup: await measurePopupPaint(extension, imageLabel, String(count)) };
+    const extensionRound = { ...freshness, wrapper, frameBias, barePaintedMs, popup: await measurePopupPaint(extension, imageLabel, String(count)) };
     if (round === 0) {
       rounds.warmUp = extensionRound;
       continue;
