@@ -1,4 +1,5 @@
 import type { BenchSide } from './bench-sides';
+import { firstContentfulPaint } from './first-paint';
 import { durationsOf } from './page-metrics';
 import { takingTurns, type Partials } from './side-measures';
 import { spreadOf } from './statistics';
@@ -20,21 +21,11 @@ export interface PageLoad {
 
 async function oneLoad(side: BenchSide): Promise<PageLoad> {
   await side.page.goto('https://chatgpt.com/');
-  const timing = await side.page.evaluate(async () => {
-    const paint = await new Promise<number>((resolve) => {
-      new PerformanceObserver((list, observer) => {
-        const entry = list.getEntries().find((candidate) => candidate.name === 'first-contentful-paint');
-        if (!entry) return;
-        observer.disconnect();
-        resolve(entry.startTime);
-      }).observe({ type: 'paint', buffered: true });
-    });
-    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    return { domContentLoadedMs: navigation.domContentLoadedEventStart, firstPaintMs: paint };
-  });
+  const firstPaintMs = await firstContentfulPaint(side.page);
+  const domContentLoadedMs = await side.page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
   // Chromium starts these counters afresh with each document: what they hold now is this load's.
   const spent = await durationsOf(side.cdp);
-  return { ...timing, cpuMs: spent.ThreadTime, scriptMs: spent.ScriptDuration + spent.V8CompileDuration };
+  return { domContentLoadedMs, firstPaintMs, cpuMs: spent.ThreadTime, scriptMs: spent.ScriptDuration + spent.V8CompileDuration };
 }
 
 /** `loads` fresh loads on each side, taking turns; the medians of each side. */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { ExtensionUnderTest } from '../e2e/harness/extension-under-test';
+import { firstContentfulPaint } from './first-paint';
 import { durationsBetween, durationsOf, type Duration } from './page-metrics';
 
 /**
@@ -86,18 +87,7 @@ export async function measureBarePaint(extension: ExtensionUnderTest): Promise<n
   try {
     await page.setViewportSize({ width: 380, height: 600 });
     await page.goto(`${extension.origin}/${BARE_PAGE}`);
-    const painted = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          new PerformanceObserver((list, observer) => {
-            const entry = list.getEntries().find((candidate) => candidate.name === 'first-contentful-paint');
-            if (!entry) return;
-            observer.disconnect();
-            resolve(entry.startTime);
-          }).observe({ type: 'paint', buffered: true });
-        }),
-    );
-    return painted;
+    return await firstContentfulPaint(page);
   } finally {
     await page.close();
   }
