@@ -8,8 +8,8 @@ import { featureLabel } from '../../lib/core/feature-names';
 import { accountChoices, shownAccountKey } from '../../lib/view/popup-accounts';
 import { popupView } from '../../lib/view/popup-view';
 import { quotaStateFromStorage } from '../../lib/core/quota-state';
-import type { Settings } from '../../lib/alerts/settings';
-import { QUOTA_STATE_KEY, loadQuotaState } from '../../lib/extension/quota-store';
+import { settingsFromStorage, type Settings } from '../../lib/alerts/settings';
+import { QUOTA_STATE_KEY } from '../../lib/extension/quota-store';
 import { settingsStore } from '../../lib/extension/settings-store';
 import { t } from '../../lib/extension/i18n';
 
@@ -21,8 +21,11 @@ interface Loaded {
   settings: Settings;
 }
 
+/** One storage read for both keys: the counts wait for it, and each read is a round trip to the browser. */
 function load(): Promise<Loaded> {
-  return Promise.all([loadQuotaState(), settingsStore.get()]).then(([quota, settings]) => ({ quota, settings }));
+  return browser.storage.local
+    .get([QUOTA_STATE_KEY, settingsStore.key])
+    .then((stored) => ({ quota: quotaStateFromStorage(stored[QUOTA_STATE_KEY]), settings: settingsFromStorage(stored[settingsStore.key]) }));
 }
 
 // Each view below the quotas is a chunk of its own, fetched when its section first opens.
