@@ -85,6 +85,20 @@ function weightFigure(id: string, what: string, bytes: { raw: number; gzip: numb
   };
 }
 
+/** What the extension adds, in ms: with − without per round (for figures near zero without it, where a ratio says nothing). */
+function added(id: string, what: string, rounds: Rounds, pick: (round: SideRound) => number): Figure {
+  return {
+    id,
+    what,
+    unit: 'ms',
+    without: sideSpread(rounds.without, pick),
+    with: sideSpread(rounds.with, pick),
+    result: differencesOf(rounds.with.map(pick), rounds.without.map(pick)),
+    target: null,
+    holds: null,
+  };
+}
+
 /** Per round, the popup's paint minus the bare page's paint of the same round; the bare page's paint shown apart. */
 function difference(id: string, what: string, rounds: Rounds, max: number): Figure {
   const result = differencesOf(rounds.extension.map((round) => round.popup.paintedMs), rounds.extension.map((round) => round.barePaintedMs));
@@ -114,8 +128,8 @@ export function figuresOf(config: BenchConfig, rounds: Rounds, popup: PopupWeigh
   return [
     compared('0', `page load: DOMContentLoaded (${loads})`, rounds, (round) => round.domContentLoadedMs, 1.05),
     compared('0', `page load: first contentful paint (${loads})`, rounds, (round) => round.firstPaintMs, 1.05),
-    compared('0', '  main-thread CPU time of one load', rounds, (round) => round.pageLoadCpuMs, null),
-    compared('0', '  of which running and compiling scripts', rounds, (round) => round.pageLoadScriptMs, null),
+    added('0', '  main-thread CPU time of one load, added', rounds, (round) => round.pageLoadCpuMs),
+    added('0', '  of which running and compiling scripts, added', rounds, (round) => round.pageLoadScriptMs),
     weightFigure('0', `content scripts in every chatgpt.com page, chip off (${contentScripts.length} files)`, total(contentScripts), 20),
     ...contentScripts.map((file) => weightFigure('0', `  ${file.file}`, file, null)),
     compared('1', `${config.smallFetches} small fetches (ignored path), total`, rounds, (round) => round.smallFetchesMs, 1.02),
