@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { CHATGPT_MATCHES } from '../../lib/channel/content-matches';
 import { chipInputFrom, chipIsOn } from '../../lib/view/chip-input';
-import { chipPositionFromStorage, type ChipPosition } from '../../lib/view/chip-position';
+import type { ChipPosition } from '../../lib/view/chip-position';
 import { chipViewOf } from '../../lib/view/chip-view';
+import { TICK_MS } from '../../lib/view/format-time';
+import { chipPositionStore } from '../../lib/extension/chip-position-store';
 import { t, uiLocale } from '../../lib/extension/i18n';
-import { CHIP_POSITION_KEY, QUOTA_STATE_KEY, SETTINGS_KEY } from '../../lib/extension/storage-keys';
+import { QUOTA_STATE_KEY, SETTINGS_KEY } from '../../lib/extension/storage-keys';
 import { createChipElement, type ChipElement } from './chip-element';
 
 /**
@@ -14,12 +16,10 @@ import { createChipElement, type ChipElement } from './chip-element';
  * storage key and waits for that key to change; the chip's DOM is built only when it is on.
  */
 
-const TICK_MS = 30_000;
-
 export default defineContentScript({
   matches: CHATGPT_MATCHES,
   runAt: 'document_idle',
-  // WXT's "script started" message is posted on the page's window, where page scripts see it.
+  // Otherwise WXT posts a message carrying the extension id to '*' on chatgpt.com.
   noScriptStartedPostMessage: true,
   main(ctx) {
     let chip: ChipElement | null = null;
@@ -28,17 +28,17 @@ export default defineContentScript({
     let ticking = false;
 
     async function paint(): Promise<void> {
-      const stored = await browser.storage.local.get([SETTINGS_KEY, QUOTA_STATE_KEY, CHIP_POSITION_KEY]);
+      const stored = await browser.storage.local.get([SETTINGS_KEY, QUOTA_STATE_KEY]);
       const input = hiddenHere ? null : chipInputFrom(stored[SETTINGS_KEY], stored[QUOTA_STATE_KEY]);
       if (input === null || ctx.isInvalid) return void chip?.remove();
-      position ??= chipPositionFromStorage(stored[CHIP_POSITION_KEY]);
+      position ??= await chipPositionStore.get();
       chip ??= createChipElement({
         hideLabel: t('chip_hide'),
         moveHint: t('chip_moveHint'),
         onMove(next, done) {
           position = next;
           void repaint();
-          if (done) void browser.storage.local.set({ [CHIP_POSITION_KEY]: next });
+          if (done) void chipPositionStore.update(() => next);
         },
         onHide() {
           hiddenHere = true;

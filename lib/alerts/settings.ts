@@ -34,8 +34,3 @@ export function defaultSettings(): Settings {
     pageChip: false,
   };
 }
-
-export function settingsFromStorage(value: unknown): Settings {
-  const parsed = settingsSchema.safeParse(value);
-  return parsed.success ? parsed.data : defaultSettings();
-}

@@ -1,4 +1,4 @@
-import type { BadgeAccount } from '../alerts/quota-badge';
+import type { StatusAccount } from '../alerts/feature-status';
 import { lowThresholdFor } from '../alerts/low-threshold';
 
 /**
@@ -11,7 +11,7 @@ import { lowThresholdFor } from '../alerts/low-threshold';
 export interface ChipInput {
   feature: string;
   lowThreshold: number;
-  account: BadgeAccount | undefined;
+  account: StatusAccount | undefined;
   /** The feature's window has not started (full until first use). */
   windowNotStarted: boolean;
 }
@@ -43,7 +43,7 @@ function featureOf(account: Raw, feature: string): { remaining: number; resetsAt
   return { remaining: state.remaining, resetsAt, maxSeen: isCount(state.maxSeen) ? state.maxSeen : 0, windowNotStarted: state.windowNotStarted === true };
 }
 
-function blockedOf(account: Raw, feature: string): BadgeAccount['blocked'] {
+function blockedOf(account: Raw, feature: string): StatusAccount['blocked'] {
   const blocked = ownOf(account, 'blocked');
   if (!Array.isArray(blocked)) return [];
   const entry = blocked.find((item: unknown) => isRecord(item) && item.name === feature) as Raw | undefined;
@@ -60,6 +60,6 @@ export function chipInputFrom(settings: unknown, quotaState: unknown): ChipInput
   const active = isRecord(quotaState) && typeof quotaState.activeAccount === 'string' && isRecord(accounts) ? ownOf(accounts, quotaState.activeAccount) : undefined;
   const state = isRecord(active) ? featureOf(active, feature) : undefined;
   const blocked = isRecord(active) ? blockedOf(active, feature) : [];
-  const account: BadgeAccount | undefined = isRecord(active) ? { features: state ? { [feature]: state } : {}, blocked } : undefined;
+  const account: StatusAccount | undefined = isRecord(active) ? { features: state ? { [feature]: state } : {}, blocked } : undefined;
   return { feature, lowThreshold: lowThresholdFor({ lowThresholds: lowThresholds(settings) }, feature, state?.maxSeen ?? 0), account, windowNotStarted: state?.windowNotStarted ?? false };
 }
