@@ -25,7 +25,7 @@ export interface BenchConfig {
 export const FULL: BenchConfig = {
   mode: 'full',
   rounds: 21,
-  smallFetches: 1000,
+  smallFetches: 400,
   smallFetchBlock: 100,
   pageLoads: 5,
   repeats: 3,
