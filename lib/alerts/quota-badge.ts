@@ -1,5 +1,4 @@
-import type { AccountState } from '../core/quota-state';
-import { featureStatus } from './feature-status';
+import { featureStatus, type StatusAccount } from './feature-status';
 import { LOW_AMBER } from './low-amber';
 
 /**
@@ -45,7 +44,7 @@ function view(status: BadgeStatus, feature: string, text: string, remaining: num
 }
 
 export function badgeFor(
-  account: AccountState | undefined,
+  account: StatusAccount | undefined,
   now: number,
   feature: string | null = DEFAULT_BADGE_FEATURE,
   lowThreshold: number = DEFAULT_LOW_THRESHOLD,

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { DEFAULT_BADGE_FEATURE, DEFAULT_LOW_THRESHOLD } from './quota-badge';
+import { DEFAULT_BADGE_FEATURE } from './quota-badge';
 import { integer, name, text } from '../core/schema-parts';
 
 /**
@@ -8,8 +8,7 @@ import { integer, name, text } from '../core/schema-parts';
  */
 
 export const SETTINGS_VERSION = 1;
-/** For features other than image_gen, "low" is this share of the largest remaining seen. */
-const DEFAULT_LOW_SHARE = 0.2;
+export { lowThresholdFor } from './low-threshold';
 
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -34,12 +33,4 @@ export function defaultSettings(): Settings {
     refillNotifications: true,
     pageChip: false,
   };
-}
-
-/** The count at or below which a feature is "low": the user's choice, else 10 for images, else 20% of the most seen. */
-export function lowThresholdFor(settings: Pick<Settings, 'lowThresholds'>, feature: string, maxSeen: number): number {
-  const chosen = settings.lowThresholds[feature];
-  if (chosen !== undefined) return chosen;
-  if (feature === DEFAULT_BADGE_FEATURE) return DEFAULT_LOW_THRESHOLD;
-  return Math.floor(maxSeen * DEFAULT_LOW_SHARE);
 }
