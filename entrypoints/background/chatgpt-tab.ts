@@ -9,8 +9,14 @@ import { browser, type Browser } from 'wxt/browser';
 const LAST_TAB_KEY = 'lastChatgptTab';
 const CHATGPT_HOME = 'https://chatgpt.com/';
 
+/** What this worker last wrote: every message of the same tab would otherwise write it again. */
+let remembered: string | null = null;
+
 export function rememberChatgptTab(tab: Browser.tabs.Tab | undefined): void {
   if (tab?.id === undefined) return;
+  const key = `${tab.id}|${tab.windowId}`;
+  if (key === remembered) return;
+  remembered = key;
   browser.storage.session?.set({ [LAST_TAB_KEY]: { tabId: tab.id, windowId: tab.windowId } }).catch(() => undefined);
 }
 

@@ -2,13 +2,11 @@ import type { PickedQuota } from '../page/quota-fields';
 import type { FetchCarrier } from '../page/quota-endpoints';
 
 /**
- * The page -> relay channel: window.postMessage from the MAIN-world script to the isolated relay.
- * Hostile by nature: any page script can post the same shape, so the relay validates every
- * message (lib/channel/page-message-schema.ts) and the background validates again.
+ * The page -> relay channel: a MessagePort the MAIN-world script hands to the isolated relay
+ * once, at document_start, before any page script runs (lib/channel/port-handover.ts). Page
+ * scripts neither receive what goes through it nor can write into it; the relay still checks
+ * each message's structure (lib/channel/relay-message.ts) and the background validates it in full.
  */
-
-export const PAGE_CHANNEL = 'quota-meter:page';
-export const PAGE_CHANNEL_VERSION = 1;
 
 export type PageCarrier = FetchCarrier | 'websocket' | 'account';
 
@@ -72,8 +70,4 @@ export type PageFinding =
   | PageIgnoredFinding;
 
 /** Every finding says which account it belongs to when the page has told us (else null). */
-export type PageMessage = PageFinding & {
-  channel: typeof PAGE_CHANNEL;
-  version: typeof PAGE_CHANNEL_VERSION;
-  account: string | null;
-};
+export type PageMessage = PageFinding & { account: string | null };

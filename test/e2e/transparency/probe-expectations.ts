@@ -106,14 +106,9 @@ export const PROBES: Record<string, ProbeExpectation> = {
   'symbol-input': NOT_READ,
   'bad-method': NOT_READ,
   'fetch-identity': { reads: [], differs: FETCH_ITSELF },
-  'window-messages-during-read': {
-    reads: ['window-messages-during-read'],
-    differs: {
-      messages:
-        'The MAIN-world script hands its finding (quota fields only) to the isolated relay by window.postMessage, ' +
-        "which every 'message' listener of the page also receives. There is no other channel between the two worlds.",
-    },
-  },
+  // Findings go through a private MessagePort (lib/channel/port-handover.ts): no window message of ours.
+  'window-messages-during-read': READ('window-messages-during-read'),
+  'early-listener-messages': NOT_READ,
   'init-getters-counted': { reads: ['init-getters-counted'], differs: { 'reads.headers': ACCOUNT_HEADER_READ } },
   'header-getter-counted': { reads: ['header-getter-counted'], differs: { 'reads.account': ACCOUNT_HEADER_READ } },
   'request-subclass-getters-counted': {

@@ -506,6 +506,8 @@
         }
       },
     ],
+    // Everything the page's first listener received since load: the findings of every probe before this one.
+    ['early-listener-messages', () => ({ messages: [...window.earlyMessages] })],
     // What a page that looks closely at our calls could see.
     [
       'init-getters-counted',
