@@ -35,6 +35,8 @@ export default defineContentScript({
   matches: CHATGPT_MATCHES,
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
+  // Otherwise WXT posts `<extension id>:page-chip:wxt:content-script-started` to '*' on every load.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     let ui: ShadowRootContentScriptUi<void> | null = null;
     let hiddenHere = false;
