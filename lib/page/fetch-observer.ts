@@ -6,7 +6,8 @@ import type { PageFinding } from '../channel/page-channel';
 import { accountIdOfRequest } from './request-account';
 import { findingOf429, responsePlan } from './response-plan';
 import { readAccountsCheck } from './side-responses';
-import { createSseScanner, DEFAULT_MAX_EVENT_CHARS } from './sse-scanner';
+import { DEFAULT_MAX_EVENT_CHARS } from './sse-scanner';
+import { DEFAULT_STREAM_BOUNDS, readAll, scanEvents, type StreamBounds } from './body-readers';
 import { createTurnEventReader } from './turn-events';
 import {
   headersGet,
@@ -41,47 +42,11 @@ export interface FetchObserverOptions {
   report: (finding: PageFinding, account: string | null) => void;
   maxInitBytes?: number;
   maxEventChars?: number;
+  /** Total bytes, inactivity bound and timers for turn streams (lib/page/body-readers.ts). */
+  streamBounds?: StreamBounds;
 }
 
 type Matched = { carrier: FetchCarrier; side: null } | { carrier: null; side: SideEndpoint };
-
-async function readAll(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<string | null> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const decoder = new TextDecoder();
-  return chunks.map((chunk, index) => decoder.decode(chunk, { stream: index < chunks.length - 1 })).join('');
-}
-
-async function scanEvents(body: ReadableStream<Uint8Array>, onEvent: (data: string) => void, maxEventChars: number): Promise<void> {
-  const reader = body.getReader();
-  let finished = false;
-  const scanner = createSseScanner((data) => {
-    if (data === '[DONE]') finished = true;
-    else onEvent(data);
-  }, maxEventChars);
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    scanner.push(value);
-    if (finished) {
-      // Nothing comes after [DONE]; stop holding the branch open.
-      await reader.cancel();
-      return;
-    }
-  }
-  scanner.end();
-}
 
 /** Installs the observer once per scope; returns the undo. */
 export function installFetchObserver(options: FetchObserverOptions): () => void {
@@ -95,6 +60,7 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
   const headerOf = (response: Response, name: string) => headersGet(responseHeaders(response), name);
   const maxInitBytes = options.maxInitBytes ?? MAX_INIT_BYTES;
   const maxEventChars = options.maxEventChars ?? DEFAULT_MAX_EVENT_CHARS;
+  const streamBounds = options.streamBounds ?? DEFAULT_STREAM_BOUNDS;
   let active = true;
   // The account this page works for, raw id kept here only; its key is what leaves the page.
   let pageAccountId: string | null = null;
@@ -125,7 +91,11 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
     if (plan.read !== 'stream' && declared > maxInitBytes) return report({ kind: 'ignored', carrier, reason: 'body too large' });
     // Clone before the page can read: this reaction was registered before the page got the promise.
     const body = cloneBody(response);
-    if (plan.read === 'stream') return scanEvents(body, createTurnEventReader(carrier, report), maxEventChars);
+    if (plan.read === 'stream') {
+      const end = await scanEvents(body, createTurnEventReader(carrier, report), maxEventChars, streamBounds);
+      if (end === 'too-large' || end === 'idle') report({ kind: 'ignored', carrier, reason: end === 'idle' ? 'stream idle' : 'stream too large' });
+      return;
+    }
     const text = await readAll(body, maxInitBytes);
     if (plan.read === 'model-cap-json') return report(findingOf429(jsonValueOf(text), carrier));
     report(text === null ? { kind: 'ignored', carrier, reason: 'body too large' } : findingFromInitBody(text));

@@ -45,3 +45,15 @@ export const responseBodyUsed = getterOf(NativeResponse, 'bodyUsed') as (respons
 export const responseClone = methodOf<[]>(NativeResponse, 'clone') as (response: Response) => Response;
 export const responseBody = getterOf(NativeResponse, 'body') as (response: Response) => ReadableStream<Uint8Array> | null;
 export const promiseThen = methodOf<[unknown, unknown]>(NativePromise, 'then') as (promise: Promise<unknown>, onFulfilled: unknown, onRejected: unknown) => Promise<unknown>;
+
+type Reader = ReadableStreamDefaultReader<Uint8Array>;
+const NativeStream: typeof ReadableStream | undefined = has('ReadableStream') ? ReadableStream : undefined;
+const NativeReader = has('ReadableStreamDefaultReader') ? (globalThis as unknown as { ReadableStreamDefaultReader: { prototype: object } }).ReadableStreamDefaultReader : undefined;
+export const streamReader = methodOf<[]>(NativeStream, 'getReader') as (stream: ReadableStream<Uint8Array>) => Reader;
+export const readerRead = methodOf<[]>(NativeReader, 'read') as (reader: Reader) => Promise<ReadableStreamReadResult<Uint8Array>>;
+export const readerCancel = methodOf<[]>(NativeReader, 'cancel') as (reader: Reader) => Promise<void>;
+/** Timers for the stream's inactivity bound, taken now: a page that replaces setTimeout must not stop or see them. */
+export const pageTimers = {
+  setTimeout: globalThis.setTimeout.bind(globalThis) as (callback: () => void, ms: number) => unknown,
+  clearTimeout: globalThis.clearTimeout.bind(globalThis) as (handle: unknown) => void,
+};
