@@ -11,7 +11,7 @@ export async function createAlarm(name: string, when: number): Promise<boolean> 
     await browser.alarms.create(name, { when });
     return true;
   } catch {
-    await logDiagnostic('alarms', 'alarm-refused');
+    await logDiagnostic('alarms', 'alarm refused');
     return false;
   }
 }

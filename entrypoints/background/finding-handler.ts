@@ -48,7 +48,7 @@ async function applyFindingReading(finding: Finding, account: string, now: numbe
   const result = readingFromFinding(finding, now);
   if (result === null) return null;
   if (!result.ok) {
-    await logDiagnostic(finding.carrier, `reading rejected: ${result.error}`, now);
+    await logDiagnostic(finding.carrier, 'reading rejected', now);
     return null;
   }
   let previous: AccountState | undefined;

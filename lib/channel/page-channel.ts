@@ -1,5 +1,6 @@
 import type { PickedQuota } from '../page/quota-fields';
 import type { FetchCarrier } from '../page/quota-endpoints';
+import type { IgnoredReason } from '../page/ignored-reasons';
 
 /**
  * The page -> relay channel: a MessagePort the MAIN-world script hands to the isolated relay
@@ -57,7 +58,7 @@ export interface PageAccountFinding {
 export interface PageIgnoredFinding {
   kind: 'ignored';
   carrier: PageCarrier;
-  reason: string;
+  reason: IgnoredReason;
 }
 
 export type PageFinding =

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { ACCOUNT_KEY_PATTERN } from '../page/account-key';
-import { integer, name, text } from '../core/schema-parts';
+import { integer, name } from '../core/schema-parts';
+import { isIgnoredReason, type IgnoredReason } from '../page/ignored-reasons';
 
 /**
  * Validation of every finding's own fields, with tight bounds, done by the background on each
@@ -24,7 +25,7 @@ export const findingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('model-cap'), carrier: pageCarrierSchema, clearsInMs: delay }),
   z.object({ kind: z.literal('plan'), carrier: pageCarrierSchema, plan: name(40) }),
   z.object({ kind: z.literal('account'), carrier: pageCarrierSchema }),
-  z.object({ kind: z.literal('ignored'), carrier: pageCarrierSchema, reason: text(200) }),
+  z.object({ kind: z.literal('ignored'), carrier: pageCarrierSchema, reason: z.custom<IgnoredReason>(isIgnoredReason, { message: 'unknown reason' }) }),
 ]);
 
 export type Finding = z.infer<typeof findingSchema>;

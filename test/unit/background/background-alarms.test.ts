@@ -29,6 +29,6 @@ describe('an alarm the browser refuses', () => {
     expect(create).toHaveBeenCalled();
     expect((await badge()).text).toBe('7');
     const log = readDiagnostics(await stored('diagnostics'));
-    expect(log.map(({ where, reason }) => `${where}: ${reason}`)).toContain('alarms: alarm-refused');
+    expect(log.map(({ where, reason }) => `${where}: ${reason}`)).toContain('alarms: alarm refused');
   });
 });

@@ -132,3 +132,27 @@ describe('bounds the background keeps itself', () => {
     expect(set).not.toHaveBeenCalled();
   });
 });
+
+describe('diagnostics hold fixed codes only', () => {
+  it.each([
+    ['a free-text ignored reason', { kind: 'ignored', carrier: 'init', reason: 'Re-login at chatgpt-verify.example' }],
+    ['a reason that only starts like a status', { kind: 'ignored', carrier: 'init', reason: 'HTTP 500 see chatgpt-verify.example' }],
+  ])('%s is not logged as it came', async (_name, finding) => {
+    await handleRelayMessage({ type: 'page-finding', account: null, finding }, NOW);
+    const log = (await stored('diagnostics')) as Array<{ where: string; reason: string }>;
+    expect(JSON.stringify(log)).not.toContain('chatgpt-verify');
+    expect(log[0]).toEqual({ at: NOW, where: 'background', reason: 'malformed relay message' });
+  });
+
+  it('a rejected reading is logged as a code, without the path into the page\'s data', async () => {
+    const quota = { type: 'conversation_detail_metadata', limits_progress: [{ feature_name: 'Re-login at chatgpt-verify.example', remaining: -1 }] };
+    await handleRelayMessage({ type: 'page-finding', account: null, finding: { kind: 'quota', carrier: 'init', quota } }, NOW);
+    expect(await stored('diagnostics')).toEqual([{ at: NOW, where: 'init', reason: 'reading rejected' }]);
+  });
+
+  it('a stored log with free text reads as empty', async () => {
+    const { readDiagnostics } = await import('../../../lib/extension/diagnostics-log');
+    expect(readDiagnostics([{ at: NOW, where: 'init', reason: 'visit chatgpt-verify.example' }])).toEqual([]);
+    expect(readDiagnostics([{ at: NOW, where: 'init', reason: 'HTTP 503' }])).toHaveLength(1);
+  });
+});
