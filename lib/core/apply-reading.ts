@@ -134,12 +134,25 @@ function lastSeen(account: AccountState): number {
   return account.lastReading?.at ?? 0;
 }
 
-/** Keeps the most recently active accounts (the active one always stays). */
+/**
+ * What all the accounts but the active one may weigh, as JSON. A real account is a few KB; every
+ * reading rewrites the whole state, so accounts a page made up (each reading up to the 32 KB
+ * message cap) must not make each small reading rewrite hundreds of KB. Past this, the least
+ * recently seen accounts go first (measured in test/unit/hostile/storage-amplification.test.ts).
+ */
+export const MAX_OTHER_ACCOUNTS_CHARS = 48 * 1024;
+
+/** Keeps the most recently active accounts, within a count and a size (the active one always stays). */
 function boundAccounts(accounts: Record<string, AccountState>, active: string): Record<string, AccountState> {
   const entries = Object.entries(accounts);
-  if (entries.length <= MAX_ACCOUNTS) return accounts;
   entries.sort(([idA, a], [idB, b]) => Number(idB === active) - Number(idA === active) || lastSeen(b) - lastSeen(a));
-  return Object.fromEntries(entries.slice(0, MAX_ACCOUNTS));
+  let others = 0;
+  const kept = entries.slice(0, MAX_ACCOUNTS).filter(([id, account]) => {
+    if (id === active) return true;
+    others += JSON.stringify(account).length;
+    return others <= MAX_OTHER_ACCOUNTS_CHARS;
+  });
+  return kept.length === entries.length ? accounts : Object.fromEntries(kept);
 }
 
 /** Applies `change` to one account (made when first seen) and makes it the active one. */
