@@ -9,7 +9,7 @@ import { localDayOf, recordUses, usesBetween } from '../../lib/core/usage-histor
 import { logDiagnostic } from '../../lib/extension/diagnostics-log';
 import { historyStore } from '../../lib/extension/history-store';
 import { isKeepableFinding, lastFindingsStore } from '../../lib/extension/last-findings-store';
-import { updateQuotaState } from '../../lib/extension/quota-store';
+import { quotaStore } from '../../lib/extension/quota-store';
 import { MAX_MESSAGE_CHARS, messageChars } from '../../lib/channel/message-bounds';
 
 /**
@@ -52,7 +52,7 @@ async function applyFindingReading(finding: Finding, account: string, now: numbe
     return null;
   }
   let previous: AccountState | undefined;
-  const state = await updateQuotaState((current) => {
+  const state = await quotaStore.update((current) => {
     previous = current.accounts[account];
     return applyReading(current, result.reading, account);
   });
@@ -66,11 +66,11 @@ async function applyFinding(finding: Finding, account: string, now: number): Pro
       await logDiagnostic(finding.carrier, finding.reason, now);
       return null;
     case 'account':
-      return updateQuotaState((state) => activateAccount(state, account));
+      return quotaStore.update((state) => activateAccount(state, account));
     case 'plan':
-      return updateQuotaState((state) => applyPlan(state, account, finding.plan));
+      return quotaStore.update((state) => applyPlan(state, account, finding.plan));
     case 'cooldown':
-      return updateQuotaState((state) => applyCooldown(state, account, finding.feature, now + finding.cooldownMs, now));
+      return quotaStore.update((state) => applyCooldown(state, account, finding.feature, now + finding.cooldownMs, now));
     default:
       return applyFindingReading(finding, account, now);
   }
@@ -80,7 +80,7 @@ async function applyFinding(finding: Finding, account: string, now: number): Pro
 async function handlePageActive(account: string | null): Promise<Handled | null> {
   if (account === null) return null;
   let changed = false;
-  const state = await updateQuotaState((current) => {
+  const state = await quotaStore.update((current) => {
     const next = activateAccount(current, account);
     changed = next !== current;
     return next;

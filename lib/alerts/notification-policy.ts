@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import type { AccountState } from '../core/quota-state';
-import { lowThresholdFor, type Settings } from './settings';
+import type { Settings } from './settings';
+import { featureStatus, lowThresholdOf } from './feature-status';
 import { integer, text } from '../core/schema-parts';
 import { isKnownFeature } from '../core/feature-names';
 
@@ -104,27 +105,17 @@ interface FeatureCondition {
   low: boolean;
 }
 
-/** What each feature looks like now: blocked or 0 is exhausted; at or below its threshold is low. */
+/** What each feature looks like now (lib/alerts/feature-status.ts); a stale one says nothing about now. */
 export function featureConditions(account: AccountState, settings: Pick<Settings, 'lowThresholds'>, now: number): FeatureCondition[] {
-  const conditions = new Map<string, FeatureCondition>();
-  for (const state of Object.values(account.features)) {
-    if (!isKnownFeature(state.name)) continue;
-    if (state.resetsAt !== null && state.resetsAt <= now) continue; // a passed window says nothing about now
-    const threshold = lowThresholdFor(settings, state.name, state.maxSeen);
-    conditions.set(state.name, {
-      feature: state.name,
-      remaining: state.remaining,
-      resetsAt: state.resetsAt,
-      exhausted: state.remaining === 0,
-      low: state.remaining <= threshold,
-    });
-  }
-  for (const block of account.blocked) {
-    if (!isKnownFeature(block.name)) continue;
-    if (block.resetsAt !== null && block.resetsAt <= now) continue;
-    conditions.set(block.name, { feature: block.name, remaining: 0, resetsAt: block.resetsAt, exhausted: true, low: true });
-  }
-  return [...conditions.values()];
+  // Only features the extension knows: a notification's title must never be a name from the page.
+  const names = new Set([...Object.keys(account.features), ...account.blocked.map((block) => block.name)].filter(isKnownFeature));
+  return [...names].flatMap((feature) => {
+    const status = featureStatus(account, feature, now, lowThresholdOf(settings, account, feature));
+    if (status === null || status === 'stale') return [];
+    const block = account.blocked.find((entry) => entry.name === feature);
+    const { remaining, resetsAt } = block ? { remaining: 0, resetsAt: block.resetsAt } : (account.features[feature] ?? { remaining: 0, resetsAt: null });
+    return [{ feature, remaining, resetsAt, exhausted: status === 'blocked' || status === 'empty', low: status !== 'normal' }];
+  });
 }
 
 /** Notices of every kind recorded in the last hour: the one budget they all spend. */

@@ -69,6 +69,3 @@ export type PageFinding =
   | PagePlanFinding
   | PageAccountFinding
   | PageIgnoredFinding;
-
-/** Every finding says which account it belongs to when the page has told us (else null). */
-export type PageMessage = PageFinding & { account: string | null };

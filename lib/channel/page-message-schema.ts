@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { ACCOUNT_KEY_PATTERN } from '../page/account-key';
+import { MAX_PLAN_LENGTH } from '../page/plan-name';
 import { integer, name } from '../core/schema-parts';
 import { isIgnoredReason, type IgnoredReason } from '../page/ignored-reasons';
 
@@ -23,7 +24,7 @@ export const findingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('refusal'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), resetsInMs: z.nullable(delay) }),
   z.object({ kind: z.literal('cooldown'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), cooldownMs: delay }),
   z.object({ kind: z.literal('model-cap'), carrier: pageCarrierSchema, clearsInMs: delay }),
-  z.object({ kind: z.literal('plan'), carrier: pageCarrierSchema, plan: name(40) }),
+  z.object({ kind: z.literal('plan'), carrier: pageCarrierSchema, plan: name(MAX_PLAN_LENGTH) }),
   z.object({ kind: z.literal('account'), carrier: pageCarrierSchema }),
   z.object({ kind: z.literal('ignored'), carrier: pageCarrierSchema, reason: z.custom<IgnoredReason>(isIgnoredReason, { message: 'unknown reason' }) }),
 ]);

@@ -1,3 +1,4 @@
+import { keepNewest } from './keep-newest';
 import { MODEL_CAP_FEATURE, type BlockedFeature, type FeatureQuota, type Reading, type ReadingSource } from './quota-types';
 import {
   type AccountState,
@@ -130,6 +131,7 @@ export function applyReadingToAccount(account: AccountState, reading: Reading): 
   };
 }
 
+/** Accounts are kept by when they last reported (the active one always stays). */
 function lastSeen(account: AccountState): number {
   return account.lastReading?.at ?? 0;
 }
@@ -142,24 +144,22 @@ function lastSeen(account: AccountState): number {
  */
 export const MAX_OTHER_ACCOUNTS_CHARS = 48 * 1024;
 
-/** Keeps the most recently active accounts, within a count and a size (the active one always stays). */
-function boundAccounts(accounts: Record<string, AccountState>, active: string): Record<string, AccountState> {
-  const entries = Object.entries(accounts);
-  entries.sort(([idA, a], [idB, b]) => Number(idB === active) - Number(idA === active) || lastSeen(b) - lastSeen(a));
-  let others = 0;
-  const kept = entries.slice(0, MAX_ACCOUNTS).filter(([id, account]) => {
-    if (id === active) return true;
-    others += JSON.stringify(account).length;
-    return others <= MAX_OTHER_ACCOUNTS_CHARS;
-  });
-  return kept.length === entries.length ? accounts : Object.fromEntries(kept);
+/** Keeps the accounts other than the active one within MAX_OTHER_ACCOUNTS_CHARS, most recently seen first. */
+function withinSize(accounts: Record<string, AccountState>, active: string): Record<string, AccountState> {
+  const others = Object.entries(accounts).filter(([id]) => id !== active);
+  others.sort(([, a], [, b]) => lastSeen(b) - lastSeen(a));
+  let total = 0;
+  const dropped = others.filter(([, account]) => (total += JSON.stringify(account).length) > MAX_OTHER_ACCOUNTS_CHARS);
+  if (dropped.length === 0) return accounts;
+  const gone = new Set(dropped.map(([id]) => id));
+  return Object.fromEntries(Object.entries(accounts).filter(([id]) => !gone.has(id)));
 }
 
 /** Applies `change` to one account (made when first seen) and makes it the active one. */
 export function updateAccount(state: QuotaState, accountId: string, change: (account: AccountState) => AccountState): QuotaState {
   const account = state.accounts[accountId] ?? emptyAccountState();
   const accounts = { ...state.accounts, [accountId]: change(account) };
-  return { ...state, accounts: boundAccounts(accounts, accountId), activeAccount: accountId };
+  return { ...state, accounts: withinSize(keepNewest(accounts, MAX_ACCOUNTS, accountId, lastSeen), accountId), activeAccount: accountId };
 }
 
 export function applyReading(state: QuotaState, reading: Reading, accountId: string = DEFAULT_ACCOUNT): QuotaState {

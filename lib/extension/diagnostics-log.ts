@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { list } from '../core/schema-parts';
 import { isIgnoredReason, type IgnoredReason } from '../page/ignored-reasons';
+import { checkWith } from './schema-check';
 import { defineStoredValue } from './stored-value';
 
 /**
@@ -34,12 +35,7 @@ const entrySchema = z.object({ at: z.number(), where: z.enum(DIAGNOSTIC_PLACES),
 const logSchema = list(entrySchema, MAX_ENTRIES);
 export type DiagnosticEntry = z.infer<typeof entrySchema>;
 
-export function readDiagnostics(value: unknown): DiagnosticEntry[] {
-  const parsed = logSchema.safeParse(value);
-  return parsed.success ? parsed.data : [];
-}
-
-export const diagnosticsStore = defineStoredValue(DIAGNOSTICS_KEY, readDiagnostics);
+export const diagnosticsStore = defineStoredValue({ key: DIAGNOSTICS_KEY, check: checkWith(logSchema, 'stored log'), fallback: (): DiagnosticEntry[] => [] });
 
 export async function logDiagnostic(where: DiagnosticPlace, reason: DiagnosticReason, at: number = Date.now()): Promise<void> {
   const entry = { at, where, reason };

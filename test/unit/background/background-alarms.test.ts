@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readDiagnostics } from '../../../lib/extension/diagnostics-log';
+import { diagnosticsStore } from '../../../lib/extension/diagnostics-log';
 import { badge, quotaMessage, sendFromPage, settle, startWorker, stored } from './worker';
 
 /**
@@ -28,7 +28,7 @@ describe('an alarm the browser refuses', () => {
     await settle(20);
     expect(create).toHaveBeenCalled();
     expect((await badge()).text).toBe('7');
-    const log = readDiagnostics(await stored('diagnostics'));
+    const log = diagnosticsStore.resolve(await stored('diagnostics')).value;
     expect(log.map(({ where, reason }) => `${where}: ${reason}`)).toContain('alarms: alarm refused');
   });
 });

@@ -151,8 +151,8 @@ describe('diagnostics hold fixed codes only', () => {
   });
 
   it('a stored log with free text reads as empty', async () => {
-    const { readDiagnostics } = await import('../../../lib/extension/diagnostics-log');
-    expect(readDiagnostics([{ at: NOW, where: 'init', reason: 'visit chatgpt-verify.example' }])).toEqual([]);
-    expect(readDiagnostics([{ at: NOW, where: 'init', reason: 'HTTP 503' }])).toHaveLength(1);
+    const { diagnosticsStore } = await import('../../../lib/extension/diagnostics-log');
+    expect(diagnosticsStore.resolve([{ at: NOW, where: 'init', reason: 'visit chatgpt-verify.example' }]).value).toEqual([]);
+    expect(diagnosticsStore.resolve([{ at: NOW, where: 'init', reason: 'HTTP 503' }]).value).toHaveLength(1);
   });
 });
