@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { featureLabel } from '../../lib/core/feature-names';
 import { formatDuration, formatLocalTime } from '../../lib/view/format-time';
-import { dueNotices, pendingRefills, recordSent, refillNotice, type Notice } from '../../lib/alerts/notification-policy';
+import { dueNotices, overHourlyBudget, pendingRefills, recordSent, refillNotice, type Notice } from '../../lib/alerts/notification-policy';
+import { createAlarm } from './alarms';
 import type { QuotaState } from '../../lib/core/quota-state';
 import { createSerialQueue } from '../../lib/core/serial-queue';
 import { noticeLedgerStore } from '../../lib/extension/notice-ledger-store';
@@ -42,7 +43,7 @@ export function rearmRefillAlarms(now: number = Date.now()): Promise<void> {
     for (const { warningId, at } of pendingRefills(ledger)) {
       const name = REFILL_ALARM_PREFIX + warningId;
       if (await browser.alarms.get(name)) continue;
-      browser.alarms.create(name, { when: Math.max(at, now + 1000) });
+      await createAlarm(name, Math.max(at, now + 1000));
     }
   });
 }
@@ -62,13 +63,15 @@ export function notifyDue(state: QuotaState, accountId: string, now: number): Pr
 
 export function notifyRefill(alarmName: string, state: QuotaState, now: number): Promise<void> {
   return serially(async () => {
-    const notice = refillNotice(await noticeLedgerStore.get(), alarmName.slice(REFILL_ALARM_PREFIX.length), now);
+    const ledger = await noticeLedgerStore.get();
+    const notice = refillNotice(ledger, alarmName.slice(REFILL_ALARM_PREFIX.length), now);
     if (notice === null) return;
+    const overBudget = overHourlyBudget(ledger, now);
     await noticeLedgerStore.update((ledger) => recordSent(ledger, [notice], now));
     const settings = await settingsStore.get();
     // A reading after the reset already showed the new window: the user has the real number.
     const seenAfter = (state.accounts[notice.account]?.features[notice.feature]?.seenAt ?? 0) > (notice.resetsAt ?? Infinity);
-    if (!settings.notifications || !settings.refillNotifications || seenAfter || !(await notificationsAllowed())) return;
+    if (!settings.notifications || !settings.refillNotifications || seenAfter || overBudget || !(await notificationsAllowed())) return;
     await show(notice, now);
   });
 }

@@ -3,12 +3,17 @@ import type { AccountState } from '../core/quota-state';
 import type { Settings } from './settings';
 import { featureStatus, lowThresholdOf } from './feature-status';
 import { integer, text } from '../core/schema-parts';
+import { isKnownFeature } from '../core/feature-names';
 
 /**
  * When to notify, as a pure function of the account's state, the settings and what was already
  * sent (the ledger, persisted in storage): one "low" and one "used up" notification per account,
  * feature and reset window, never again for the same window, whatever restarts or tabs do.
  * Refill notices are due at a reset time, for features we told the user about.
+ *
+ * A page can forge readings, so a notification names only a feature the extension knows (its
+ * title comes from our catalogue, never from the page; unknown features are shown in the popup),
+ * every kind of notice spends one hourly budget, and the refill alarms kept armed are capped.
  */
 
 type NoticeKind = 'low' | 'exhausted' | 'refill';
@@ -33,8 +38,14 @@ export type NoticeLedger = z.infer<typeof ledgerSchema>;
  * ledger and, with the hourly budget below, takes days of forging to reach.
  */
 const MAX_LEDGER_ENTRIES = 2000;
-/** At most this many low and used-up notices an hour, whatever readings say (real ones: a few a day). */
+/** At most this many notices of any kind an hour, whatever readings say (real ones: a few a day). */
 export const MAX_NOTICES_PER_HOUR = 10;
+/**
+ * At most this many refill alarms armed at once, soonest first: one per warned window, and a real
+ * account warns about a handful. Chrome keeps at most 500 alarms per extension; forged windows
+ * must not crowd out the badge's own alarm.
+ */
+export const MAX_PENDING_REFILLS = 20;
 const HOUR_MS = 3_600_000;
 
 /**
@@ -96,7 +107,8 @@ interface FeatureCondition {
 
 /** What each feature looks like now (lib/alerts/feature-status.ts); a stale one says nothing about now. */
 export function featureConditions(account: AccountState, settings: Pick<Settings, 'lowThresholds'>, now: number): FeatureCondition[] {
-  const names = new Set([...Object.keys(account.features), ...account.blocked.map((block) => block.name)]);
+  // Only features the extension knows: a notification's title must never be a name from the page.
+  const names = new Set([...Object.keys(account.features), ...account.blocked.map((block) => block.name)].filter(isKnownFeature));
   return [...names].flatMap((feature) => {
     const status = featureStatus(account, feature, now, lowThresholdOf(settings, account, feature));
     if (status === null || status === 'stale') return [];
@@ -104,6 +116,19 @@ export function featureConditions(account: AccountState, settings: Pick<Settings
     const { remaining, resetsAt } = block ? { remaining: 0, resetsAt: block.resetsAt } : (account.features[feature] ?? { remaining: 0, resetsAt: null });
     return [{ feature, remaining, resetsAt, exhausted: status === 'blocked' || status === 'empty', low: status !== 'normal' }];
   });
+}
+
+/** Notices of every kind recorded in the last hour: the one budget they all spend. */
+function sentWithinHour(ledger: NoticeLedger, now: number): number {
+  return Object.values(ledger).filter((sentAt) => sentAt > now - HOUR_MS).length;
+}
+
+/**
+ * Whether the hour's budget is spent. A refill due over budget is recorded but not shown: it is
+ * the least useful notice (the badge already shows the reset), and its alarm must not come back.
+ */
+export function overHourlyBudget(ledger: NoticeLedger, now: number): boolean {
+  return sentWithinHour(ledger, now) >= MAX_NOTICES_PER_HOUR;
 }
 
 /** The low and used-up notices due now that the ledger has not seen. */
@@ -116,7 +141,7 @@ export function dueNotices(
 ): Notice[] {
   if (!settings.notifications) return [];
   const notices: Notice[] = [];
-  const sentThisHour = Object.values(ledger).filter((sentAt) => sentAt > now - HOUR_MS).length;
+  const sentThisHour = sentWithinHour(ledger, now);
   for (const condition of featureConditions(account, settings, now)) {
     // Over budget, what is due waits (unrecorded) for a later reading: never twice, never a flood.
     if (sentThisHour + notices.length >= MAX_NOTICES_PER_HOUR) break;
@@ -138,10 +163,11 @@ export function refillNotice(ledger: NoticeLedger, warningId: string, now: numbe
   const resetsAt = refillTimeOf(window);
   // A low of the exact reset and a used-up of an estimate may sit on neighbouring keys: one window, one refill.
   if (resetsAt > now || sentNear(ledger, 'refill', account, feature, window)) return null;
+  if (!isKnownFeature(feature)) return null;
   return { id: ['refill', account, feature, String(window)].join('|'), kind: 'refill', account, feature, remaining: 0, resetsAt };
 }
 
-/** Warnings sent whose window has a known reset: the refill alarms to keep armed. */
+/** Warnings sent whose window has a known reset: the refill alarms to keep armed, soonest first, capped. */
 export function pendingRefills(ledger: NoticeLedger): Array<{ warningId: string; at: number }> {
   const refills: Array<{ warningId: string; at: number }> = [];
   for (const id of Object.keys(ledger)) {
@@ -153,7 +179,7 @@ export function pendingRefills(ledger: NoticeLedger): Array<{ warningId: string;
     if (kind === 'low' && sentNear(ledger, 'exhausted', account, feature, window)) continue;
     refills.push({ warningId: id, at: refillTimeOf(window) });
   }
-  return refills;
+  return refills.sort((a, b) => a.at - b.at).slice(0, MAX_PENDING_REFILLS);
 }
 
 /** Whether an entry still guards a running window (refills and unknown windows count as running). */

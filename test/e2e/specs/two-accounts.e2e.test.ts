@@ -35,14 +35,24 @@ let extension: ExtensionUnderTest;
 let tabA: ReplicaTab;
 let tabB: ReplicaTab;
 
-/** What a user does to come back to a tab: bring it to the front; the window gets focus. */
+/**
+ * What a user does to come back to a tab: bring it to the front; the window gets focus. Headless
+ * Chromium gives no window focus by itself; focus emulation makes the browser send the page a real
+ * (trusted) focus event. The relay ignores focus events a page dispatches itself.
+ */
 async function useTab(tab: ReplicaTab): Promise<void> {
+  for (const other of [tabA, tabB]) {
+    if (other === tab) continue;
+    const session = await other.page.context().newCDPSession(other.page);
+    await session.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+    await session.detach();
+  }
+  const session = await tab.page.context().newCDPSession(tab.page);
+  await session.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+  await session.detach();
   await tab.page.bringToFront();
-  // Headless Chromium keeps every tab "visible" and gives no window focus: say it as the browser would.
-  await tab.page.evaluate(() => {
-    window.dispatchEvent(new Event('focus'));
-    document.dispatchEvent(new Event('visibilitychange'));
-  });
+  // The browser's own focus event, as when the user clicks into the window (window.focus() asks for it).
+  await tab.page.evaluate(() => window.focus());
 }
 
 /** The count the popup shows for images: the meter's value, or the words said when there is no bar. */

@@ -269,17 +269,19 @@ describe('the ledger', () => {
   });
 
   it('lets at most MAX_NOTICES_PER_HOUR notices out in an hour; the rest wait, and none is ever shown twice', () => {
+    // Only known features are notified: three accounts with every one of them used up.
+    const names = ['image_gen', 'deep_research', 'odyssey', 'file_upload', 'paste_text_to_file', 'reason', 'dictation', 'send', 'tpp_send'];
     const account = emptyAccountState();
-    for (let index = 0; index < 25; index++) {
-      const name = `feature_${index}`;
+    for (const name of names) {
       account.features[name] = { name, remaining: 0, resetsAt: T0 + 48 * 3_600_000, seenAt: T0, source: 'init', maxSeen: 5, windowNotStarted: false, resetEstimated: false };
     }
     const settings = { notifications: true, lowThresholds: {} };
-    const first = dueNotices(DEFAULT_ACCOUNT, account, settings, {}, T0);
+    const dueFor = (ledger: NoticeLedger, now: number) => ['a', 'b', 'c'].flatMap((id) => dueNotices(id, account, settings, ledger, now)).slice(0, MAX_NOTICES_PER_HOUR);
+    const first = dueFor({}, T0);
     expect(first).toHaveLength(MAX_NOTICES_PER_HOUR);
     const ledger = recordSent({}, first, T0);
-    expect(dueNotices(DEFAULT_ACCOUNT, account, settings, ledger, T0 + 60_000)).toEqual([]);
-    const later = dueNotices(DEFAULT_ACCOUNT, account, settings, ledger, T0 + 3_600_001);
+    expect(['a', 'b', 'c'].flatMap((id) => dueNotices(id, account, settings, ledger, T0 + 60_000))).toEqual([]);
+    const later = dueFor(ledger, T0 + 3_600_001);
     expect(later).toHaveLength(MAX_NOTICES_PER_HOUR);
     expect(later.some((notice) => first.some((shown) => shown.id === notice.id))).toBe(false);
   });

@@ -32,7 +32,11 @@ const ALLOWED = new Map<string, string>([
   ['lib/extension/stored-value.ts StoredValueSpec', 'pending: the spec type the stored-value tests build'],
   ['lib/extension/stored-value.ts migrate', 'pending: the migration chain tested by table'],
   ['lib/page/turn-refusals.ts resetDelayFromText', 'pending: the refusal wording parser, tested by table'],
-  ['lib/page/websocket-observer.ts isChatgptSocketUrl', 'pending: the socket URL filter, tested by table'],
+  ['lib/alerts/notification-policy.ts MAX_PENDING_REFILLS', 'the cap on armed refill alarms that the hostile flood test fills'],
+  ['lib/channel/port-handover.ts PORT_HANDOVER', "the hand-over's marker, which the relay-boundary tests forge"],
+  ['lib/core/apply-reading.ts MAX_OTHER_ACCOUNTS_CHARS', 'the bound the storage-amplification test measures against'],
+  ['lib/core/reset-time.ts MAX_RESET_AHEAD_MS', 'the furthest reset accepted, which the hostile flood test crosses'],
+  ['lib/core/reset-time.ts parseResetTime', 'pending: the timestamp formats, tested by table (the product calls parseResetTimeAt)'],
   ['lib/view/popup-diagnostics.ts formatDrift', 'pending: tested by table beside the diagnostics report'],
   // In files other issues are reworking now (13: channel; 14: scanner; 16: popup history; 17: CLI JSON): revisit after they land.
   ['lib/channel/page-channel.ts PageQuotaFinding', 'issue 13 is reworking lib/channel'],
