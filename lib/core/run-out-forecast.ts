@@ -27,14 +27,22 @@ export const MIN_PACE_SPAN_MS = 30 * 60_000;
 /** Fewer drops than this in the current window are too little to speak of a pace. */
 export const MIN_DROPS = 2;
 
-/** The points from the last rise on: a rise is a refill, so what came before was another window. */
-function currentWindow(points: readonly RemainingPoint[], now: number): RemainingPoint[] {
+interface Drop {
+  before: RemainingPoint;
+  after: RemainingPoint;
+}
+
+/** The drops since the last rise: a rise is a refill, so what came before was another window. */
+function dropsOfCurrentWindow(points: readonly RemainingPoint[], now: number): Drop[] {
   const ordered = points.filter((point) => point.at <= now && Number.isFinite(point.remaining)).sort((a, b) => a.at - b.at);
-  let start = 0;
-  for (let index = 1; index < ordered.length; index++) {
-    if (ordered[index].remaining > ordered[index - 1].remaining) start = index;
-  }
-  return ordered.slice(start);
+  let drops: Drop[] = [];
+  ordered.forEach((after, index) => {
+    const before = ordered[index - 1];
+    if (before === undefined) return;
+    if (after.remaining > before.remaining) drops = [];
+    else if (after.remaining < before.remaining) drops.push({ before, after });
+  });
+  return drops;
 }
 
 /**
@@ -44,18 +52,18 @@ function currentWindow(points: readonly RemainingPoint[], now: number): Remainin
  */
 export function forecastRunOut(points: readonly RemainingPoint[], resetsAt: number | null, now: number): RunOutForecast | null {
   if (resetsAt !== null && resetsAt <= now) return null;
-  const window = currentWindow(points, now);
-  const drops = window.slice(1).filter((point, index) => point.remaining < window[index].remaining);
-  if (drops.length < MIN_DROPS) return null;
-  const remaining = window[window.length - 1].remaining;
-  if (remaining <= 0) return null;
+  const drops = dropsOfCurrentWindow(points, now);
+  const last = drops.at(-1);
+  if (drops.length < MIN_DROPS || last === undefined || last.after.remaining <= 0) return null;
   const since = now - PACE_LOOKBACK_MS;
-  const recentIndex = window.findIndex((point, index) => index > 0 && point.at >= since && point.remaining < window[index - 1].remaining);
-  if (recentIndex < 0) return null;
-  // What was used from just before the first recent drop to now; the time since the window's
-  // first point when that is shorter than the lookback, so a young window is not diluted.
-  const used = window[recentIndex - 1].remaining - remaining;
-  const span = Math.max(MIN_PACE_SPAN_MS, now - Math.max(since, window[0].at));
+  const firstRecent = drops.find((drop) => drop.after.at >= since);
+  if (firstRecent === undefined) return null;
+  // What was used from just before the first recent drop to now, over the lookback, or over the
+  // time since the window's first drop began when that is shorter (a young window is not diluted).
+  const remaining = last.after.remaining;
+  const used = firstRecent.before.remaining - remaining;
+  const windowStart = drops[0]?.before.at ?? now;
+  const span = Math.max(MIN_PACE_SPAN_MS, now - Math.max(since, windowStart));
   const runsOutAt = Math.round(now + (remaining / used) * span);
   return { runsOutAt, beforeReset: resetsAt === null ? null : runsOutAt < resetsAt };
 }
