@@ -39,6 +39,22 @@ async function describeBadge(extension: ExtensionUnderTest): Promise<string> {
   return `badge "${badge.text}" #${colour} — ${badge.title.replaceAll('\n', ' | ')}`;
 }
 
+/**
+ * The popup in Simplified Chinese: the same tour up to "running low", in a second headless browser
+ * started with --lang=zh-CN (it picks the zh_CN catalogue; headless Chromium still formats times
+ * as en-US, docs/testing.md).
+ */
+async function chineseScreenshots(replica: ReplicaServer, dir: string): Promise<string[]> {
+  const browser = await launchBrowser({ replicaPort: replica.port, lang: 'zh-CN' });
+  const extension = browser.extension as ExtensionUnderTest;
+  const tab = await ReplicaTab.create(browser.context);
+  const [session, runningLow] = demoTour(Date.now());
+  for (const step of [...(session?.steps ?? []), ...(runningLow?.steps ?? [])]) await runStep(step, tab, replica, extension);
+  const files = await screenshotPopup(extension, dir, 'zh_CN-2-running-low');
+  await browser.close();
+  return files;
+}
+
 async function main(): Promise<void> {
   try {
     chromiumExecutable();
@@ -66,6 +82,7 @@ async function main(): Promise<void> {
   }
   const errors = extension.errors.errors;
   if (errors.length > 0) console.error('The extension logged errors:', errors);
+  written.push(...(await chineseScreenshots(replica, screenshots)));
 
   console.log('\nScreenshots of the popup:');
   for (const file of written) console.log(`  ${file}`);
