@@ -52,9 +52,10 @@ async function imagesShown(popup: Page): Promise<number> {
   await item.waitFor();
   const meter = item.getByRole('meter');
   if ((await meter.count()) > 0) return Number(await meter.getAttribute('aria-valuenow'));
+  // The words alone (one element): the item's whole text runs the visible count into them.
   const [before, after] = englishText('popup_left').split('$p1$');
-  const match = new RegExp(`${before ?? ''}(\\d+)${after ?? ''}`).exec((await item.textContent()) ?? '');
-  return Number(match?.[1]);
+  const words = new RegExp(`^${before ?? ''}(\\d+)${after ?? ''}$`);
+  return Number(words.exec((await item.getByText(words).textContent()) ?? '')?.[1]);
 }
 
 beforeAll(async () => {
