@@ -1,7 +1,7 @@
 import { Component } from 'preact';
 import type { FeatureView } from '../lib/view/popup-view';
 import { featureLabel } from '../lib/core/feature-names';
-import { t } from '../lib/extension/i18n';
+import { t, tPlural } from '../lib/extension/i18n';
 import { FeatureDetails } from './feature-details';
 import { cooldownText, countText, forecastText, resetText, untilText } from './popup-format';
 import { QuotaMeter } from './quota-meter';
@@ -39,7 +39,7 @@ export class FeatureItem extends Component<FeatureItemProps, { open: boolean }> 
           <span class="count" aria-hidden="true">
             {count}
           </span>
-          {feature.cap === null && <span class="visually-hidden">{t('popup_left', [count])}</span>}
+          {feature.cap === null && <span class="visually-hidden">{tPlural('popup_left', feature.remaining, [count])}</span>}
         </div>
         {feature.cap && <QuotaMeter label={label} remaining={feature.remaining} cap={feature.cap} />}
         <div class="feature-line">

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { BadgeView } from '../../lib/alerts/quota-badge';
 import { featureLabel } from '../../lib/core/feature-names';
 import { formatDuration, formatLocalTime } from '../../lib/view/format-time';
-import { t, uiLocale } from '../../lib/extension/i18n';
+import { t, tPlural, uiLocale } from '../../lib/extension/i18n';
 
 /** Repaints the badge when the shown number stops being current; alarms survive worker restarts. */
 export const BADGE_STALE_ALARM = 'badge-stale';
@@ -17,7 +17,8 @@ export function badgeTooltip(view: BadgeView, now: number): string {
   if (view.status === 'none') return t('tooltip_noReading', [name]);
   const reset = view.resetsAt === null ? null : formatLocalTime(view.resetsAt, now, locale);
   if (view.status === 'stale') return t('tooltip_stale', [name, view.text, reset ?? '?']);
-  const count = view.status === 'blocked' ? t('tooltip_blocked', [name]) : t('tooltip_remaining', [name, view.text]);
+  const count =
+    view.status === 'blocked' ? t('tooltip_blocked', [name]) : tPlural('tooltip_remaining', view.remaining ?? 0, [name, view.text]);
   if (view.resetsAt === null || reset === null) return `${count}\n${t('tooltip_resetUnknown')}`;
   return `${count}\n${t('tooltip_resets', [reset, formatDuration(view.resetsAt - now, locale)])}`;
 }

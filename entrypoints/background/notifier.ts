@@ -6,7 +6,7 @@ import type { QuotaState } from '../../lib/core/quota-state';
 import { createSerialQueue } from '../../lib/core/serial-queue';
 import { noticeLedgerStore } from '../../lib/extension/notice-ledger-store';
 import { settingsStore } from '../../lib/extension/settings-store';
-import { t, uiLocale } from '../../lib/extension/i18n';
+import { t, tPlural, uiLocale } from '../../lib/extension/i18n';
 
 /**
  * Shows the notices the policy (lib/alerts/notification-policy.ts) says are due, records them before
@@ -29,7 +29,7 @@ async function notificationsAllowed(): Promise<boolean> {
 function noticeText(notice: Notice, now: number): { title: string; message: string } {
   const name = featureLabel(notice.feature, t);
   if (notice.kind === 'refill') return { title: t('notify_refillTitle', [name]), message: t('notify_refillMessage') };
-  const title = notice.kind === 'low' ? t('notify_lowTitle', [name, String(notice.remaining)]) : t('notify_exhaustedTitle', [name]);
+  const title = notice.kind === 'low' ? tPlural('notify_lowTitle', notice.remaining, [name, String(notice.remaining)]) : t('notify_exhaustedTitle', [name]);
   if (notice.resetsAt === null) return { title, message: t('tooltip_resetUnknown') };
   const locale = uiLocale();
   return { title, message: t('tooltip_resets', [formatLocalTime(notice.resetsAt, now, locale), formatDuration(notice.resetsAt - now, locale)]) };

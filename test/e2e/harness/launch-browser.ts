@@ -21,10 +21,7 @@ export interface LaunchOptions {
   extensionDir?: string;
   profileDir?: string;
   headless?: boolean;
-  /**
-   * The browser's UI language (--lang): it picks the extension's catalogue. Headless Chromium's
-   * i18n.getUILanguage() stays en-US whatever this is (docs/testing.md), so Intl formatting does not follow.
-   */
+  /** Chromium's --lang: picks the extension's message catalogue (getUILanguage stays en-US, docs/testing.md). */
   lang?: string;
 }
 

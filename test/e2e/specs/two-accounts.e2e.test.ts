@@ -52,10 +52,15 @@ async function imagesShown(popup: Page): Promise<number> {
   await item.waitFor();
   const meter = item.getByRole('meter');
   if ((await meter.count()) > 0) return Number(await meter.getAttribute('aria-valuenow'));
-  // The words alone (one element): the item's whole text runs the visible count into them.
-  const [before, after] = englishText('popup_left').split('$p1$');
-  const words = new RegExp(`^${before ?? ''}(\\d+)${after ?? ''}$`);
-  return Number(words.exec((await item.getByText(words).textContent()) ?? '')?.[1]);
+  // A counted message: either of its forms may be the one shown. Matched as the words alone (one
+  // element): the item's whole text runs the visible count into them.
+  for (const key of ['popup_left_one', 'popup_left_other']) {
+    const [before, after] = englishText(key).split('$p1$');
+    const words = new RegExp(`^${before ?? ''}(\\d+)${after ?? ''}$`);
+    const said = item.getByText(words);
+    if ((await said.count()) > 0) return Number(words.exec((await said.textContent()) ?? '')?.[1]);
+  }
+  return Number.NaN;
 }
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { fixtureNames } from '../fixtures';
 import { fixturePath, inspect, jsonLines } from './run-inspector';
 
 /**
- * The inspector over every capture in shared/fixtures, one file at a time. Expected values are
+ * The inspector over every capture in test/fixtures/real and synthetic, one file at a time. Expected values are
  * read off the files by hand (reset times: the ISO text cut to milliseconds).
  */
 
