@@ -7,6 +7,7 @@ import { launchBrowser } from './harness/launch-browser';
 import { screenshotPopup } from './harness/popup-screenshots';
 import { ReplicaTab } from './harness/replica-tab';
 import { runStep } from './harness/scenario-runner';
+import { emulateUiLanguage } from './harness/ui-language';
 import { ReplicaServer } from './replica/replica-server';
 import { demoTour } from './scenarios/demo-tour';
 
@@ -40,12 +41,12 @@ async function describeBadge(extension: ExtensionUnderTest): Promise<string> {
 }
 
 /**
- * The popup in Simplified Chinese: the same tour up to "running low", in a second headless browser
- * started with --lang=zh-CN (it picks the zh_CN catalogue; headless Chromium still formats times
- * as en-US, docs/testing.md).
+ * The popup in Simplified Chinese as a browser with a Chinese interface shows it: the same tour up
+ * to "running low", in a second headless browser started with --lang=zh-CN, its times in zh-CN.
  */
 async function chineseScreenshots(replica: ReplicaServer, dir: string): Promise<string[]> {
   const browser = await launchBrowser({ replicaPort: replica.port, lang: 'zh-CN' });
+  await emulateUiLanguage(browser.context, 'zh-CN');
   const extension = browser.extension as ExtensionUnderTest;
   const tab = await ReplicaTab.create(browser.context);
   const [session, runningLow] = demoTour(Date.now());
