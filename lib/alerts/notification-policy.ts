@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import type { AccountState } from '../core/quota-state';
 import { lowThresholdFor, type Settings } from './settings';
+import { forecastRunOut } from '../core/run-out-forecast';
 import { integer, text } from '../core/schema-parts';
 
 /**
@@ -20,6 +21,8 @@ export interface Notice {
   feature: string;
   remaining: number;
   resetsAt: number | null;
+  /** A low notice with the forecast on: when, at this pace, it runs out before the reset (an estimate). */
+  runsOutAt: number | null;
 }
 
 /** Sent notices by id, with when; bounded. */
@@ -91,6 +94,8 @@ interface FeatureCondition {
   resetsAt: number | null;
   exhausted: boolean;
   low: boolean;
+  /** When it runs out at the pace of the last hours, if that is before the reset (lib/core/run-out-forecast.ts). */
+  runsOutBeforeReset: number | null;
 }
 
 /** What each feature looks like now: blocked or 0 is exhausted; at or below its threshold is low. */
@@ -99,17 +104,19 @@ export function featureConditions(account: AccountState, settings: Pick<Settings
   for (const state of Object.values(account.features)) {
     if (state.resetsAt !== null && state.resetsAt <= now) continue; // a passed window says nothing about now
     const threshold = lowThresholdFor(settings, state.name, state.maxSeen);
+    const forecast = forecastRunOut(state.points ?? [], state.resetsAt, now);
     conditions.set(state.name, {
       feature: state.name,
       remaining: state.remaining,
       resetsAt: state.resetsAt,
       exhausted: state.remaining === 0,
       low: state.remaining <= threshold,
+      runsOutBeforeReset: forecast?.beforeReset === true ? forecast.runsOutAt : null,
     });
   }
   for (const block of account.blocked) {
     if (block.resetsAt !== null && block.resetsAt <= now) continue;
-    conditions.set(block.name, { feature: block.name, remaining: 0, resetsAt: block.resetsAt, exhausted: true, low: true });
+    conditions.set(block.name, { feature: block.name, remaining: 0, resetsAt: block.resetsAt, exhausted: true, low: true, runsOutBeforeReset: null });
   }
   return [...conditions.values()];
 }
@@ -118,7 +125,7 @@ export function featureConditions(account: AccountState, settings: Pick<Settings
 export function dueNotices(
   accountId: string,
   account: AccountState,
-  settings: Pick<Settings, 'lowThresholds' | 'notifications'>,
+  settings: Pick<Settings, 'lowThresholds' | 'notifications'> & Partial<Pick<Settings, 'runOutForecast'>>,
   ledger: NoticeLedger,
   now: number,
 ): Notice[] {
@@ -133,7 +140,8 @@ export function dueNotices(
     if (kind === null) continue;
     if (alreadySent(ledger, kind, accountId, condition.feature, condition.resetsAt)) continue;
     const id = noticeId(kind, accountId, condition.feature, condition.resetsAt);
-    notices.push({ id, kind, account: accountId, feature: condition.feature, remaining: condition.remaining, resetsAt: condition.resetsAt });
+    const runsOutAt = kind === 'low' && settings.runOutForecast === true ? condition.runsOutBeforeReset : null;
+    notices.push({ id, kind, account: accountId, feature: condition.feature, remaining: condition.remaining, resetsAt: condition.resetsAt, runsOutAt });
   }
   return notices;
 }
@@ -146,7 +154,7 @@ export function refillNotice(ledger: NoticeLedger, warningId: string, now: numbe
   const resetsAt = refillTimeOf(window);
   // A low of the exact reset and a used-up of an estimate may sit on neighbouring keys: one window, one refill.
   if (resetsAt > now || sentNear(ledger, 'refill', account, feature, window)) return null;
-  return { id: ['refill', account, feature, String(window)].join('|'), kind: 'refill', account, feature, remaining: 0, resetsAt };
+  return { id: ['refill', account, feature, String(window)].join('|'), kind: 'refill', account, feature, remaining: 0, resetsAt, runsOutAt: null };
 }
 
 /** Warnings sent whose window has a known reset: the refill alarms to keep armed. */

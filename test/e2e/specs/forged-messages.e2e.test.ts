@@ -185,7 +185,7 @@ describe('notifications from forged readings (test build: notifications required
     execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, env: { ...process.env, QUOTA_METER_E2E: '1', QUOTA_METER_OUT_DIR: OUT_DIR }, stdio: 'ignore' });
     browser = await launchBrowser({ replicaPort: server.port, extensionDir: path.join(repoRoot, OUT_DIR, 'chrome-mv3') });
     extension = browser.extension as ExtensionUnderTest;
-    const settings: Settings = { version: 1, badgeFeature: 'image_gen', lowThresholds: {}, notifications: true, refillNotifications: true, pageChip: false };
+    const settings: Settings = { version: 1, badgeFeature: 'image_gen', lowThresholds: {}, notifications: true, refillNotifications: true, runOutForecast: false, pageChip: false };
     await extension.writeStorage({ settings });
     page = await browser.context.newPage();
   }, 120_000);

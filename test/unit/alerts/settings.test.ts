@@ -7,15 +7,21 @@ import { SETTINGS_VERSION, defaultSettings, lowThresholdFor, settingsFromStorage
 const DEFAULTS = defaultSettings();
 
 describe('defaults', () => {
-  it('image_gen on the badge, notifications off until the user grants them, refills on, no chip', () => {
+  it('image_gen on the badge, notifications off until the user grants them, refills on, no forecast, no chip', () => {
     expect(DEFAULTS).toEqual({
       version: SETTINGS_VERSION,
       badgeFeature: 'image_gen',
       lowThresholds: {},
       notifications: false,
       refillNotifications: true,
+      runOutForecast: false,
       pageChip: false,
     });
+  });
+
+  it('settings stored before the forecast switch existed read back with it off', () => {
+    const { runOutForecast: _forecast, ...older } = { ...DEFAULTS, notifications: true, pageChip: true };
+    expect(settingsFromStorage(older)).toEqual({ ...DEFAULTS, notifications: true, pageChip: true, runOutForecast: false });
   });
 
   it('each call gives a fresh object (a caller may change its copy)', () => {
