@@ -7,6 +7,7 @@ import { createSerialQueue } from '../../lib/core/serial-queue';
 import { noticeLedgerStore } from '../../lib/extension/notice-ledger-store';
 import { settingsStore } from '../../lib/extension/settings-store';
 import { t, tPlural, uiLocale } from '../../lib/extension/i18n';
+import { notificationsAllowed } from '../../lib/extension/notification-permission';
 
 /**
  * Shows the notices the policy (lib/alerts/notification-policy.ts) says are due, records them before
@@ -16,15 +17,6 @@ import { t, tPlural, uiLocale } from '../../lib/extension/i18n';
 
 export const REFILL_ALARM_PREFIX = 'refill|';
 const serially = createSerialQueue();
-
-/** The permission is optional and may be withdrawn at any time; an API that is missing counts as no. */
-async function notificationsAllowed(): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ permissions: ['notifications'] });
-  } catch {
-    return false;
-  }
-}
 
 function noticeText(notice: Notice, now: number): { title: string; message: string } {
   const name = featureLabel(notice.feature, t);

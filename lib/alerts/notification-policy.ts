@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import type { AccountState } from '../core/quota-state';
-import { lowThresholdFor, type Settings } from './settings';
+import type { Settings } from './settings';
+import { featureStatus, lowThresholdOf } from './feature-status';
 import { forecastRunOut } from '../core/run-out-forecast';
 import { integer, text } from '../core/schema-parts';
 
@@ -98,27 +99,19 @@ interface FeatureCondition {
   runsOutBeforeReset: number | null;
 }
 
-/** What each feature looks like now: blocked or 0 is exhausted; at or below its threshold is low. */
+/** What each feature looks like now (lib/alerts/feature-status.ts); a stale one says nothing about now. */
 export function featureConditions(account: AccountState, settings: Pick<Settings, 'lowThresholds'>, now: number): FeatureCondition[] {
-  const conditions = new Map<string, FeatureCondition>();
-  for (const state of Object.values(account.features)) {
-    if (state.resetsAt !== null && state.resetsAt <= now) continue; // a passed window says nothing about now
-    const threshold = lowThresholdFor(settings, state.name, state.maxSeen);
-    const forecast = forecastRunOut(state.points ?? [], state.resetsAt, now);
-    conditions.set(state.name, {
-      feature: state.name,
-      remaining: state.remaining,
-      resetsAt: state.resetsAt,
-      exhausted: state.remaining === 0,
-      low: state.remaining <= threshold,
-      runsOutBeforeReset: forecast?.beforeReset === true ? forecast.runsOutAt : null,
-    });
-  }
-  for (const block of account.blocked) {
-    if (block.resetsAt !== null && block.resetsAt <= now) continue;
-    conditions.set(block.name, { feature: block.name, remaining: 0, resetsAt: block.resetsAt, exhausted: true, low: true, runsOutBeforeReset: null });
-  }
-  return [...conditions.values()];
+  const names = new Set([...Object.keys(account.features), ...account.blocked.map((block) => block.name)]);
+  return [...names].flatMap((feature) => {
+    const status = featureStatus(account, feature, now, lowThresholdOf(settings, account, feature));
+    if (status === null || status === 'stale') return [];
+    const block = account.blocked.find((entry) => entry.name === feature);
+    const state = block ? undefined : account.features[feature];
+    const { remaining, resetsAt } = block ? { remaining: 0, resetsAt: block.resetsAt } : (state ?? { remaining: 0, resetsAt: null });
+    const forecast = state ? forecastRunOut(state.points ?? [], state.resetsAt, now) : null;
+    const runsOutBeforeReset = forecast?.beforeReset === true ? forecast.runsOutAt : null;
+    return [{ feature, remaining, resetsAt, exhausted: status === 'blocked' || status === 'empty', low: status !== 'normal', runsOutBeforeReset }];
+  });
 }
 
 /** The low and used-up notices due now that the ledger has not seen. */

@@ -1,4 +1,6 @@
 import type { AccountState } from '../core/quota-state';
+import { featureStatus } from './feature-status';
+import { LOW_AMBER } from './low-amber';
 
 /**
  * What the toolbar badge shows for one feature (image_gen by default). Pure; the background
@@ -16,7 +18,7 @@ export const BADGE_COLORS: Record<BadgeStatus, string> = {
   off: '#5F6368',
   none: '#5F6368',
   normal: '#3A5A8C',
-  low: '#B06000',
+  low: LOW_AMBER.light,
   empty: '#C5221F',
   blocked: '#C5221F',
   stale: '#80868B',
@@ -49,16 +51,11 @@ export function badgeFor(
   lowThreshold: number = DEFAULT_LOW_THRESHOLD,
 ): BadgeView {
   if (feature === null) return view('off', '', '', null, null, now);
+  const status = featureStatus(account, feature, now, lowThreshold);
   const blocked = account?.blocked.find((entry) => entry.name === feature);
-  if (blocked) {
-    // A blocked feature is exhausted whatever limits_progress still says: the block is the truth.
-    const expired = blocked.resetsAt !== null && blocked.resetsAt <= now;
-    return view(expired ? 'stale' : 'blocked', feature, '0', 0, blocked.resetsAt, now);
-  }
+  // A blocked feature shows 0 and the block's own reset, whatever limits_progress still says.
+  if (blocked) return view(status ?? 'blocked', feature, '0', 0, blocked.resetsAt, now);
   const state = account?.features[feature];
-  if (!state) return view('none', feature, '', null, null, now);
-  const text = badgeNumber(state.remaining);
-  if (state.resetsAt !== null && state.resetsAt <= now) return view('stale', feature, text, state.remaining, state.resetsAt, now);
-  const status = state.remaining === 0 ? 'empty' : state.remaining <= lowThreshold ? 'low' : 'normal';
-  return view(status, feature, text, state.remaining, state.resetsAt, now);
+  if (!state || status === null) return view('none', feature, '', null, null, now);
+  return view(status, feature, badgeNumber(state.remaining), state.remaining, state.resetsAt, now);
 }

@@ -42,11 +42,6 @@ export function defaultSettings(): Settings {
   };
 }
 
-export function settingsFromStorage(value: unknown): Settings {
-  const parsed = settingsSchema.safeParse(value);
-  return parsed.success ? parsed.data : defaultSettings();
-}
-
 /** The count at or below which a feature is "low": the user's choice, else 10 for images, else 20% of the most seen. */
 export function lowThresholdFor(settings: Pick<Settings, 'lowThresholds'>, feature: string, maxSeen: number): number {
   const chosen = settings.lowThresholds[feature];

@@ -11,6 +11,8 @@ export const FIXTURE_PLACEHOLDERS = {
   title: 'Synthetic Chat Name',
   cardTitle: 'Synthetic card title',
   statusText: 'Synthetic tool status text standing in for the captured one',
+  /** The user id inside the image task id (`…:user-<id>-…`), same length as the captured one. */
+  userId: 'user-FAKEuserIdPlaceholder000',
 } as const;
 
 /** Every placeholder, for "holds it" and "never prints it" loops. */

@@ -36,6 +36,8 @@ const NEVER: [what: string, pattern: RegExp][] = [
   ['a generated title other than the placeholder', notPlaceholder('title', FIXTURE_PLACEHOLDERS.title)],
   ["a status card's title other than the placeholder", notPlaceholder('ui_card_title', FIXTURE_PLACEHOLDERS.cardTitle)],
   ["a status card's text other than the placeholder", notPlaceholder('ui_card_description', FIXTURE_PLACEHOLDERS.statusText)],
+  // An image task id names the account's user (`…:user-<22+ characters>-…`).
+  ['a user id other than the placeholder', new RegExp(`user-(?!${FIXTURE_PLACEHOLDERS.userId.slice(5)})[A-Za-z0-9]{16,}`)],
 ];
 
 describe('fixtures are data only', () => {
@@ -57,6 +59,7 @@ describe('fixtures are data only', () => {
     ['a title', '{"type": "title_generation", "title": "My holiday plans"}'],
     ['an escaped title', String.raw`{\"title\": \"My holiday plans\"}`],
     ['a status card', '{"ui_card_title": "Przetwarzanie obrazu"}'],
+    ['a user id in an image task id', '{"image_gen_task_id": "task:user-a8Kq2mZx7Lw4Rt9Vb3Nc6Pd1-123"}'],
   ])('the checks would catch %s', (_what, text) => {
     expect(NEVER.some(([, pattern]) => pattern.test(text))).toBe(true);
   });
