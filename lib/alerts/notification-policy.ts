@@ -12,7 +12,7 @@ import { integer, text } from '../core/schema-parts';
  * Refill notices are due at a reset time, for features we told the user about.
  */
 
-export type NoticeKind = 'low' | 'exhausted' | 'refill';
+type NoticeKind = 'low' | 'exhausted' | 'refill';
 
 export interface Notice {
   /** Also the ledger key: account, feature, kind and window. */

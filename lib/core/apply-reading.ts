@@ -114,7 +114,7 @@ function liftedBlocks(account: AccountState, reading: Reading): Array<readonly [
     });
 }
 
-export function applyReadingToAccount(account: AccountState, reading: Reading): AccountState {
+function applyReadingToAccount(account: AccountState, reading: Reading): AccountState {
   // Names come from the page: "__proto__" or "constructor" must be plain keys, not the object's
   // prototype or an inherited member, so lookups are own-only and the record is built by fromEntries.
   const previousOf = (name: string) => (Object.hasOwn(account.features, name) ? account.features[name] : undefined);
@@ -140,7 +140,7 @@ function lastSeen(account: AccountState): number {
 
 
 /** Applies `change` to one account (made when first seen) and makes it the active one. */
-export function updateAccount(state: QuotaState, accountId: string, change: (account: AccountState) => AccountState): QuotaState {
+function updateAccount(state: QuotaState, accountId: string, change: (account: AccountState) => AccountState): QuotaState {
   const account = state.accounts[accountId] ?? emptyAccountState();
   const accounts = { ...state.accounts, [accountId]: change(account) };
   return { ...state, accounts: keepNewest(accounts, MAX_ACCOUNTS, accountId, lastSeen), activeAccount: accountId };
