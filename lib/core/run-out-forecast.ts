@@ -18,14 +18,14 @@ export interface RunOutForecast {
 
 const HOUR = 60 * 60_000;
 /** The pace is that of the drops seen in the last few hours: what the user is doing now. */
-export const PACE_LOOKBACK_MS = 3 * HOUR;
+const PACE_LOOKBACK_MS = 3 * HOUR;
 /**
  * The shortest time a pace is measured over: two images a minute apart are a burst, not a rate
  * of 120 an hour. Drops seen over less time than this count as spread over this much.
  */
-export const MIN_PACE_SPAN_MS = 30 * 60_000;
+const MIN_PACE_SPAN_MS = 30 * 60_000;
 /** Fewer drops than this in the current window are too little to speak of a pace. */
-export const MIN_DROPS = 2;
+const MIN_DROPS = 2;
 
 interface Drop {
   before: RemainingPoint;
