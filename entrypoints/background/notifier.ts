@@ -25,7 +25,9 @@ function noticeText(notice: Notice, now: number): { title: string; message: stri
   const title = notice.kind === 'low' ? tPlural('notify_lowTitle', notice.remaining, [name, String(notice.remaining)]) : t('notify_exhaustedTitle', [name]);
   if (notice.resetsAt === null) return { title, message: t('tooltip_resetUnknown') };
   const locale = uiLocale();
-  return { title, message: t('tooltip_resets', [formatLocalTime(notice.resetsAt, now, locale), formatDuration(notice.resetsAt - now, locale)]) };
+  const resets = t('tooltip_resets', [formatLocalTime(notice.resetsAt, now, locale), formatDuration(notice.resetsAt - now, locale)]);
+  if (notice.runsOutAt === null) return { title, message: resets };
+  return { title, message: `${t('notify_runOut', [formatLocalTime(notice.runsOutAt, now, locale)])}\n${resets}` };
 }
 
 async function show(notice: Notice, now: number): Promise<void> {

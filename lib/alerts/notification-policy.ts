@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import type { AccountState } from '../core/quota-state';
 import type { Settings } from './settings';
 import { featureStatus, lowThresholdOf } from './feature-status';
+import { forecastRunOut } from '../core/run-out-forecast';
 import { integer, text } from '../core/schema-parts';
 import { isKnownFeature } from '../core/feature-names';
 
@@ -26,6 +27,8 @@ export interface Notice {
   feature: string;
   remaining: number;
   resetsAt: number | null;
+  /** A low notice with the forecast on: when, at this pace, it runs out before the reset (an estimate). */
+  runsOutAt: number | null;
 }
 
 /** Sent notices by id, with when; bounded. */
@@ -103,6 +106,8 @@ interface FeatureCondition {
   resetsAt: number | null;
   exhausted: boolean;
   low: boolean;
+  /** When it runs out at the pace of the last hours, if that is before the reset (lib/core/run-out-forecast.ts). */
+  runsOutBeforeReset: number | null;
 }
 
 /** What each feature looks like now (lib/alerts/feature-status.ts); a stale one says nothing about now. */
@@ -113,8 +118,11 @@ export function featureConditions(account: AccountState, settings: Pick<Settings
     const status = featureStatus(account, feature, now, lowThresholdOf(settings, account, feature));
     if (status === null || status === 'stale') return [];
     const block = account.blocked.find((entry) => entry.name === feature);
-    const { remaining, resetsAt } = block ? { remaining: 0, resetsAt: block.resetsAt } : (account.features[feature] ?? { remaining: 0, resetsAt: null });
-    return [{ feature, remaining, resetsAt, exhausted: status === 'blocked' || status === 'empty', low: status !== 'normal' }];
+    const state = block ? undefined : account.features[feature];
+    const { remaining, resetsAt } = block ? { remaining: 0, resetsAt: block.resetsAt } : (state ?? { remaining: 0, resetsAt: null });
+    const forecast = state ? forecastRunOut(state.points ?? [], state.resetsAt, now) : null;
+    const runsOutBeforeReset = forecast?.beforeReset === true ? forecast.runsOutAt : null;
+    return [{ feature, remaining, resetsAt, exhausted: status === 'blocked' || status === 'empty', low: status !== 'normal', runsOutBeforeReset }];
   });
 }
 
@@ -135,7 +143,7 @@ export function overHourlyBudget(ledger: NoticeLedger, now: number): boolean {
 export function dueNotices(
   accountId: string,
   account: AccountState,
-  settings: Pick<Settings, 'lowThresholds' | 'notifications'>,
+  settings: Pick<Settings, 'lowThresholds' | 'notifications'> & Partial<Pick<Settings, 'runOutForecast'>>,
   ledger: NoticeLedger,
   now: number,
 ): Notice[] {
@@ -150,7 +158,8 @@ export function dueNotices(
     if (kind === null) continue;
     if (alreadySent(ledger, kind, accountId, condition.feature, condition.resetsAt)) continue;
     const id = noticeId(kind, accountId, condition.feature, condition.resetsAt);
-    notices.push({ id, kind, account: accountId, feature: condition.feature, remaining: condition.remaining, resetsAt: condition.resetsAt });
+    const runsOutAt = kind === 'low' && settings.runOutForecast === true ? condition.runsOutBeforeReset : null;
+    notices.push({ id, kind, account: accountId, feature: condition.feature, remaining: condition.remaining, resetsAt: condition.resetsAt, runsOutAt });
   }
   return notices;
 }
@@ -164,7 +173,7 @@ export function refillNotice(ledger: NoticeLedger, warningId: string, now: numbe
   // A low of the exact reset and a used-up of an estimate may sit on neighbouring keys: one window, one refill.
   if (resetsAt > now || sentNear(ledger, 'refill', account, feature, window)) return null;
   if (!isKnownFeature(feature)) return null;
-  return { id: ['refill', account, feature, String(window)].join('|'), kind: 'refill', account, feature, remaining: 0, resetsAt };
+  return { id: ['refill', account, feature, String(window)].join('|'), kind: 'refill', account, feature, remaining: 0, resetsAt, runsOutAt: null };
 }
 
 /** Warnings sent whose window has a known reset: the refill alarms to keep armed, soonest first, capped. */

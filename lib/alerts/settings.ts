@@ -18,6 +18,11 @@ export const settingsSchema = z.object({
   lowThresholds: z.record(text(200), integer(0, 1_000_000)),
   notifications: z.boolean(),
   refillNotifications: z.boolean(),
+  /**
+   * A low notice also says, when the pace of the last hours runs it out before the reset, about
+   * when. Off by default; defaulted when read back, so settings stored before it keep theirs.
+   */
+  runOutForecast: z._default(z.boolean(), false),
   /** The optional chip in a corner of chatgpt.com. */
   pageChip: z.boolean(),
 });
@@ -31,6 +36,7 @@ export function defaultSettings(): Settings {
     lowThresholds: {},
     notifications: false,
     refillNotifications: true,
+    runOutForecast: false,
     pageChip: false,
   };
 }

@@ -10,6 +10,7 @@ import {
   MAX_UNKNOWN_FIELDS,
   emptyAccountState,
 } from './quota-state';
+import { nextPoints } from './remaining-points';
 
 /**
  * Folds one reading into the state. Pure: the same state and reading give the same result.
@@ -54,6 +55,7 @@ function nextFeatureState(previous: FeatureState | undefined, feature: FeatureQu
     source: reading.source,
     maxSeen: sameWindow ? Math.max(previous.maxSeen, feature.remaining) : feature.remaining,
     windowNotStarted,
+    points: nextPoints(previous?.points, { at: reading.receivedAt, remaining: feature.remaining }, sameWindow),
   };
 }
 

@@ -56,7 +56,7 @@ async function paintOf(page: Page, count: string): Promise<Omit<PopupPaint, 'rel
 export async function measurePopupPaint(extension: ExtensionUnderTest, label: string, count: string): Promise<PopupPaint> {
   const page = await extension.context.newPage();
   try {
-    await page.setViewportSize({ width: 380, height: 600 });
+    await page.setViewportSize({ width: 400, height: 600 });
     await page.addInitScript({ content: `const benchExpected = ${JSON.stringify({ label, count, timeoutMs: TIMEOUT_MS })};\n${WATCH_SCRIPT}` });
     await page.goto(`${extension.origin}/popup.html`);
     const paint = await paintOf(page, count);

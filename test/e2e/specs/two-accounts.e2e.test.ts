@@ -62,12 +62,13 @@ async function imagesShown(popup: Page): Promise<number> {
   await item.waitFor();
   const meter = item.getByRole('meter');
   if ((await meter.count()) > 0) return Number(await meter.getAttribute('aria-valuenow'));
-  const text = (await item.textContent()) ?? '';
-  // A counted message: either of its forms may be the one shown.
+  // A counted message: either of its forms may be the one shown. Matched as the words alone (one
+  // element): the item's whole text runs the visible count into them.
   for (const key of ['popup_left_one', 'popup_left_other']) {
     const [before, after] = englishText(key).split('$p1$');
-    const match = new RegExp(`${before ?? ''}(\\d+)${after ?? ''}`).exec(text);
-    if (match) return Number(match[1]);
+    const words = new RegExp(`^${before ?? ''}(\\d+)${after ?? ''}$`);
+    const said = item.getByText(words);
+    if ((await said.count()) > 0) return Number(words.exec((await said.textContent()) ?? '')?.[1]);
   }
   return Number.NaN;
 }

@@ -21,6 +21,7 @@ const ALLOWED = new Map<string, string>([
   ['lib/cli/run-inspect.ts EXIT_USAGE', 'the documented exit statuses the CLI tests check'],
   ['lib/core/feature-names.ts KNOWN_FEATURES', 'the message-keys meta-test checks each known feature has a name in every locale'],
   ['lib/core/quota-object-schema.ts MAX_REMAINING', 'the parser property tests generate counts around the bound'],
+  ['lib/core/remaining-points.ts MAX_POINTS', 'the points test fills a window past the bound and checks the newest are kept'],
   ['lib/core/quota-state.ts quotaStateSchema', 'hostile and property tests check that whatever is stored is a valid state'],
   ['lib/core/usage-history.ts HISTORY_DAYS', 'the history test checks pruning at the kept number of days'],
   ['lib/page/turn-refusals.ts COOLDOWN_MS', 'the turn-event tests check the cooldown length'],
