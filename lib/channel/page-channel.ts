@@ -1,3 +1,4 @@
+import type { PickedCodexUsage } from '../page/codex-usage-fields';
 import type { PickedQuota } from '../page/quota-fields';
 import type { FetchCarrier } from '../page/quota-endpoints';
 
@@ -17,6 +18,13 @@ export interface PageQuotaFinding {
   kind: 'quota';
   carrier: PageCarrier;
   quota: PickedQuota;
+}
+
+/** Codex's limit windows and credits (/backend-api/wham/usage), reduced to their fields. */
+export interface PageCodexUsageFinding {
+  kind: 'codex-usage';
+  carrier: PageCarrier;
+  usage: PickedCodexUsage;
 }
 
 /** The image tool refused inside a turn: exhausted now, reset delay when its text states one. */
@@ -64,6 +72,7 @@ export interface PageIgnoredFinding {
 
 export type PageFinding =
   | PageQuotaFinding
+  | PageCodexUsageFinding
   | PageRefusalFinding
   | PageCooldownFinding
   | PageModelCapFinding

@@ -9,7 +9,7 @@ import { integer, name, text } from '../core/schema-parts';
  * itself is picked again and validated by lib/core/parse-quota-object.ts.
  */
 
-export const pageCarrierSchema = z.enum(['init', 'stream', 'resume', 'websocket', 'account']);
+export const pageCarrierSchema = z.enum(['init', 'stream', 'resume', 'codex-usage', 'websocket', 'account']);
 export const accountKeySchema = z.nullable(z.string().check(z.regex(ACCOUNT_KEY_PATTERN)));
 
 /** A month is longer than any quota window seen (deep research: monthly). */
@@ -19,6 +19,7 @@ const delay = integer(0, MAX_DELAY_MS);
 /** The finding kinds, shared by the page channel and the runtime channel. */
 export const findingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('quota'), carrier: pageCarrierSchema, quota: z.record(z.string(), z.unknown()) }),
+  z.object({ kind: z.literal('codex-usage'), carrier: pageCarrierSchema, usage: z.record(z.string(), z.unknown()) }),
   z.object({ kind: z.literal('refusal'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), resetsInMs: z.nullable(delay) }),
   z.object({ kind: z.literal('cooldown'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), cooldownMs: delay }),
   z.object({ kind: z.literal('model-cap'), carrier: pageCarrierSchema, clearsInMs: delay }),

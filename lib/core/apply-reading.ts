@@ -9,6 +9,7 @@ import {
   MAX_UNKNOWN_FIELDS,
   emptyAccountState,
 } from './quota-state';
+import { applyCodexUsageToAccount } from './apply-codex-usage';
 
 /**
  * Folds one reading into the state. Pure: the same state and reading give the same result.
@@ -112,6 +113,10 @@ function liftedBlocks(account: AccountState, reading: Reading): Array<readonly [
 }
 
 export function applyReadingToAccount(account: AccountState, reading: Reading): AccountState {
+  if (reading.codex !== undefined) {
+    const withCodex = applyCodexUsageToAccount(account, reading.codex, reading.receivedAt);
+    return { ...withCodex, unknownFields: mergeUnknownFields(account.unknownFields, reading.unknownFields.map((name) => `wham/usage ${name}`)) };
+  }
   // Names come from the page: "__proto__" or "constructor" must be plain keys, not the object's
   // prototype or an inherited member, so lookups are own-only and the record is built by fromEntries.
   const previousOf = (name: string) => (Object.hasOwn(account.features, name) ? account.features[name] : undefined);

@@ -4,7 +4,7 @@
  * relative or absolute. Logged-out pages use /backend-anon/ with the same shapes.
  */
 
-export type FetchCarrier = 'init' | 'stream' | 'resume';
+export type FetchCarrier = 'init' | 'stream' | 'resume' | 'codex-usage';
 /** accounts/check tells the plan and the account ids (protocol.md section 5); no quota in it. */
 export type SideEndpoint = 'accounts-check';
 
@@ -15,6 +15,9 @@ for (const root of ['/backend-api', '/backend-anon']) {
   CARRIER_BY_PATH[`${root}/conversation`] = 'stream';
   CARRIER_BY_PATH[`${root}/f/conversation/resume`] = 'resume';
 }
+// Codex's 5-hour and weekly windows, asked by chatgpt.com's Codex pages (known from public
+// descriptions, not yet from a capture). Only for a signed-in account: no /backend-anon twin.
+CARRIER_BY_PATH['/backend-api/wham/usage'] = 'codex-usage';
 
 function withoutTrailingSlash(pathname: string): string {
   return pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;

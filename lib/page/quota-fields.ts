@@ -49,12 +49,12 @@ export interface PickedQuota {
   unknown_fields?: string[];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Strings over the bound become null: a value we will not carry is an unknown value. */
-function scalarOf(value: unknown): Scalar {
+export function scalarOf(value: unknown): Scalar {
   if (typeof value === 'string') return value.length <= MAX_STRING_LENGTH ? value : null;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   return null;
