@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { CHATGPT_MATCHES } from '../lib/channel/content-matches';
 import { isOnPageChannel, pageMessageSchema } from '../lib/channel/page-message-schema';
+import { pickCodexUsage } from '../lib/page/codex-usage-fields';
 import { pickQuotaFields } from '../lib/page/quota-fields';
 import { createRateLimiter } from '../lib/channel/rate-limiter';
 import type { RelayMessage } from '../lib/channel/runtime-messages';
@@ -25,6 +26,10 @@ function relayMessageOf(data: unknown): RelayMessage | null {
   const parsed = pageMessageSchema.safeParse(data);
   if (!parsed.success) return null;
   const { channel: _channel, version: _version, account, ...finding } = parsed.data;
+  if (finding.kind === 'codex-usage') {
+    const usage = pickCodexUsage(finding.usage);
+    return usage ? { type: 'page-finding', finding: { ...finding, usage: { ...usage } }, account } : null;
+  }
   if (finding.kind !== 'quota') return { type: 'page-finding', finding, account };
   const quota = pickQuotaFields(finding.quota);
   return quota ? { type: 'page-finding', finding: { ...finding, quota: { ...quota } }, account } : null;

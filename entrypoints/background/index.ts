@@ -34,7 +34,7 @@ async function repaint(state?: QuotaState): Promise<void> {
   const account = activeAccountState(current);
   const feature = settings.badgeFeature;
   const threshold = feature === null ? 0 : lowThresholdFor(settings, feature, account?.features[feature]?.maxSeen ?? 0);
-  await paintBadge(badgeFor(account, now, feature, threshold), now);
+  await paintBadge(badgeFor(account, now, feature, threshold), now, current);
 }
 
 function report(error: unknown): void {

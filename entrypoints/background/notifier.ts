@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { featureLabel } from '../../lib/core/feature-names';
+import { isCodexWindowName } from '../../lib/core/codex-usage';
+import { quotaLabel } from '../../lib/view/window-label';
 import { formatDuration, formatLocalTime } from '../../lib/view/format-time';
 import { dueNotices, pendingRefills, recordSent, refillNotice, type Notice } from '../../lib/alerts/notification-policy';
 import type { QuotaState } from '../../lib/core/quota-state';
@@ -26,20 +27,24 @@ async function notificationsAllowed(): Promise<boolean> {
   }
 }
 
-function noticeText(notice: Notice, now: number): { title: string; message: string } {
-  const name = featureLabel(notice.feature, t);
+function lowTitle(notice: Notice, name: string): string {
+  return t(isCodexWindowName(notice.feature) ? 'notify_windowLowTitle' : 'notify_lowTitle', [name, String(notice.remaining)]);
+}
+
+function noticeText(notice: Notice, state: QuotaState, now: number): { title: string; message: string } {
+  const name = quotaLabel(notice.feature, state, t);
   if (notice.kind === 'refill') return { title: t('notify_refillTitle', [name]), message: t('notify_refillMessage') };
-  const title = notice.kind === 'low' ? t('notify_lowTitle', [name, String(notice.remaining)]) : t('notify_exhaustedTitle', [name]);
+  const title = notice.kind === 'low' ? lowTitle(notice, name) : t('notify_exhaustedTitle', [name]);
   if (notice.resetsAt === null) return { title, message: t('tooltip_resetUnknown') };
   const locale = uiLocale();
   return { title, message: t('tooltip_resets', [formatLocalTime(notice.resetsAt, now, locale), formatDuration(notice.resetsAt - now, locale)]) };
 }
 
-async function show(notice: Notice, now: number): Promise<void> {
+async function show(notice: Notice, state: QuotaState, now: number): Promise<void> {
   await browser.notifications.create(notice.id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    ...noticeText(notice, now),
+    ...noticeText(notice, state, now),
   });
 }
 
@@ -64,8 +69,15 @@ export function notifyDue(state: QuotaState, accountId: string, now: number): Pr
     if (notices.length === 0) return;
     // Recorded before shown: a crash between the two loses a notice rather than repeating one.
     await noticeLedgerStore.update((ledger) => recordSent(ledger, notices, now));
-    for (const notice of notices) await show(notice, now);
+    for (const notice of notices) await show(notice, state, now);
   }).then(() => rearmRefillAlarms(now));
+}
+
+/** When the feature or Codex window of a notice was last read (0: never). */
+function lastSeenAt(state: QuotaState, notice: Notice): number {
+  const account = state.accounts[notice.account];
+  if (!isCodexWindowName(notice.feature)) return account?.features[notice.feature]?.seenAt ?? 0;
+  return account?.codex?.windows.find((window) => window.name === notice.feature)?.seenAt ?? 0;
 }
 
 export function notifyRefill(alarmName: string, state: QuotaState, now: number): Promise<void> {
@@ -75,8 +87,8 @@ export function notifyRefill(alarmName: string, state: QuotaState, now: number):
     await noticeLedgerStore.update((ledger) => recordSent(ledger, [notice], now));
     const settings = await settingsStore.get();
     // A reading after the reset already showed the new window: the user has the real number.
-    const seenAfter = (state.accounts[notice.account]?.features[notice.feature]?.seenAt ?? 0) > (notice.resetsAt ?? Infinity);
+    const seenAfter = lastSeenAt(state, notice) > (notice.resetsAt ?? Infinity);
     if (!settings.notifications || !settings.refillNotifications || seenAfter || !(await notificationsAllowed())) return;
-    await show(notice, now);
+    await show(notice, state, now);
   });
 }

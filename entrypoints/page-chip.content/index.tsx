@@ -4,7 +4,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { PageChip } from '../../components/page-chip';
 import { chipPositionFromStorage, type ChipPosition } from '../../lib/view/chip-position';
 import { CHATGPT_MATCHES } from '../../lib/channel/content-matches';
-import { featureLabel } from '../../lib/core/feature-names';
+import { quotaLabel } from '../../lib/view/window-label';
 import { formatDuration } from '../../lib/view/format-time';
 import { badgeFor, type BadgeView } from '../../lib/alerts/quota-badge';
 import { activeAccountState, type AccountState } from '../../lib/core/quota-state';
@@ -52,7 +52,7 @@ export default defineContentScript({
       render(
         <PageChip
           view={view}
-          label={featureLabel(feature, t)}
+          label={quotaLabel(feature, state, t)}
           detail={chipDetail(view, account, now)}
           position={position}
           hideLabel={t('chip_hide')}

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { percentLeft } from '../core/codex-usage';
 import type { AccountState } from '../core/quota-state';
 import { lowThresholdFor, type Settings } from './settings';
 import { integer, text } from '../core/schema-parts';
@@ -7,7 +8,8 @@ import { integer, text } from '../core/schema-parts';
  * When to notify, as a pure function of the account's state, the settings and what was already
  * sent (the ledger, persisted in storage): one "low" and one "used up" notification per account,
  * feature and reset window, never again for the same window, whatever restarts or tabs do.
- * Refill notices are due at a reset time, for features we told the user about.
+ * Refill notices are due at a reset time, for features we told the user about. Codex windows are
+ * treated as features whose count is the percent left (lib/core/codex-usage.ts).
  */
 
 export type NoticeKind = 'low' | 'exhausted' | 'refill';
@@ -111,7 +113,18 @@ export function featureConditions(account: AccountState, settings: Pick<Settings
     if (block.resetsAt !== null && block.resetsAt <= now) continue;
     conditions.set(block.name, { feature: block.name, remaining: 0, resetsAt: block.resetsAt, exhausted: true, low: true });
   }
-  return [...conditions.values()];
+  return [...conditions.values(), ...windowConditions(account, settings, now)];
+}
+
+/** Codex windows as conditions: the percent left against its threshold (a percent, default 20). */
+function windowConditions(account: AccountState, settings: Pick<Settings, 'lowThresholds'>, now: number): FeatureCondition[] {
+  return (account.codex?.windows ?? [])
+    .filter((window) => window.resetsAt === null || window.resetsAt > now)
+    .map((window) => {
+      const left = percentLeft(window.usedPercent);
+      const threshold = lowThresholdFor(settings, window.name, 100);
+      return { feature: window.name, remaining: left, resetsAt: window.resetsAt, exhausted: left === 0, low: left <= threshold };
+    });
 }
 
 /** The low and used-up notices due now that the ledger has not seen. */

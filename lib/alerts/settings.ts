@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { DEFAULT_BADGE_FEATURE, DEFAULT_LOW_THRESHOLD } from './quota-badge';
+import { isCodexWindowName } from '../core/codex-usage';
 import { integer, name, text } from '../core/schema-parts';
 
 /**
@@ -10,6 +11,8 @@ import { integer, name, text } from '../core/schema-parts';
 export const SETTINGS_VERSION = 1;
 /** For features other than image_gen, "low" is this share of the largest remaining seen. */
 export const DEFAULT_LOW_SHARE = 0.2;
+/** A Codex window is "low" at this percent left, unless the user chose another. */
+export const DEFAULT_WINDOW_LOW_PERCENT = 20;
 
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -41,10 +44,14 @@ export function settingsFromStorage(value: unknown): Settings {
   return parsed.success ? parsed.data : defaultSettings();
 }
 
-/** The count at or below which a feature is "low": the user's choice, else 10 for images, else 20% of the most seen. */
+/**
+ * The count at or below which a feature is "low": the user's choice, else 10 for images, else 20% of
+ * the most seen. For a Codex window it is a percent left: the user's choice, else 20.
+ */
 export function lowThresholdFor(settings: Pick<Settings, 'lowThresholds'>, feature: string, maxSeen: number): number {
   const chosen = settings.lowThresholds[feature];
   if (chosen !== undefined) return chosen;
   if (feature === DEFAULT_BADGE_FEATURE) return DEFAULT_LOW_THRESHOLD;
+  if (isCodexWindowName(feature)) return DEFAULT_WINDOW_LOW_PERCENT;
   return Math.floor(maxSeen * DEFAULT_LOW_SHARE);
 }
