@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findingSchema } from '../../../lib/channel/page-message-schema';
 import { readingFromFinding } from '../../../lib/core/finding-readings';
 import { parseCodexUsage, type CodexParseResult } from '../../../lib/core/parse-codex-usage';
 import { findingFromCodexBody } from '../../../lib/page/page-findings';
@@ -55,7 +56,7 @@ describe('the synthetic bodies, through the page finding and the finding reader'
     const finding = findingFromCodexBody(codexBodyText(name));
     expect(finding.kind).toBe('codex-usage');
     expect(finding.kind === 'codex-usage' && parseCodexUsage(finding.usage)).toEqual(expected);
-    const result = readingFromFinding(finding, 1_790_000_000_000);
+    const result = readingFromFinding(findingSchema.parse(finding), 1_790_000_000_000);
     expect(result?.ok && result.reading.codex).toEqual(expected.ok && expected.usage);
     expect(result?.ok && result.reading.source).toBe('codex');
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyReading } from '../../../lib/core/apply-reading';
+import { findingSchema } from '../../../lib/channel/page-message-schema';
 import { readingFromFinding } from '../../../lib/core/finding-readings';
 import { parseCodexUsage, type CodexParseResult } from '../../../lib/core/parse-codex-usage';
 import { emptyQuotaState, quotaStateSchema } from '../../../lib/core/quota-state';
@@ -32,7 +33,7 @@ function expectStorable(text: string): 'accepted' | 'rejected' {
   const finding = findingFromCodexBody(text);
   if (finding.kind !== 'codex-usage') return 'rejected';
   expectValidUsage(parseCodexUsage(finding.usage));
-  const result = readingFromFinding(finding, AT);
+  const result = readingFromFinding(findingSchema.parse(finding), AT);
   if (!result?.ok) return 'rejected';
   const state = applyReading(emptyQuotaState(), result.reading, 'account');
   expect(quotaStateSchema.safeParse(JSON.parse(JSON.stringify(state))).success).toBe(true);
