@@ -1,6 +1,6 @@
 import type { FeatureView } from '../lib/view/popup-view';
 import { featureLabel } from '../lib/core/feature-names';
-import { t } from '../lib/extension/i18n';
+import { t, tPlural } from '../lib/extension/i18n';
 import { agoText, cooldownText, countText, resetText, untilText } from './popup-format';
 import { QuotaMeter } from './quota-meter';
 import { StatusTag } from './status-tag';
@@ -25,7 +25,7 @@ export function FeatureItem({ feature, now }: { feature: FeatureView; now: numbe
         <span class="count" aria-hidden="true">
           {count}
         </span>
-        {feature.cap === null && <span class="visually-hidden">{t('popup_left', [count])}</span>}
+        {feature.cap === null && <span class="visually-hidden">{tPlural('popup_left', feature.remaining, [count])}</span>}
       </div>
       {feature.cap && <QuotaMeter label={label} remaining={feature.remaining} cap={feature.cap} />}
       <p class="feature-detail">{feature.blocked ? untilText(feature.reset, now) : resetText(feature.reset, now, feature.resetEstimated)}</p>

@@ -1,5 +1,5 @@
 import type { CapView } from '../lib/view/popup-view';
-import { t } from '../lib/extension/i18n';
+import { tPlural } from '../lib/extension/i18n';
 import { countText } from './popup-format';
 
 /**
@@ -10,8 +10,8 @@ export function QuotaMeter({ label, remaining, cap }: { label: string; remaining
   const share = Math.min(1, remaining / cap.value);
   const valueText =
     cap.source === 'limit'
-      ? t('popup_meterLimit', [countText(remaining), countText(cap.value)])
-      : t('popup_meterMaxSeen', [countText(remaining), countText(cap.value)]);
+      ? tPlural('popup_meterLimit', remaining, [countText(remaining), countText(cap.value)])
+      : tPlural('popup_meterMaxSeen', remaining, [countText(remaining), countText(cap.value)]);
   return (
     <div
       class="meter"

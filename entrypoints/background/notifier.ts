@@ -7,7 +7,7 @@ import type { QuotaState } from '../../lib/core/quota-state';
 import { createSerialQueue } from '../../lib/core/serial-queue';
 import { noticeLedgerStore } from '../../lib/extension/notice-ledger-store';
 import { settingsStore } from '../../lib/extension/settings-store';
-import { t, uiLocale } from '../../lib/extension/i18n';
+import { t, tPlural, uiLocale } from '../../lib/extension/i18n';
 
 /**
  * Shows the notices the policy (lib/alerts/notification-policy.ts) says are due, records them before
@@ -27,8 +27,10 @@ async function notificationsAllowed(): Promise<boolean> {
   }
 }
 
+/** A window's low notice says percent left; a feature's, its count (in the language's plural form). */
 function lowTitle(notice: Notice, name: string): string {
-  return t(isCodexWindowName(notice.feature) ? 'notify_windowLowTitle' : 'notify_lowTitle', [name, String(notice.remaining)]);
+  const values = [name, String(notice.remaining)];
+  return isCodexWindowName(notice.feature) ? t('notify_windowLowTitle', values) : tPlural('notify_lowTitle', notice.remaining, values);
 }
 
 function noticeText(notice: Notice, state: QuotaState, now: number): { title: string; message: string } {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { pluralForm } from '../view/plural-category';
 
 /**
  * Every string the extension shows goes through browser.i18n (public/_locales). A key missing
@@ -16,6 +17,19 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   } catch {
     return key;
   }
+}
+
+/** A message that has `_one` and `_other` forms in every catalogue, named without the suffix. */
+type Counted<Key> = Key extends `${infer Base}_other` ? (`${Base}_one` extends MessageKey ? Base : never) : never;
+export type CountedKey = Counted<MessageKey>;
+
+/**
+ * A counted message in the form the catalogue's language uses for `count` (see pluralForm).
+ * `count` picks the form only; the text shown for it is in `substitutions`, formatted by the caller.
+ */
+export function tPlural(key: CountedKey, count: number, substitutions: string[]): string {
+  const form = pluralForm(count, t('popup_lang'));
+  return t(form === 'one' ? `${key}_one` : `${key}_other`, substitutions);
 }
 
 /** The browser's UI language, for Intl formatting of dates, times and counts. */

@@ -3,14 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The captures in shared/fixtures. shared/ sits beside the repository (CI checks the repository
- * out elsewhere with a copy of shared/ next to it), so it is found relative to the repo root.
+ * The captures in test/fixtures (provenance in test/fixtures/README.md). They live inside the
+ * repository so that a plain clone can run every test.
  */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const sharedDir = path.resolve(repoRoot, '..', 'shared');
-export const fixturesDir = path.join(sharedDir, 'fixtures');
+export const fixturesDir = path.join(repoRoot, 'test', 'fixtures');
 
-export type FixtureFolder = 'real' | 'synthetic';
+/** `documented`: examples quoted in the protocol notes rather than captured whole. */
+export type FixtureFolder = 'real' | 'synthetic' | 'documented';
 
 /** File names of one fixture folder, sorted, so that tables can check every file is covered. */
 export function fixtureNames(folder: FixtureFolder): string[] {

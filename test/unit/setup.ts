@@ -10,19 +10,35 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
  */
 type Catalogue = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 // Resolved as a path: under happy-dom the global URL is the DOM's, which cannot resolve file: URLs for readFileSync.
-const catalogue = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public/_locales/en/messages.json');
-const english = JSON.parse(readFileSync(catalogue, 'utf8')) as Catalogue;
+const locales = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public/_locales');
 
-export function englishMessage(key: string, substitutions?: string | string[]): string {
-  const entry = english[key];
-  if (!entry) return '';
-  const values = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-  let text = entry.message;
-  for (const [name, placeholder] of Object.entries(entry.placeholders ?? {})) {
-    const index = Number(placeholder.content.slice(1)) - 1;
-    text = text.replaceAll(`$${name}$`, values[index] ?? '');
-  }
-  return text;
+function readCatalogue(locale: string): Catalogue {
+  return JSON.parse(readFileSync(path.join(locales, locale, 'messages.json'), 'utf8')) as Catalogue;
+}
+
+/** getMessage over one shipped catalogue, substituting placeholders as the browser does. */
+function messagesOf(catalogue: Catalogue) {
+  return (key: string, substitutions?: string | string[]): string => {
+    const entry = catalogue[key];
+    if (!entry) return '';
+    const values = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+    let text = entry.message;
+    for (const [name, placeholder] of Object.entries(entry.placeholders ?? {})) {
+      const index = Number(placeholder.content.slice(1)) - 1;
+      text = text.replaceAll(`$${name}$`, values[index] ?? '');
+    }
+    return text;
+  };
+}
+
+export const englishMessage = messagesOf(readCatalogue('en'));
+
+/**
+ * Answers i18n from another shipped catalogue (a public/_locales folder name) and UI language,
+ * until the next test: for tests of what a user of that language sees.
+ */
+export function useCatalogue(locale: string, uiLanguage: string): void {
+  Object.assign(fakeBrowser.i18n, { getMessage: messagesOf(readCatalogue(locale)), getUILanguage: () => uiLanguage });
 }
 
 function installI18n(): void {

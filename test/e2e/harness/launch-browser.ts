@@ -21,6 +21,8 @@ export interface LaunchOptions {
   extensionDir?: string;
   profileDir?: string;
   headless?: boolean;
+  /** Chromium's --lang: picks the extension's message catalogue (getUILanguage stays en-US, docs/testing.md). */
+  lang?: string;
 }
 
 export interface LaunchedBrowser {
@@ -34,11 +36,12 @@ export interface LaunchedBrowser {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
-function chromiumArgs(replicaPort: number, extensionDir: string | null): string[] {
+function chromiumArgs(replicaPort: number, extensionDir: string | null, lang: string | undefined): string[] {
   const map = ['chatgpt.com', 'chat.openai.com', 'ws.chatgpt.com'].map((host) => `MAP ${host} 127.0.0.1:${replicaPort}`).join(',');
   const extension = extensionDir === null ? [] : [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`];
   return [
     ...extension,
+    ...(lang === undefined ? [] : [`--lang=${lang}`]),
     `--host-resolver-rules=${map}`,
     '--ignore-certificate-errors',
     '--disable-gpu',
@@ -83,7 +86,7 @@ export async function launchBrowser(options: LaunchOptions): Promise<LaunchedBro
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumExecutable(),
     headless: options.headless ?? true,
-    args: chromiumArgs(options.replicaPort, extensionDir),
+    args: chromiumArgs(options.replicaPort, extensionDir, options.lang),
     viewport: { width: 1000, height: 700 },
   });
   const controlPage = context.pages()[0] ?? (await context.newPage());

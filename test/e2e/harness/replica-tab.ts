@@ -27,6 +27,7 @@ interface ReplicaWindow {
     ready: Promise<unknown>;
     send(prompt: string): Promise<TurnShown>;
     receiveOverWebSocket(): Promise<TurnShown>;
+    openCodexUsage(): Promise<void>;
     requests: PageRequest[];
     socketFrames: string[];
   };
@@ -64,6 +65,11 @@ export class ReplicaTab {
   /** A turn delivered over WebSocket: opens the socket and waits until the server has closed it. */
   receiveOverWebSocket(): Promise<TurnShown> {
     return this.page.evaluate(() => (window as unknown as ReplicaWindow).replica.receiveOverWebSocket());
+  }
+
+  /** The page opens Codex's usage settings, which ask for /backend-api/wham/usage once. */
+  openCodexUsage(): Promise<void> {
+    return this.page.evaluate(() => (window as unknown as ReplicaWindow).replica.openCodexUsage());
   }
 
   /** Every WebSocket frame the page's own onmessage received since it was loaded. */

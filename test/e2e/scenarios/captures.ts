@@ -2,7 +2,7 @@ import { fixtureText } from '../../unit/fixtures';
 import { shiftTimesTo } from './shift-times';
 
 /**
- * The real captures (../shared/fixtures/real/), served as if they had been captured just now.
+ * The real captures (test/fixtures/real/), served as if they had been captured just now.
  * When each was taken is read from the capture itself: a monthly deep_research window that
  * resets on the 15th at 16:42:07 was opened on the 15th of the month before at that time; a block
  * "in 5 hours" that ends at 01:18:40 was seen at 20:18:40 the day before.

@@ -52,9 +52,14 @@ async function imagesShown(popup: Page): Promise<number> {
   await item.waitFor();
   const meter = item.getByRole('meter');
   if ((await meter.count()) > 0) return Number(await meter.getAttribute('aria-valuenow'));
-  const [before, after] = englishText('popup_left').split('$p1$');
-  const match = new RegExp(`${before ?? ''}(\\d+)${after ?? ''}`).exec((await item.textContent()) ?? '');
-  return Number(match?.[1]);
+  const text = (await item.textContent()) ?? '';
+  // A counted message: either of its forms may be the one shown.
+  for (const key of ['popup_left_one', 'popup_left_other']) {
+    const [before, after] = englishText(key).split('$p1$');
+    const match = new RegExp(`${before ?? ''}(\\d+)${after ?? ''}`).exec(text);
+    if (match) return Number(match[1]);
+  }
+  return Number.NaN;
 }
 
 beforeAll(async () => {

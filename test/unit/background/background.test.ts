@@ -27,15 +27,8 @@ function streamQuota(name: string): unknown {
   return JSON.parse((line ?? '').replace(/^data: /, ''));
 }
 
-const SEED_EXAMPLE = cdm({
-  banner_info: null,
-  limits_progress: [
-    { feature_name: 'deep_research', remaining: 25, reset_after: '' },
-    { feature_name: 'file_upload', remaining: 80, reset_after: '' },
-    { feature_name: 'image_gen', remaining: 68, reset_after: '2026-04-17T18:15:51Z' },
-  ],
-  default_model_slug: 'gpt-5-3',
-});
+/** The init response quoted in the original protocol notes (test/fixtures/documented). */
+const SEED_EXAMPLE = fixtureJson('documented', 'init_seed_example_2026-04.json');
 
 const { normal: NEUTRAL, low: AMBER, empty: RED, stale: GREY, none: NONE } = BADGE_COLORS;
 

@@ -1,22 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fixtureNames, fixtureText } from '../fixtures';
 import type { CodexUsage, CodexWindow } from '../../../lib/core/codex-usage';
 import type { Reading } from '../../../lib/core/quota-types';
 
 /**
  * The synthetic Codex usage bodies of test/fixtures/synthetic (built from the public description
- * of /backend-api/wham/usage, not captured: see its README), and builders for Codex readings.
+ * of /backend-api/wham/usage, not captured: see test/fixtures/README.md), and builders for Codex readings.
  */
 
-const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'synthetic');
-
 export function codexBodyNames(): string[] {
-  return readdirSync(folder).filter((name) => name.startsWith('codex-usage-')).sort();
+  return fixtureNames('synthetic').filter((name) => name.startsWith('codex-usage-'));
 }
 
 export function codexBodyText(name: string): string {
-  return readFileSync(path.join(folder, name), 'utf8');
+  return fixtureText('synthetic', name);
 }
 
 export function codexWindow(name: string, usedPercent: number, resetsAt: number | null, windowSeconds: number | null = 18_000): CodexWindow {

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { findingFromInitBody } from '../../../lib/page/page-findings';
 import { readingFromPickedQuota, readingFromQuotaObject, type ParseResult } from '../../../lib/core/parse-quota-object';
 import type { Reading } from '../../../lib/core/quota-types';
-import { fixtureBytes, fixtureNames, fixtureText, type FixtureFolder } from '../fixtures';
+import { fixtureBytes, fixtureJson, fixtureNames, fixtureText, type FixtureFolder } from '../fixtures';
 import { readingsFromStream } from './stream-readings';
 
 /**
- * Every capture in shared/fixtures, read the way the extension reads it: JSON bodies as the init
+ * Every capture in test/fixtures (real/ and synthetic/), read the way the extension reads it: JSON bodies as the init
  * endpoint's object, *.sse.txt through the scanner. The expected readings are written out by hand
  * from the files (epoch milliseconds computed independently with `date -u -d ... +%s%3N`).
  */
@@ -112,6 +112,12 @@ const EXPECTED: Record<string, Expected> = {
   'real/tool_image_cooldown.json': { kind: 'json', result: 'rejected' },
   'real/tool_image_success.json': { kind: 'json', result: 'rejected' },
   // A handed-off turn ends before its quota event (protocol.md section 1): no reading.
+  // Codex usage bodies are no quota object; their own tables are in parse-codex-usage.test.ts.
+  'synthetic/codex-usage-credits-only.json': { kind: 'json', result: 'rejected' },
+  'synthetic/codex-usage-full.json': { kind: 'json', result: 'rejected' },
+  'synthetic/codex-usage-missing-windows.json': { kind: 'json', result: 'rejected' },
+  'synthetic/codex-usage-nulls.json': { kind: 'json', result: 'rejected' },
+  'synthetic/codex-usage-odd-types.json': { kind: 'json', result: 'rejected' },
   'synthetic/stream_handoff.sse.txt': { kind: 'stream', readings: [] },
   'synthetic/tool_image_quota_refusal_en.json': { kind: 'json', result: 'rejected' },
   'synthetic/websocket_turn_frames.jsonl': { kind: 'skipped', why: 'WebSocket frames are read by a later feature' },
@@ -126,11 +132,11 @@ function accepted(reading: Omit<Reading, 'source' | 'receivedAt'>, source: Readi
 }
 
 describe('every fixture file has an expectation', () => {
-  it('the table lists exactly the files in shared/fixtures', () => {
+  it('the table lists exactly the files in test/fixtures/real and synthetic', () => {
     expect(Object.keys(EXPECTED).sort()).toEqual(FILES.map((file) => file.key).sort());
   });
 
-  it('real/ is not empty (the shared folder was found)', () => {
+  it('real/ is not empty (the fixtures folder was found)', () => {
     expect(fixtureNames('real').length).toBeGreaterThanOrEqual(8);
   });
 });
@@ -168,21 +174,8 @@ describe.each(FILES.filter((file) => EXPECTED[file.key]?.kind === 'stream'))('$k
   });
 });
 
-const SEED_EXAMPLE = {
-  type: 'conversation_detail_metadata',
-  banner_info: null,
-  blocked_features: [],
-  model_limits: [],
-  limits_progress: [
-    { feature_name: 'deep_research', remaining: 25, reset_after: '' },
-    { feature_name: 'odyssey', remaining: 40, reset_after: '' },
-    { feature_name: 'file_upload', remaining: 80, reset_after: '' },
-    { feature_name: 'paste_text_to_file', remaining: 80, reset_after: '' },
-    { feature_name: 'image_gen', remaining: 68, reset_after: '2026-04-17T18:15:51Z' },
-  ],
-  default_model_slug: 'gpt-5-3',
-  atlas_mode_enabled: null,
-};
+/** The init response quoted in the original protocol notes (docs/protocol.md, the quota object). */
+const SEED_EXAMPLE = fixtureJson('documented', 'init_seed_example_2026-04.json');
 
 describe("the seed's documented init response", () => {
   it('reads every feature; an empty reset_after is unknown (null), not now', () => {

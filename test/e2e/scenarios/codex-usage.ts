@@ -1,0 +1,18 @@
+import { syntheticCapture } from './captures';
+
+/**
+ * The synthetic Codex usage body (built from the public description, not captured: see
+ * test/fixtures/README.md), with its reset times moved to read as received at `now`:
+ * the 5-hour window resets in 3 hours, the weekly one in 4 days, code review's in 6 days.
+ */
+export function codexUsageAsOf(now: number): unknown {
+  const body = JSON.parse(syntheticCapture('codex-usage-full.json')) as {
+    rate_limit: Record<string, { reset_at: number }>;
+    code_review_rate_limit: Record<string, { reset_at: number } | null>;
+  };
+  const seconds = (hours: number) => Math.round(now / 1000 + hours * 3600);
+  body.rate_limit.primary_window!.reset_at = seconds(3);
+  body.rate_limit.secondary_window!.reset_at = seconds(4 * 24);
+  body.code_review_rate_limit.primary_window!.reset_at = seconds(6 * 24);
+  return body;
+}
