@@ -1,4 +1,5 @@
 import { fixtureNames, fixtureText } from '../fixtures';
+import { reading } from './readings';
 import type { CodexUsage, CodexWindow } from '../../../lib/core/codex-usage';
 import type { Reading } from '../../../lib/core/quota-types';
 
@@ -20,14 +21,5 @@ export function codexWindow(name: string, usedPercent: number, resetsAt: number 
 }
 
 export function codexReading(at: number, usage: Partial<CodexUsage>): Reading {
-  return {
-    source: 'codex',
-    receivedAt: at,
-    features: null,
-    blocked: null,
-    modelLimits: null,
-    defaultModel: null,
-    unknownFields: [],
-    codex: { windows: [], credits: null, plan: null, ...usage },
-  };
+  return reading(at, { source: 'codex', codex: { windows: [], credits: null, plan: null, ...usage } });
 }

@@ -40,3 +40,16 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant<Mutation>({ kind: 'delete' }),
   fc.constant<Mutation>({ kind: 'duplicate' }),
 );
+
+/** One of `values` after one to four mutations at random paths. */
+export function mutatedValue(values: unknown[]): fc.Arbitrary<unknown> {
+  return fc
+    .constantFrom(...values)
+    .chain((value) => fc.tuple(fc.constant(value), fc.array(fc.tuple(fc.nat(), mutation), { minLength: 1, maxLength: 4 })))
+    .map(([value, steps]) =>
+      steps.reduce((current, [index, step]) => {
+        const paths = pathsOf(current);
+        return mutate(current, paths[index % paths.length] ?? [], step);
+      }, value),
+    );
+}
