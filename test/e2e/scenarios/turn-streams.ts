@@ -1,16 +1,17 @@
+import { FIXTURE_PLACEHOLDERS } from '../../unit/fixture-placeholders';
 import { ASSISTANT_TEXT_MARKER, TITLE_MARKER } from '../replica/markers';
 import { captureAsCaptured, syntheticCapture } from './captures';
 
 /**
  * Chat-turn SSE bodies built on the real Plus image turn of 2026-04 (v1 delta encoding, typed
- * events, the quota event near the end, [DONE]). The real turn's title is replaced by a marker, and
+ * events, the quota event near the end, [DONE]). The turn's placeholder title is replaced by a marker, and
  * an assistant message with marker text is added in the shape protocol.md section 4 describes
  * (an "add", an "append" to parts/0, a bare {"v"} continuation, a "patch"), so that the privacy
  * spec has text and a title to look for. The quota event is the scenario's.
  */
 
 const REAL_TURN = 'stream_image_gen_turn_plus_2026-04.sse.txt';
-const REAL_TITLE = '"title": "Text Change Request"';
+const PLACEHOLDER_TITLE = `"title": ${JSON.stringify(FIXTURE_PLACEHOLDERS.title)}`;
 
 function eventsOf(sse: string): string[] {
   return sse.split('\n\n').filter((event) => event.trim() !== '');
@@ -30,7 +31,9 @@ function realTurn(plan?: string) {
   const titleAt = events.findIndex((event) => event.includes('"title_generation"'));
   const quotaAt = events.findIndex((event) => event.includes('"conversation_detail_metadata"'));
   const conversationId = /"conversation_id": "([^"]+)"/.exec(events[1] ?? '')?.[1] ?? 'conversation';
-  const title = (events[titleAt] ?? '').replace(REAL_TITLE, `"title": ${JSON.stringify(TITLE_MARKER)}`);
+  // Fail loudly rather than send a turn whose title is no marker.
+  if (!(events[titleAt] ?? '').includes(PLACEHOLDER_TITLE)) throw new Error(`${REAL_TURN} has no ${PLACEHOLDER_TITLE}`);
+  const title = (events[titleAt] ?? '').replace(PLACEHOLDER_TITLE, `"title": ${JSON.stringify(TITLE_MARKER)}`);
   return {
     conversationId,
     opening: events.slice(0, titleAt),

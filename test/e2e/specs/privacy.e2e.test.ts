@@ -4,6 +4,7 @@ import { recordRequests } from '../harness/browser-requests';
 import { startSession, type BrowserSession } from '../harness/browser-session';
 import type { TurnShown } from '../harness/replica-tab';
 import { runStep } from '../harness/scenario-runner';
+import { FIXTURE_NON_QUOTA_TEXT } from '../../unit/fixture-placeholders';
 import { ASSISTANT_TEXT_MARKER, PRIVATE_MARKERS, TITLE_MARKER, TOKEN_MARKER } from '../replica/markers';
 import { ReplicaServer } from '../replica/replica-server';
 import { typicalSession } from '../scenarios/typical-session';
@@ -48,6 +49,8 @@ describe('privacy', () => {
     for (const [what, marker] of PRIVATE_MARKERS) {
       expect(stored.includes(marker), `${what} in storage.${area}`).toBe(false);
     }
+    // The turns are built on the Plus capture, whose resume token and tool status text are placeholders.
+    for (const text of FIXTURE_NON_QUOTA_TEXT) expect(stored.includes(text), `capture's "${text}" in storage.${area}`).toBe(false);
     expect(stored).not.toMatch(/bearer/i);
   });
 

@@ -14,9 +14,6 @@ export const SECRETS = {
   title: 'Private Garden Plans',
 } as const;
 
-/** Text that the real stream fixture holds and that is not quota data: the resume token, a tool message, the title. */
-export const FIXTURE_PRIVATE_TEXT = ['eyJhbGciOiJFUzI1NiIsInR5cCI6IkpXVCJ9', 'Przetwarzanie obrazu', 'Text Change Request'];
-
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 /** Entry N starts at 10:00:0N UTC on 2026-09-15, so each reading's time tells its entry. */

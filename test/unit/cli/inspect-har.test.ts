@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixtureText } from '../fixtures';
-import { captureHar, FIXTURE_PRIVATE_TEXT, SECRETS, startedAt } from './capture-har';
+import { FIXTURE_NON_QUOTA_TEXT } from '../fixture-placeholders';
+import { captureHar, SECRETS, startedAt } from './capture-har';
 import { fixturePath, inspect, jsonLines, writeTemporary, type InspectRun } from './run-inspector';
 
 /** The inspector over a HAR built from the fixtures (test/unit/cli/capture-har.ts). */
@@ -74,15 +75,15 @@ describe('privacy', () => {
 
   it('the capture does hold the private things', () => {
     for (const secret of Object.values(SECRETS)) expect(harText).toContain(secret);
-    // Entry 3 holds this fixture in base64.
+    // Entry 3 holds this fixture in base64, with placeholders where its token, title and tool text were.
     const stream = fixtureText('real', 'stream_image_gen_turn_plus_2026-04.sse.txt');
-    for (const text of FIXTURE_PRIVATE_TEXT) expect(stream).toContain(text);
+    for (const text of FIXTURE_NON_QUOTA_TEXT) expect(stream).toContain(text);
   });
 
   it('prints no token, cookie, e-mail address, message text or title, in either output', async () => {
     const printed = everything([await inspect([harFile]), await inspect(['--json', harFile])]);
     expect(printed).toContain('image_gen');
-    for (const secret of [...Object.values(SECRETS), ...FIXTURE_PRIVATE_TEXT, 'Bearer', 'private']) {
+    for (const secret of [...Object.values(SECRETS), ...FIXTURE_NON_QUOTA_TEXT, 'Bearer', 'private']) {
       expect(printed).not.toContain(secret);
     }
   });

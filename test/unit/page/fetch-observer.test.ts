@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installFetchObserver, MAX_INIT_BYTES } from '../../../lib/page/fetch-observer';
 import type { PageFinding } from '../../../lib/channel/page-channel';
+import { FIXTURE_NON_QUOTA_TEXT } from '../fixture-placeholders';
 import { fixtureBytes, fixtureText } from '../fixtures';
 import { chunkedBody, fakeFetch, jsonResponse, readAllBytes, settle, sseResponse } from './fake-fetch';
 
@@ -307,9 +308,7 @@ describe('what leaves the page', () => {
     const sent = JSON.stringify(reports);
     for (const secret of [
       '69eb5a4b-282c-83ea-b4f6-91ba9510bc9f',
-      'eyJhbGciOiJFUzI1NiIs',
-      'Przetwarzanie obrazu',
-      'Text Change Request',
+      ...FIXTURE_NON_QUOTA_TEXT,
       'c77318e0-2fd8-4c30-8280-0f2186c8f08d',
       'SECRET-BEARER-TOKEN',
       'RAW-ACCOUNT-ID-1234',
