@@ -135,8 +135,9 @@ export function applyReadingToAccount(account: AccountState, reading: Reading): 
   };
 }
 
+/** When the account was last read: a Codex reading counts, so an account seen only on Codex pages is kept too. */
 function lastSeen(account: AccountState): number {
-  return account.lastReading?.at ?? 0;
+  return Math.max(account.lastReading?.at ?? 0, account.codex?.seenAt ?? 0);
 }
 
 /** Keeps the most recently active accounts (the active one always stays). */

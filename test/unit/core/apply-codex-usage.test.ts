@@ -62,3 +62,13 @@ describe('state stored before Codex was read', () => {
     expect(state.accounts.a?.codex).toBeNull();
   });
 });
+
+describe('accounts over the bound', () => {
+  it('an account read only on Codex pages counts as seen when older accounts are dropped', () => {
+    let state = applyReading(emptyQuotaState(), codexReading(T0 + HOUR, { windows: [codexWindow('primary', 5, RESET)] }), 'codex-only');
+    for (let index = 0; index < 10; index++) state = applyReading(state, reading(T0 + index, { features: [feature('image_gen', 1, RESET)] }), `chat-${index}`);
+    expect(Object.keys(state.accounts)).toHaveLength(10);
+    expect(state.accounts['codex-only']).toBeDefined();
+    expect(state.accounts['chat-0']).toBeUndefined();
+  });
+});
