@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { formatLocalTime } from '../lib/view/format-time';
 import { diagnosticsReport } from '../lib/view/popup-diagnostics';
 import { diagnosticsStore } from '../lib/extension/diagnostics-log';
+import { extensionVersion } from '../lib/extension/extension-version';
 import { lastFindingsStore } from '../lib/extension/last-findings-store';
 import { t, uiLocale } from '../lib/extension/i18n';
 import type { PanelProps } from './panel-props';
@@ -37,7 +37,7 @@ export function DiagnosticsPanel({ state, now }: PanelProps) {
   const ignored = useStoredValue(diagnosticsStore);
   const [copied, setCopied] = useState('');
   if (lastFindings === null || ignored === null) return null;
-  const report = diagnosticsReport(browser.runtime.getManifest().version, state, lastFindings, ignored);
+  const report = diagnosticsReport(extensionVersion(), state, lastFindings, ignored);
   const copy = () =>
     navigator.clipboard.writeText(JSON.stringify(report, null, 2)).then(
       () => setCopied(t('popup_copied')),

@@ -1,23 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { Settings } from '../lib/alerts/settings';
 import { settingsStore } from '../lib/extension/settings-store';
 import { t } from '../lib/extension/i18n';
+import { notificationsAllowed, requestNotifications, watchPermissions } from '../lib/extension/notification-permission';
 import { SettingSwitch } from './setting-switch';
 
 /** Whether the optional permission is held now; it can be withdrawn at any time in the browser's settings. */
 function useNotificationPermission(): [boolean | null, (granted: boolean) => void] {
   const [granted, setGranted] = useState<boolean | null>(null);
   useEffect(() => {
-    const check = () =>
-      browser.permissions.contains({ permissions: ['notifications'] }).then(setGranted, () => setGranted(false));
-    void check();
-    browser.permissions.onAdded.addListener(check);
-    browser.permissions.onRemoved.addListener(check);
-    return () => {
-      browser.permissions.onAdded.removeListener(check);
-      browser.permissions.onRemoved.removeListener(check);
-    };
+    const check = () => void notificationsAllowed().then(setGranted);
+    check();
+    return watchPermissions(check);
   }, []);
   return [granted, setGranted];
 }
@@ -39,7 +33,7 @@ export function NotificationSettings({ settings, onMessage }: { settings: Settin
       void settingsStore.update((current) => ({ ...current, notifications: false }));
       return;
     }
-    const asked = browser.permissions.request({ permissions: ['notifications'] });
+    const asked = requestNotifications();
     onMessage('');
     asked
       .then((yes) => {

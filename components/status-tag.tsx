@@ -1,4 +1,4 @@
-import type { FeatureStatus } from '../lib/view/popup-view';
+import type { FeatureStatus } from '../lib/alerts/feature-status';
 import { t, type MessageKey } from '../lib/extension/i18n';
 
 const STATUS_KEYS: Record<Exclude<FeatureStatus, 'normal'>, MessageKey> = {

@@ -1,25 +1,26 @@
 import { browser, type Browser } from 'wxt/browser';
+import { chatgptTabStore } from '../../lib/extension/chatgpt-tab-store';
 
 /**
  * The chatgpt.com tab that last reported, so that clicking a notification can bring it back.
  * Known from our own content script's messages: no `tabs` permission is needed for that, nor
- * for tabs.update/tabs.create. Kept in storage.session: it means nothing after a restart.
+ * for tabs.update/tabs.create.
  */
 
-const LAST_TAB_KEY = 'lastChatgptTab';
 const CHATGPT_HOME = 'https://chatgpt.com/';
 
 export function rememberChatgptTab(tab: Browser.tabs.Tab | undefined): void {
   if (tab?.id === undefined) return;
-  browser.storage.session?.set({ [LAST_TAB_KEY]: { tabId: tab.id, windowId: tab.windowId } }).catch(() => undefined);
+  const remembered = { tabId: tab.id, windowId: tab.windowId ?? null };
+  chatgptTabStore.update(() => remembered).catch(() => undefined);
 }
 
 export async function focusChatgptTab(): Promise<void> {
   try {
-    const stored = (await browser.storage.session.get(LAST_TAB_KEY))[LAST_TAB_KEY] as { tabId?: unknown; windowId?: unknown } | undefined;
-    if (typeof stored?.tabId === 'number') {
+    const stored = await chatgptTabStore.get();
+    if (stored !== null) {
       await browser.tabs.update(stored.tabId, { active: true });
-      if (typeof stored.windowId === 'number') await browser.windows.update(stored.windowId, { focused: true });
+      if (stored.windowId !== null) await browser.windows.update(stored.windowId, { focused: true });
       return;
     }
   } catch {

@@ -10,7 +10,7 @@ import { localDayOf, recordUses, usesBetween } from '../../lib/core/usage-histor
 import { logDiagnostic } from '../../lib/extension/diagnostics-log';
 import { historyStore } from '../../lib/extension/history-store';
 import { isKeepableFinding, lastFindingsStore } from '../../lib/extension/last-findings-store';
-import { updateQuotaState } from '../../lib/extension/quota-store';
+import { quotaStore } from '../../lib/extension/quota-store';
 
 /**
  * What the background does with a relay message: validate it again, turn it into a state change,
@@ -57,7 +57,7 @@ async function applyFindingReading(finding: Finding, account: string, now: numbe
     return null;
   }
   let previous: AccountState | undefined;
-  const state = await updateQuotaState((current) => {
+  const state = await quotaStore.update((current) => {
     previous = current.accounts[account];
     return applyReading(current, result.reading, account);
   });
@@ -71,11 +71,11 @@ async function applyFinding(finding: Finding, account: string, now: number): Pro
       await logDiagnostic(finding.carrier, finding.reason, now);
       return null;
     case 'account':
-      return updateQuotaState((state) => activateAccount(state, account));
+      return quotaStore.update((state) => activateAccount(state, account));
     case 'plan':
-      return updateQuotaState((state) => applyPlan(state, account, finding.plan));
+      return quotaStore.update((state) => applyPlan(state, account, finding.plan));
     case 'cooldown':
-      return updateQuotaState((state) => applyCooldown(state, account, finding.feature, now + finding.cooldownMs, now));
+      return quotaStore.update((state) => applyCooldown(state, account, finding.feature, now + finding.cooldownMs, now));
     default:
       return applyFindingReading(finding, account, now);
   }
@@ -90,7 +90,7 @@ export async function handleRelayMessage(message: unknown, now: number): Promise
   const relayed = parsed.data;
   if (relayed.type === 'page-active') {
     const account = relayed.account;
-    return account === null ? null : { state: await updateQuotaState((state) => activateAccount(state, account)), account };
+    return account === null ? null : { state: await quotaStore.update((state) => activateAccount(state, account)), account };
   }
   const account = relayed.account ?? DEFAULT_ACCOUNT;
   const state = await applyFinding(relayed.finding, account, now);

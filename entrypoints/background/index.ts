@@ -2,10 +2,10 @@ import { browser, type Browser } from 'wxt/browser';
 import { CHATGPT_ORIGINS } from '../../lib/channel/content-matches';
 import { activeAccountState, type QuotaState } from '../../lib/core/quota-state';
 import { badgeFor } from '../../lib/alerts/quota-badge';
-import { lowThresholdFor } from '../../lib/alerts/settings';
+import { lowThresholdOf } from '../../lib/alerts/feature-status';
 import { logDiagnostic } from '../../lib/extension/diagnostics-log';
 import { settingsStore } from '../../lib/extension/settings-store';
-import { loadQuotaState, updateQuotaState } from '../../lib/extension/quota-store';
+import { quotaStore } from '../../lib/extension/quota-store';
 import { BADGE_STALE_ALARM, paintBadge } from './badge-painter';
 import { focusChatgptTab, rememberChatgptTab } from './chatgpt-tab';
 import { handleRelayMessage } from './finding-handler';
@@ -29,11 +29,11 @@ function isFromOurContentScript(sender: Browser.runtime.MessageSender): boolean 
 
 async function repaint(state?: QuotaState): Promise<void> {
   const now = Date.now();
-  const current = state ?? (await loadQuotaState()).state;
+  const current = state ?? (await quotaStore.get());
   const settings = await settingsStore.get();
   const account = activeAccountState(current);
   const feature = settings.badgeFeature;
-  const threshold = feature === null ? 0 : lowThresholdFor(settings, feature, account?.features[feature]?.maxSeen ?? 0);
+  const threshold = feature === null ? 0 : lowThresholdOf(settings, account, feature);
   await paintBadge(badgeFor(account, now, feature, threshold), now, current);
 }
 
@@ -45,7 +45,7 @@ function report(error: unknown): void {
 async function replaceUnreadableState(problem: string): Promise<void> {
   await logDiagnostic('storage', problem);
   // On the write queue, as a new object so that it is written; a reading folded meanwhile is kept.
-  await updateQuotaState((state) => ({ ...state }));
+  await quotaStore.update((state) => ({ ...state }));
 }
 
 function openChatgptFrom(notificationId: string): void {
@@ -77,23 +77,23 @@ export default defineBackground({
     browser.alarms.onAlarm.addListener((alarm) => {
       if (alarm.name === BADGE_STALE_ALARM) repaint().catch(report);
       else if (alarm.name.startsWith(REFILL_ALARM_PREFIX)) {
-        loadQuotaState()
-          .then(({ state }) => notifyRefill(alarm.name, state, Date.now()))
+        quotaStore
+          .get()
+          .then((state) => notifyRefill(alarm.name, state, Date.now()))
           .catch(report);
       }
     });
     listenToNotificationClicks();
     // The notifications API appears only once the optional permission is granted.
     browser.permissions?.onAdded.addListener(listenToNotificationClicks);
-    browser.storage.onChanged.addListener((changes, area) => {
-      // The popup changes settings (badge feature, thresholds); the badge follows at once.
-      if (area === 'local' && settingsStore.key in changes) repaint().catch(report);
-    });
+    // The popup changes settings (badge feature, thresholds); the badge follows at once.
+    settingsStore.watch(() => void repaint().catch(report));
     const rebuild = () => Promise.all([repaint(), rearmRefillAlarms()]).catch(report);
     browser.runtime.onStartup.addListener(() => void rebuild());
     browser.runtime.onInstalled.addListener(() => void rebuild());
-    void loadQuotaState()
-      .then(({ problem }) => (problem ? replaceUnreadableState(problem) : undefined))
+    void quotaStore
+      .read()
+      .then(({ rejected }) => (rejected ? replaceUnreadableState(rejected) : undefined))
       .catch(report)
       .then(rebuild);
   },

@@ -8,6 +8,7 @@ import { createSerialQueue } from '../../lib/core/serial-queue';
 import { noticeLedgerStore } from '../../lib/extension/notice-ledger-store';
 import { settingsStore } from '../../lib/extension/settings-store';
 import { t, tPlural, uiLocale } from '../../lib/extension/i18n';
+import { notificationsAllowed } from '../../lib/extension/notification-permission';
 
 /**
  * Shows the notices the policy (lib/alerts/notification-policy.ts) says are due, records them before
@@ -17,15 +18,6 @@ import { t, tPlural, uiLocale } from '../../lib/extension/i18n';
 
 export const REFILL_ALARM_PREFIX = 'refill|';
 const serially = createSerialQueue();
-
-/** The permission is optional and may be withdrawn at any time; an API that is missing counts as no. */
-async function notificationsAllowed(): Promise<boolean> {
-  try {
-    return await browser.permissions.contains({ permissions: ['notifications'] });
-  } catch {
-    return false;
-  }
-}
 
 /** A window's low notice says percent left; a feature's, its count (in the language's plural form). */
 function lowTitle(notice: Notice, name: string): string {

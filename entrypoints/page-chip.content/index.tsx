@@ -1,17 +1,17 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { PageChip } from '../../components/page-chip';
-import { chipPositionFromStorage, type ChipPosition } from '../../lib/view/chip-position';
+import type { ChipPosition } from '../../lib/view/chip-position';
+import { chipPositionStore } from '../../lib/extension/chip-position-store';
 import { CHATGPT_MATCHES } from '../../lib/channel/content-matches';
 import { quotaLabel } from '../../lib/view/window-label';
-import { formatDuration } from '../../lib/view/format-time';
+import { TICK_MS, formatDuration } from '../../lib/view/format-time';
 import { badgeFor, type BadgeView } from '../../lib/alerts/quota-badge';
 import { activeAccountState, type AccountState } from '../../lib/core/quota-state';
-import { lowThresholdFor } from '../../lib/alerts/settings';
+import { lowThresholdOf } from '../../lib/alerts/feature-status';
 import { settingsStore } from '../../lib/extension/settings-store';
 import { t, uiLocale } from '../../lib/extension/i18n';
-import { QUOTA_STATE_KEY, loadQuotaState } from '../../lib/extension/quota-store';
+import { quotaStore } from '../../lib/extension/quota-store';
 // Inlined into the shadow root: no web-accessible stylesheet for the page to probe, no fetch.
 import chipCss from './chip.css?inline';
 
@@ -20,8 +20,6 @@ import chipCss from './chip.css?inline';
  * extension storage: nothing of the page is read, and the page's layout is never relied on.
  */
 
-const POSITION_KEY = 'chipPosition';
-const TICK_MS = 30_000;
 
 function chipDetail(view: BadgeView, account: AccountState | undefined, now: number): string {
   if (view.status === 'none') return t('chip_noReading');
@@ -34,20 +32,22 @@ function chipDetail(view: BadgeView, account: AccountState | undefined, now: num
 export default defineContentScript({
   matches: CHATGPT_MATCHES,
   runAt: 'document_idle',
+  // Otherwise WXT posts a message carrying the extension id to '*' on chatgpt.com.
+  noScriptStartedPostMessage: true,
   cssInjectionMode: 'manual',
   async main(ctx) {
     let ui: ShadowRootContentScriptUi<void> | null = null;
     let hiddenHere = false;
-    let position: ChipPosition = chipPositionFromStorage((await browser.storage.local.get(POSITION_KEY))[POSITION_KEY]);
+    let position: ChipPosition = await chipPositionStore.get();
 
     async function paint(): Promise<void> {
       const settings = await settingsStore.get();
       const feature = settings.badgeFeature;
       if (!settings.pageChip || hiddenHere || feature === null || !ui) return void ui?.remove();
-      const { state } = await loadQuotaState();
+      const state = await quotaStore.get();
       const account = activeAccountState(state);
       const now = Date.now();
-      const view = badgeFor(account, now, feature, lowThresholdFor(settings, feature, account?.features[feature]?.maxSeen ?? 0));
+      const view = badgeFor(account, now, feature, lowThresholdOf(settings, account, feature));
       if (!ui.mounted) ui.mount();
       render(
         <PageChip
@@ -60,7 +60,7 @@ export default defineContentScript({
           onMove={(next, done) => {
             position = next;
             void paint();
-            if (done) void browser.storage.local.set({ [POSITION_KEY]: next });
+            if (done) void chipPositionStore.update(() => next);
           }}
           onHide={() => {
             hiddenHere = true;
@@ -82,9 +82,8 @@ export default defineContentScript({
       },
     });
     const repaint = () => paint().catch(() => undefined);
-    browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && (QUOTA_STATE_KEY in changes || settingsStore.key in changes)) repaint();
-    });
+    quotaStore.watch(repaint);
+    settingsStore.watch(repaint);
     ctx.setInterval(repaint, TICK_MS);
     repaint();
   },

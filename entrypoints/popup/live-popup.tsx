@@ -1,5 +1,4 @@
 import { Component } from 'preact';
-import { browser, type Browser } from 'wxt/browser';
 import { AccountPicker } from '../../components/account-picker';
 import { LazySection } from '../../components/lazy-section';
 import type { PanelProps } from '../../components/panel-props';
@@ -7,24 +6,23 @@ import { PopupApp } from '../../components/popup-app';
 import { featureLabel } from '../../lib/core/feature-names';
 import { accountChoices, shownAccountKey } from '../../lib/view/popup-accounts';
 import { popupView } from '../../lib/view/popup-view';
-import { quotaStateFromStorage } from '../../lib/core/quota-state';
+import type { QuotaState } from '../../lib/core/quota-state';
 import type { Settings } from '../../lib/alerts/settings';
-import { QUOTA_STATE_KEY, loadQuotaState } from '../../lib/extension/quota-store';
+import { quotaStore } from '../../lib/extension/quota-store';
 import { settingsStore } from '../../lib/extension/settings-store';
 import { t } from '../../lib/extension/i18n';
 import { CodexGroup } from '../../components/codex-group';
 import { codexView } from '../../lib/view/codex-view';
 
-/** Countdowns move on while the popup is open; a minute is their smallest unit. */
-export const TICK_MS = 30_000;
+import { TICK_MS } from '../../lib/view/format-time';
 
 interface Loaded {
-  quota: ReturnType<typeof quotaStateFromStorage>;
+  quota: { value: QuotaState; rejected: string | null };
   settings: Settings;
 }
 
 function load(): Promise<Loaded> {
-  return Promise.all([loadQuotaState(), settingsStore.get()]).then(([quota, settings]) => ({ quota, settings }));
+  return Promise.all([quotaStore.read(), settingsStore.get()]).then(([quota, settings]) => ({ quota, settings }));
 }
 
 // Each view below the quotas is a chunk of its own, fetched when its section first opens.
@@ -46,31 +44,28 @@ interface LivePopupState {
 export class LivePopup extends Component<object, LivePopupState> {
   override state: LivePopupState = { loaded: null, now: Date.now(), wanted: null };
   private timer: ReturnType<typeof setInterval> | undefined;
+  private unwatch: (() => void)[] = [];
 
   // storage.local answers in the order it was asked, so the last reload carries the latest values.
   private reload = () => void load().then((loaded) => this.setState({ loaded, now: Date.now() }));
 
-  private onChanged = (changes: Record<string, Browser.storage.StorageChange>, area: string) => {
-    if (area === 'local' && (QUOTA_STATE_KEY in changes || settingsStore.key in changes)) this.reload();
-  };
-
   private show = (wanted: string) => this.setState({ wanted });
 
   override componentDidMount() {
-    browser.storage.onChanged.addListener(this.onChanged);
+    this.unwatch = [quotaStore.watch(this.reload), settingsStore.watch(this.reload)];
     this.reload();
     this.timer = setInterval(() => this.setState({ now: Date.now() }), TICK_MS);
   }
 
   override componentWillUnmount() {
-    browser.storage.onChanged.removeListener(this.onChanged);
+    for (const stop of this.unwatch) stop();
     clearInterval(this.timer);
   }
 
   override render(_: object, { loaded, now, wanted }: LivePopupState) {
     // Nothing until storage answers (a few ms), rather than a flash of "no reading yet".
     if (loaded === null) return null;
-    const { state } = loaded.quota;
+    const state = loaded.quota.value;
     const shown = shownAccountKey(state, wanted);
     const view = popupView(state.accounts[shown], now, {
       label: (name) => featureLabel(name, t),
@@ -81,7 +76,7 @@ export class LivePopup extends Component<object, LivePopupState> {
       <PopupApp
         view={view}
         now={now}
-        storageProblem={loaded.quota.problem}
+        storageProblem={loaded.quota.rejected}
         account={<AccountPicker choices={accountChoices(state)} shown={shown} onShow={this.show} />}
       >
         <CodexGroup view={codexView(state.accounts[shown], now, loaded.settings.lowThresholds)} now={now} />

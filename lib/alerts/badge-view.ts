@@ -1,3 +1,5 @@
+import { LOW_AMBER } from './low-amber';
+
 /**
  * What the toolbar badge shows, whatever it shows (a feature's count or a Codex window's percent):
  * its text, colour and status, and when it stops being current. Pure.
@@ -10,7 +12,7 @@ export const BADGE_COLORS: Record<BadgeStatus, string> = {
   off: '#5F6368',
   none: '#5F6368',
   normal: '#3A5A8C',
-  low: '#B06000',
+  low: LOW_AMBER.light,
   empty: '#C5221F',
   blocked: '#C5221F',
   stale: '#80868B',

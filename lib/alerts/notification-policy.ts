@@ -1,7 +1,9 @@
 import { z } from 'zod/mini';
 import { percentLeft } from '../core/codex-usage';
 import type { AccountState } from '../core/quota-state';
-import { lowThresholdFor, type Settings } from './settings';
+import type { Settings } from './settings';
+import { featureStatus, lowThresholdOf } from './feature-status';
+import { windowStatus } from './window-status';
 import { integer, text } from '../core/schema-parts';
 
 /**
@@ -95,36 +97,26 @@ interface FeatureCondition {
   low: boolean;
 }
 
-/** What each feature looks like now: blocked or 0 is exhausted; at or below its threshold is low. */
+/** What each feature looks like now (lib/alerts/feature-status.ts); a stale one says nothing about now. */
 export function featureConditions(account: AccountState, settings: Pick<Settings, 'lowThresholds'>, now: number): FeatureCondition[] {
-  const conditions = new Map<string, FeatureCondition>();
-  for (const state of Object.values(account.features)) {
-    if (state.resetsAt !== null && state.resetsAt <= now) continue; // a passed window says nothing about now
-    const threshold = lowThresholdFor(settings, state.name, state.maxSeen);
-    conditions.set(state.name, {
-      feature: state.name,
-      remaining: state.remaining,
-      resetsAt: state.resetsAt,
-      exhausted: state.remaining === 0,
-      low: state.remaining <= threshold,
-    });
-  }
-  for (const block of account.blocked) {
-    if (block.resetsAt !== null && block.resetsAt <= now) continue;
-    conditions.set(block.name, { feature: block.name, remaining: 0, resetsAt: block.resetsAt, exhausted: true, low: true });
-  }
-  return [...conditions.values(), ...windowConditions(account, settings, now)];
+  const names = new Set([...Object.keys(account.features), ...account.blocked.map((block) => block.name)]);
+  const conditions = [...names].flatMap((feature): FeatureCondition[] => {
+    const status = featureStatus(account, feature, now, lowThresholdOf(settings, account, feature));
+    if (status === null || status === 'stale') return [];
+    const block = account.blocked.find((entry) => entry.name === feature);
+    const { remaining, resetsAt } = block ? { remaining: 0, resetsAt: block.resetsAt } : (account.features[feature] ?? { remaining: 0, resetsAt: null });
+    return [{ feature, remaining, resetsAt, exhausted: status === 'blocked' || status === 'empty', low: status !== 'normal' }];
+  });
+  return [...conditions, ...windowConditions(account, settings, now)];
 }
 
-/** Codex windows as conditions: the percent left against its threshold (a percent, default 20). */
+/** Codex windows as conditions (lib/alerts/window-status.ts): the percent left stands for the count. */
 function windowConditions(account: AccountState, settings: Pick<Settings, 'lowThresholds'>, now: number): FeatureCondition[] {
-  return (account.codex?.windows ?? [])
-    .filter((window) => window.resetsAt === null || window.resetsAt > now)
-    .map((window) => {
-      const left = percentLeft(window.usedPercent);
-      const threshold = lowThresholdFor(settings, window.name, 100);
-      return { feature: window.name, remaining: left, resetsAt: window.resetsAt, exhausted: left === 0, low: left <= threshold };
-    });
+  return (account.codex?.windows ?? []).flatMap((window) => {
+    const status = windowStatus(window, now, lowThresholdOf(settings, account, window.name));
+    if (status === 'stale') return [];
+    return [{ feature: window.name, remaining: percentLeft(window.usedPercent), resetsAt: window.resetsAt, exhausted: status === 'empty', low: status !== 'normal' }];
+  });
 }
 
 /** The low and used-up notices due now that the ledger has not seen. */

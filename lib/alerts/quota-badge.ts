@@ -2,6 +2,7 @@ import { isCodexWindowName } from '../core/codex-usage';
 import type { AccountState } from '../core/quota-state';
 import { badgeView, type BadgeView } from './badge-view';
 import { windowBadgeFor } from './window-badge';
+import { featureStatus } from './feature-status';
 
 export { BADGE_COLORS, type BadgeStatus, type BadgeView } from './badge-view';
 
@@ -26,16 +27,11 @@ export function badgeFor(
 ): BadgeView {
   if (feature === null) return badgeView('off', '', '', null, null, now);
   if (isCodexWindowName(feature)) return windowBadgeFor(account, now, feature, lowThreshold);
+  const status = featureStatus(account, feature, now, lowThreshold);
   const blocked = account?.blocked.find((entry) => entry.name === feature);
-  if (blocked) {
-    // A blocked feature is exhausted whatever limits_progress still says: the block is the truth.
-    const expired = blocked.resetsAt !== null && blocked.resetsAt <= now;
-    return badgeView(expired ? 'stale' : 'blocked', feature, '0', 0, blocked.resetsAt, now);
-  }
+  // A blocked feature shows 0 and the block's own reset, whatever limits_progress still says.
+  if (blocked) return badgeView(status ?? 'blocked', feature, '0', 0, blocked.resetsAt, now);
   const state = account?.features[feature];
-  if (!state) return badgeView('none', feature, '', null, null, now);
-  const text = badgeNumber(state.remaining);
-  if (state.resetsAt !== null && state.resetsAt <= now) return badgeView('stale', feature, text, state.remaining, state.resetsAt, now);
-  const status = state.remaining === 0 ? 'empty' : state.remaining <= lowThreshold ? 'low' : 'normal';
-  return badgeView(status, feature, text, state.remaining, state.resetsAt, now);
+  if (!state || status === null) return badgeView('none', feature, '', null, null, now);
+  return badgeView(status, feature, badgeNumber(state.remaining), state.remaining, state.resetsAt, now);
 }

@@ -39,11 +39,6 @@ export function defaultSettings(): Settings {
   };
 }
 
-export function settingsFromStorage(value: unknown): Settings {
-  const parsed = settingsSchema.safeParse(value);
-  return parsed.success ? parsed.data : defaultSettings();
-}
-
 /**
  * The count at or below which a feature is "low": the user's choice, else 10 for images, else 20% of
  * the most seen. For a Codex window it is a percent left: the user's choice, else 20.

@@ -79,10 +79,3 @@ export type PageFinding =
   | PagePlanFinding
   | PageAccountFinding
   | PageIgnoredFinding;
-
-/** Every finding says which account it belongs to when the page has told us (else null). */
-export type PageMessage = PageFinding & {
-  channel: typeof PAGE_CHANNEL;
-  version: typeof PAGE_CHANNEL_VERSION;
-  account: string | null;
-};

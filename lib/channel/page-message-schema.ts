@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { ACCOUNT_KEY_PATTERN } from '../page/account-key';
+import { MAX_PLAN_LENGTH } from '../page/plan-name';
 import { PAGE_CHANNEL, PAGE_CHANNEL_VERSION } from './page-channel';
 import { integer, name, text } from '../core/schema-parts';
 
@@ -23,7 +24,7 @@ export const findingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('refusal'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), resetsInMs: z.nullable(delay) }),
   z.object({ kind: z.literal('cooldown'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), cooldownMs: delay }),
   z.object({ kind: z.literal('model-cap'), carrier: pageCarrierSchema, clearsInMs: delay }),
-  z.object({ kind: z.literal('plan'), carrier: pageCarrierSchema, plan: name(40) }),
+  z.object({ kind: z.literal('plan'), carrier: pageCarrierSchema, plan: name(MAX_PLAN_LENGTH) }),
   z.object({ kind: z.literal('account'), carrier: pageCarrierSchema }),
   z.object({ kind: z.literal('ignored'), carrier: pageCarrierSchema, reason: text(200) }),
 ]);
@@ -39,7 +40,6 @@ export const pageMessageSchema = z.intersection(
   }),
 );
 
-export type ValidPageMessage = z.infer<typeof pageMessageSchema>;
 
 /** Cheap pre-check before zod: most window messages on chatgpt.com are not ours. */
 export function isOnPageChannel(data: unknown): boolean {

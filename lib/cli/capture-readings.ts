@@ -2,7 +2,7 @@ import { findingsOfJson, findingsOfStream } from './capture-findings';
 import type { CaptureReport } from './found-reading';
 import { harEntriesOf } from './har-entries';
 import { readingsOfHar } from './har-readings';
-import { parseJson } from './parse-json';
+import { jsonValueOf } from '../page/json-value';
 import { readingsOfFindings } from './readings-of-findings';
 import type { PageFinding } from '../channel/page-channel';
 import { createTurnFrameReader, turnFrameOf } from '../page/websocket-frames';
@@ -24,7 +24,7 @@ function findingsOfFrames(lines: string[]): PageFinding[] {
 /** JSON lines of which at least one is a turn frame. */
 function frameLinesOf(text: string): string[] | null {
   const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
-  const allJson = lines.length > 1 && lines.every((line) => parseJson(line) !== null);
+  const allJson = lines.length > 1 && lines.every((line) => jsonValueOf(line) !== undefined);
   return allJson && lines.some((line) => turnFrameOf(line) !== null) ? lines : null;
 }
 
@@ -35,10 +35,10 @@ const NO_PLACE = { at: null, entry: null };
 
 export function readingsOfCapture(fileText: string): CaptureReport | null {
   const text = fileText.startsWith('\uFEFF') ? fileText.slice(1) : fileText;
-  const json = parseJson(text);
-  if (json !== null) {
-    const entries = harEntriesOf(json.value);
-    return entries === null ? readingsOfFindings(findingsOfJson(text, json.value), NO_PLACE) : readingsOfHar(entries);
+  const json = jsonValueOf(text);
+  if (json !== undefined) {
+    const entries = harEntriesOf(json);
+    return entries === null ? readingsOfFindings(findingsOfJson(text, json), NO_PLACE) : readingsOfHar(entries);
   }
   const frames = frameLinesOf(text);
   if (frames !== null) return readingsOfFindings(findingsOfFrames(frames), NO_PLACE);

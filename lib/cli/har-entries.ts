@@ -1,3 +1,4 @@
+import { isRecord } from '../page/json-value';
 import { carrierOfPath, pathnameOfFetchInput, type FetchCarrier } from '../page/quota-endpoints';
 
 /**
@@ -20,10 +21,6 @@ export interface CarrierEntry {
 
 // A HAR URL is absolute; the base only matters for a hand-made capture with a relative one.
 const CHATGPT_BASE = 'https://chatgpt.com/';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function harEntriesOf(value: unknown): unknown[] | null {
   if (!isRecord(value) || !isRecord(value.log) || !Array.isArray(value.log.entries)) return null;

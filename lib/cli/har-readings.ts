@@ -5,7 +5,7 @@ import { findingOf429, responsePlan } from '../page/response-plan';
 import { findingsOfStream } from './capture-findings';
 import type { CaptureReport } from './found-reading';
 import { carrierEntriesOf, type CarrierEntry } from './har-entries';
-import { parseJson } from './parse-json';
+import { jsonValueOf } from '../page/json-value';
 import { readingsOfFindings } from './readings-of-findings';
 
 /**
@@ -22,7 +22,7 @@ function findingsOfEntry({ carrier, status, contentType, body }: CarrierEntry): 
   if (status === null) return ignored('no HTTP status in the HAR');
   const plan = responsePlan(carrier, status, contentType);
   if (plan.read === 'nothing') return ignored(plan.reason);
-  if (plan.read === 'model-cap-json') return [findingOf429(text !== null && withinBound ? parseJson(text)?.value : undefined, carrier)];
+  if (plan.read === 'model-cap-json') return [findingOf429(text !== null && withinBound ? jsonValueOf(text) : undefined, carrier)];
   if (text === null) return ignored('no response body in the HAR');
   if (plan.read === 'stream') return findingsOfStream(text, carrier);
   if (!withinBound) return ignored('body too large');

@@ -1,3 +1,4 @@
+import { keepNewest } from './keep-newest';
 import { MODEL_CAP_FEATURE, type BlockedFeature, type FeatureQuota, type Reading, type ReadingSource } from './quota-types';
 import {
   type AccountState,
@@ -135,24 +136,20 @@ export function applyReadingToAccount(account: AccountState, reading: Reading): 
   };
 }
 
-/** When the account was last read: a Codex reading counts, so an account seen only on Codex pages is kept too. */
+/**
+ * Accounts are kept by when they last reported (the active one always stays); a Codex reading
+ * counts, so an account seen only on Codex pages is kept too.
+ */
 function lastSeen(account: AccountState): number {
   return Math.max(account.lastReading?.at ?? 0, account.codex?.seenAt ?? 0);
 }
 
-/** Keeps the most recently active accounts (the active one always stays). */
-function boundAccounts(accounts: Record<string, AccountState>, active: string): Record<string, AccountState> {
-  const entries = Object.entries(accounts);
-  if (entries.length <= MAX_ACCOUNTS) return accounts;
-  entries.sort(([idA, a], [idB, b]) => Number(idB === active) - Number(idA === active) || lastSeen(b) - lastSeen(a));
-  return Object.fromEntries(entries.slice(0, MAX_ACCOUNTS));
-}
 
 /** Applies `change` to one account (made when first seen) and makes it the active one. */
 export function updateAccount(state: QuotaState, accountId: string, change: (account: AccountState) => AccountState): QuotaState {
   const account = state.accounts[accountId] ?? emptyAccountState();
   const accounts = { ...state.accounts, [accountId]: change(account) };
-  return { ...state, accounts: boundAccounts(accounts, accountId), activeAccount: accountId };
+  return { ...state, accounts: keepNewest(accounts, MAX_ACCOUNTS, accountId, lastSeen), activeAccount: accountId };
 }
 
 export function applyReading(state: QuotaState, reading: Reading, accountId: string = DEFAULT_ACCOUNT): QuotaState {

@@ -2,7 +2,7 @@
  * Features seen on the wire (protocol.md section 2) and the message key of their readable name.
  * A name we do not know is shown as it comes: new features appear without notice.
  */
-const KNOWN_FEATURES = [
+export const KNOWN_FEATURES = [
   'image_gen',
   'deep_research',
   'odyssey',

@@ -86,8 +86,6 @@ export const quotaStateSchema = z.object({
 
 export type FeatureState = z.infer<typeof featureStateSchema>;
 export type BlockedState = z.infer<typeof blockedStateSchema>;
-export type ModelLimitState = z.infer<typeof modelLimitStateSchema>;
-export type CooldownState = z.infer<typeof cooldownStateSchema>;
 export type AccountState = z.infer<typeof accountStateSchema>;
 export type QuotaState = z.infer<typeof quotaStateSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { keepNewest } from './keep-newest';
 import type { FeatureState } from './quota-state';
 import { list, text } from './schema-parts';
 
@@ -32,11 +33,6 @@ export function emptyHistory(): UsageHistory {
   return { version: HISTORY_VERSION, accounts: {} };
 }
 
-export function historyFromStorage(value: unknown): UsageHistory {
-  const parsed = historySchema.safeParse(value);
-  return parsed.success ? parsed.data : emptyHistory();
-}
-
 /** The local day number of a time, given the zone's offset (Date#getTimezoneOffset, minutes). */
 export function localDayOf(time: number, timezoneOffsetMinutes: number): number {
   return Math.floor((time - timezoneOffsetMinutes * 60_000) / DAY_MS);
@@ -51,13 +47,6 @@ export function usesBetween(previous: FeatureState | undefined, next: FeatureSta
 
 function newestDay(days: Array<[number, number]>): number {
   return days.reduce((latest, [day]) => Math.max(latest, day), -Infinity);
-}
-
-function keepNewest<T>(record: Record<string, T>, limit: number, keep: string, age: (value: T) => number): Record<string, T> {
-  const entries = Object.entries(record);
-  if (entries.length <= limit) return record;
-  entries.sort(([keyA, a], [keyB, b]) => Number(keyB === keep) - Number(keyA === keep) || age(b) - age(a));
-  return Object.fromEntries(entries.slice(0, limit));
 }
 
 export function recordUses(history: UsageHistory, accountId: string, feature: string, uses: number, day: number): UsageHistory {

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { list, text } from '../core/schema-parts';
+import { checkWith } from './schema-check';
 import { defineStoredValue } from './stored-value';
 
 /**
@@ -15,12 +16,7 @@ const entrySchema = z.object({ at: z.number(), where: text(40), reason: text(300
 const logSchema = list(entrySchema, MAX_ENTRIES);
 export type DiagnosticEntry = z.infer<typeof entrySchema>;
 
-export function readDiagnostics(value: unknown): DiagnosticEntry[] {
-  const parsed = logSchema.safeParse(value);
-  return parsed.success ? parsed.data : [];
-}
-
-export const diagnosticsStore = defineStoredValue(DIAGNOSTICS_KEY, readDiagnostics);
+export const diagnosticsStore = defineStoredValue({ key: DIAGNOSTICS_KEY, check: checkWith(logSchema, 'stored log'), fallback: (): DiagnosticEntry[] => [] });
 
 export async function logDiagnostic(where: string, reason: string, at: number = Date.now()): Promise<void> {
   const entry = { at, where: where.slice(0, 40), reason: reason.slice(0, 300) };

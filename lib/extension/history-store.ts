@@ -1,5 +1,11 @@
-import { historyFromStorage } from '../core/usage-history';
+import { HISTORY_VERSION, emptyHistory, historySchema } from '../core/usage-history';
+import { checkWith } from './schema-check';
 import { defineStoredValue } from './stored-value';
 
-/** Uses per account, feature and local day (lib/core/usage-history.ts). */
-export const historyStore = defineStoredValue('usageHistory', historyFromStorage);
+/** Uses per account, feature and local day (lib/core/usage-history.ts). Version 1 is the first: nothing older to migrate. */
+export const historyStore = defineStoredValue({
+  key: 'usageHistory',
+  check: checkWith(historySchema, 'stored history'),
+  fallback: emptyHistory,
+  versions: { current: HISTORY_VERSION, migrations: {} },
+});

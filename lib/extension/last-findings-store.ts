@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { text } from '../core/schema-parts';
+import { checkWith } from './schema-check';
 import { defineStoredValue } from './stored-value';
 
 /**
@@ -15,10 +16,4 @@ const storedFinding = z.looseObject({ kind: text(20), carrier: text(20) }).check
 const lastFindingsSchema = z.record(text(40), z.object({ at: z.number(), finding: storedFinding }));
 export type LastFindings = z.infer<typeof lastFindingsSchema>;
 
-/** The findings storage holds, or none when it does not hold a valid record of them. */
-export function readLastFindings(raw: unknown): LastFindings {
-  const parsed = lastFindingsSchema.safeParse(raw);
-  return parsed.success ? parsed.data : {};
-}
-
-export const lastFindingsStore = defineStoredValue('lastFindings', readLastFindings);
+export const lastFindingsStore = defineStoredValue({ key: 'lastFindings', check: checkWith(lastFindingsSchema, 'stored findings'), fallback: (): LastFindings => ({}) });

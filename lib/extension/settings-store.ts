@@ -1,5 +1,14 @@
-import { settingsFromStorage } from '../alerts/settings';
+import { SETTINGS_VERSION, defaultSettings, settingsSchema } from '../alerts/settings';
+import { checkWith } from './schema-check';
 import { defineStoredValue } from './stored-value';
 
-/** The user's settings (lib/alerts/settings.ts). One file per stored value keeps each bundle to what it uses. */
-export const settingsStore = defineStoredValue('settings', settingsFromStorage);
+/**
+ * The user's settings (lib/alerts/settings.ts). One file per stored value keeps each bundle to what it
+ * uses. Version 1 is the first: nothing older to migrate yet; a bump adds its step here.
+ */
+export const settingsStore = defineStoredValue({
+  key: 'settings',
+  check: checkWith(settingsSchema, 'stored settings'),
+  fallback: defaultSettings,
+  versions: { current: SETTINGS_VERSION, migrations: {} },
+});

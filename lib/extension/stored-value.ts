@@ -1,29 +1,89 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { createSerialQueue } from '../core/serial-queue';
 
 /**
- * One value in storage.local, read through its validator (an older version or a corrupted
- * profile may have written it) and changed only through a serialised read-modify-write.
+ * The one way into extension storage. Each stored value is read through its validator (an older
+ * version, another build or a corrupted profile may have written it), migrated first when it carries
+ * an older version, changed only through a serialised read-modify-write, and watched through one
+ * listener shape. A value storage holds but cannot use comes back as the fallback with the reason,
+ * so the caller can log it; it is never thrown.
  */
-export interface StoredValue<T> {
+
+/** What a validator makes of a raw value: the value, or why it was rejected. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** Turns a value of version n into one of version n + 1 (keyed by n). */
+export type Migrations = Readonly<Record<number, (older: Record<string, unknown>) => Record<string, unknown>>>;
+
+export interface StoredValueSpec<T> {
   key: string;
-  get(): Promise<T>;
-  /** Runs `change` on the latest value and stores the result when it differs; returns it. */
-  update(change: (value: T) => T): Promise<T>;
+  /** storage.local unless said; storage.session for what means nothing after a restart. */
+  area?: 'local' | 'session';
+  check(raw: unknown): Checked<T>;
+  fallback(): T;
+  /** For a value with a `version` field: the current one and the steps from each older one. */
+  versions?: { current: number; migrations: Migrations };
 }
 
-export function defineStoredValue<T>(key: string, read: (raw: unknown) => T): StoredValue<T> {
+export interface StoredValue<T> {
+  key: string;
+  /** What a raw stored value stands for (migrated, validated), without touching storage. */
+  resolve(raw: unknown): { value: T; rejected: string | null };
+  get(): Promise<T>;
+  /** The value and, when storage held one it could not use (then the value is the fallback), why. */
+  read(): Promise<{ value: T; rejected: string | null }>;
+  /** Runs `change` on the latest value and stores the result when it differs; returns it. */
+  update(change: (value: T) => T): Promise<T>;
+  /** Calls `onChange` with the validated value each time storage changes it; returns the unsubscribe. */
+  watch(onChange: (value: T) => void): () => void;
+}
+
+/** Brings a versioned value up to `current` step by step; a version with no step is rejected. */
+export function migrate(raw: unknown, versions: StoredValueSpec<unknown>['versions']): Checked<unknown> {
+  if (versions === undefined || typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: true, value: raw };
+  let value = raw as Record<string, unknown>;
+  while (typeof value.version === 'number' && value.version < versions.current) {
+    const step = versions.migrations[value.version];
+    if (step === undefined) return { ok: false, reason: `no migration from version ${String(value.version)}` };
+    value = step(value);
+  }
+  return { ok: true, value };
+}
+
+/** The value a stored raw value stands for: absent is the fallback without complaint. */
+export function resolveStored<T>(spec: StoredValueSpec<T>, raw: unknown): { value: T; rejected: string | null } {
+  if (raw === undefined || raw === null) return { value: spec.fallback(), rejected: null };
+  const migrated = migrate(raw, spec.versions);
+  const checked = migrated.ok ? spec.check(migrated.value) : migrated;
+  return checked.ok ? { value: checked.value, rejected: null } : { value: spec.fallback(), rejected: checked.reason };
+}
+
+export function defineStoredValue<T>(spec: StoredValueSpec<T>): StoredValue<T> {
+  const { key } = spec;
+  const areaName = spec.area ?? 'local';
+  // storage.session is missing on some older browsers: then the value simply is not kept.
+  const area = (): Browser.storage.StorageArea | undefined => browser.storage[areaName];
   const serially = createSerialQueue();
-  const get = async () => read((await browser.storage.local.get(key))[key]);
+  const read = async () => resolveStored(spec, (await area()?.get(key))?.[key]);
+  const get = async () => (await read()).value;
   return {
     key,
+    resolve: (raw) => resolveStored(spec, raw),
     get,
+    read,
     update: (change) =>
       serially(async () => {
         const current = await get();
         const next = change(current);
-        if (next !== current) await browser.storage.local.set({ [key]: next });
+        if (next !== current) await area()?.set({ [key]: next });
         return next;
       }),
+    watch(onChange) {
+      const listener = (changes: Record<string, Browser.storage.StorageChange>, changedArea: string) => {
+        if (changedArea === areaName && key in changes) onChange(resolveStored(spec, changes[key]?.newValue).value);
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
   };
 }

@@ -1,4 +1,5 @@
-import { isRecord, scalarOf, type Scalar } from './quota-fields';
+import { isRecord } from './json-value';
+import { scalarOf, type Scalar } from './quota-fields';
 
 /**
  * Copies only the Codex limit fields out of a /backend-api/wham/usage body, in the page, before
@@ -25,13 +26,14 @@ export type LimitGroup = (typeof LIMIT_GROUPS)[number];
 export type PickedWindow = Partial<Record<(typeof WINDOW_FIELDS)[number], Scalar>>;
 export type PickedCredits = Partial<Record<(typeof CREDIT_FIELDS)[number], Scalar>>;
 
-export interface PickedCodexUsage {
+/** A type, not an interface: it must read as the plain record the channel schema takes. */
+export type PickedCodexUsage = {
   plan_type?: Scalar;
   rate_limit?: Record<string, PickedWindow | Scalar> | Scalar;
   code_review_rate_limit?: Record<string, PickedWindow | Scalar> | Scalar;
   credits?: PickedCredits | Scalar;
   unknown_fields?: string[];
-}
+};
 
 function pickFields<K extends string>(value: Record<string, unknown>, allowed: readonly K[], prefix: string, unknown: Set<string>): Partial<Record<K, Scalar>> {
   const picked: Partial<Record<K, Scalar>> = {};

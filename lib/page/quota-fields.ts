@@ -1,3 +1,5 @@
+import { isRecord } from './json-value';
+
 /**
  * Copies only the quota fields out of a CDM-like object, in the page, before anything leaves it.
  * No zod here: this runs in the MAIN-world script on every chatgpt.com load (docs/testing.md).
@@ -39,7 +41,8 @@ const MAX_NAME_LENGTH = 80;
 export type Scalar = string | number | boolean | null;
 export type PickedItem = Scalar | Record<string, Scalar>;
 
-export interface PickedQuota {
+// A type, not an interface: it must be assignable to the relay schema's record (test/unit/meta/finding-type.test.ts).
+export type PickedQuota = {
   type?: Scalar;
   default_model_slug?: Scalar;
   intended_default_model_slug?: Scalar;
@@ -47,11 +50,7 @@ export interface PickedQuota {
   blocked_features?: PickedItem[] | Scalar;
   model_limits?: PickedItem[] | Scalar;
   unknown_fields?: string[];
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+};
 
 /** Strings over the bound become null: a value we will not carry is an unknown value. */
 export function scalarOf(value: unknown): Scalar {

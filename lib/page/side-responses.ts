@@ -1,9 +1,11 @@
+import { recordOf } from './json-value';
+import { planName } from './plan-name';
+
 /**
  * Quota-adjacent answers the page receives: the plan and account ids of accounts/check, and the
  * legacy HTTP 429 model_cap_exceeded body. Only the few fields named here are read.
  */
 
-const MAX_PLAN_LENGTH = 40;
 const MAX_CLEARS_IN_SECONDS = 31 * 24 * 3600;
 
 export interface AccountsCheck {
@@ -12,26 +14,21 @@ export interface AccountsCheck {
   planOf: (accountId: string | null) => string | null;
 }
 
-function record(value: unknown): Record<string, unknown> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-}
-
 export function readAccountsCheck(value: unknown): AccountsCheck | null {
-  const accounts = record(record(value)?.accounts);
+  const accounts = recordOf(recordOf(value)?.accounts);
   if (!accounts) return null;
-  const ordering = record(value)?.account_ordering;
+  const ordering = recordOf(value)?.account_ordering;
   const ids = Array.isArray(ordering) ? ordering.filter((id): id is string => typeof id === 'string') : [];
   const planOf = (accountId: string | null): string | null => {
-    const entry = record(accounts[accountId ?? ids[0] ?? 'default']) ?? record(accounts.default);
-    const plan = record(entry?.account)?.plan_type;
-    return typeof plan === 'string' && plan.length > 0 && plan.length <= MAX_PLAN_LENGTH ? plan : null;
+    const entry = recordOf(accounts[accountId ?? ids[0] ?? 'default']) ?? recordOf(accounts.default);
+    return planName(recordOf(entry?.account)?.plan_type);
   };
   return { accountIds: ids, planOf };
 }
 
 /** `{"detail":{"code":"model_cap_exceeded","clears_in":9665}}` -> 9 665 000 ms, else null. */
 export function modelCapClearsInMs(value: unknown): number | null {
-  const detail = record(record(value)?.detail);
+  const detail = recordOf(recordOf(value)?.detail);
   if (detail?.code !== 'model_cap_exceeded') return null;
   const seconds = detail.clears_in;
   if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > MAX_CLEARS_IN_SECONDS) return null;

@@ -1,4 +1,5 @@
 import { jsonValueOf } from './json-value';
+import { planName } from './plan-name';
 import { findingFromEventData } from './page-findings';
 import type { PageCarrier, PageFinding } from '../channel/page-channel';
 import { marksImageTurn, mayHoldRefusal, messageOfEvent, refusalOfMessage } from './turn-refusals';
@@ -9,13 +10,10 @@ import { marksImageTurn, mayHoldRefusal, messageOfEvent, refusalOfMessage } from
  * Holds only two flags per turn.
  */
 
-const MAX_PLAN_LENGTH = 40;
-
 function planOf(value: unknown): string | null {
   const metadata = (value as { type?: unknown; metadata?: { plan_type?: unknown } } | null) ?? null;
   if (metadata === null || typeof metadata !== 'object' || metadata.type !== 'server_ste_metadata') return null;
-  const plan = metadata.metadata?.plan_type;
-  return typeof plan === 'string' && plan.length > 0 && plan.length <= MAX_PLAN_LENGTH ? plan : null;
+  return planName(metadata.metadata?.plan_type);
 }
 
 export function createTurnEventReader(carrier: PageCarrier, report: (finding: PageFinding) => void): (data: string) => void {

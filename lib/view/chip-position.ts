@@ -15,8 +15,9 @@ export function clampChipPosition(position: ChipPosition, viewport: { width: num
   return { right: clamp(position.right, viewport.width - size.width), bottom: clamp(position.bottom, viewport.height - size.height) };
 }
 
-export function chipPositionFromStorage(value: unknown): ChipPosition {
+/** A position as storage may hold it: two finite, non-negative offsets within reason, nothing else kept. */
+export function chipPositionOf(value: unknown): ChipPosition | null {
   const candidate = value as Partial<ChipPosition> | null;
   const valid = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n < 100_000;
-  return candidate && valid(candidate.right) && valid(candidate.bottom) ? { right: candidate.right, bottom: candidate.bottom } : DEFAULT_CHIP_POSITION;
+  return candidate && valid(candidate.right) && valid(candidate.bottom) ? { right: candidate.right, bottom: candidate.bottom } : null;
 }

@@ -2,7 +2,8 @@ import { percentLeft } from '../core/codex-usage';
 import type { CodexWindowState } from '../core/codex-state';
 import type { AccountState } from '../core/quota-state';
 import { lowThresholdFor, type Settings } from '../alerts/settings';
-import { resetView, type FeatureStatus, type ResetView } from './popup-view';
+import { windowStatus, type WindowStatus } from '../alerts/window-status';
+import { resetView, type ResetView } from './popup-view';
 
 /**
  * What the popup's Codex group shows for one account. Pure. Nothing asks chatgpt.com for these
@@ -15,7 +16,7 @@ export interface WindowView {
   /** Whole percent left (lib/core/codex-usage.ts percentLeft). */
   left: number;
   /** stale once the reset has passed: the share shown is the one before it. */
-  status: Exclude<FeatureStatus, 'blocked'>;
+  status: WindowStatus;
   reset: ResetView;
 }
 
@@ -36,8 +37,7 @@ function windowOrder(a: CodexWindowState, b: CodexWindowState): number {
 function windowView(window: CodexWindowState, now: number, lowThresholds: Settings['lowThresholds']): WindowView {
   const left = percentLeft(window.usedPercent);
   const reset = resetView(window.resetsAt, now);
-  const status =
-    reset.kind === 'passed' ? 'stale' : left === 0 ? 'empty' : left <= lowThresholdFor({ lowThresholds }, window.name, 100) ? 'low' : 'normal';
+  const status = windowStatus(window, now, lowThresholdFor({ lowThresholds }, window.name, 100));
   return { name: window.name, windowSeconds: window.windowSeconds, left, status, reset };
 }
 

@@ -3,6 +3,9 @@
  * are arguments, so the popup, the tooltip and the CLI agree and tests are exact.
  */
 
+/** Countdowns move on while the popup or the chip is open; a minute is their smallest unit, so twice a minute. */
+export const TICK_MS = 30_000;
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

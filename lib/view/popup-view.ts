@@ -1,7 +1,8 @@
 import type { AccountState, BlockedState, FeatureState } from '../core/quota-state';
 import type { ReadingSource } from '../core/quota-types';
 import { DEFAULT_BADGE_FEATURE } from '../alerts/quota-badge';
-import { type Settings, lowThresholdFor } from '../alerts/settings';
+import type { Settings } from '../alerts/settings';
+import { type FeatureStatus, featureStatus, lowThresholdOf } from '../alerts/feature-status';
 
 /**
  * What the popup shows for one account, derived from stored state and the time. Pure: the
@@ -11,8 +12,6 @@ import { type Settings, lowThresholdFor } from '../alerts/settings';
 /** A reading older than this may be out of date: Plus image quotas move by the hundred a day. */
 export const OUTDATED_AFTER_MS = 6 * 60 * 60 * 1000;
 
-/** stale: the reset time has passed, so the number is probably not current any more. */
-export type FeatureStatus = 'normal' | 'low' | 'empty' | 'blocked' | 'stale';
 
 export type ResetView =
   | { kind: 'ahead'; at: number }
@@ -103,7 +102,7 @@ function blockedFeatureView(block: BlockedState, feature: FeatureState | undefin
   return {
     name: block.name,
     remaining: 0,
-    status: reset.kind === 'passed' ? 'stale' : 'blocked',
+    status: featureStatus(account, block.name, now, 0) ?? 'blocked',
     cap,
     reset,
     resetEstimated: false,
@@ -119,18 +118,10 @@ function featureView(feature: FeatureState, account: AccountState, now: number, 
   const timed = resetView(feature.resetsAt, now);
   // While full the server keeps moving reset_after forward (protocol.md section 2): no fixed time yet.
   const reset = feature.windowNotStarted && timed.kind === 'ahead' ? { kind: 'windowNotStarted' as const } : timed;
-  const status: FeatureStatus =
-    timed.kind === 'passed'
-      ? 'stale'
-      : feature.remaining === 0
-        ? 'empty'
-        : feature.remaining <= lowThresholdFor({ lowThresholds }, feature.name, feature.maxSeen)
-          ? 'low'
-          : 'normal';
   return {
     name: feature.name,
     remaining: feature.remaining,
-    status,
+    status: featureStatus(account, feature.name, now, lowThresholdOf({ lowThresholds }, account, feature.name)) ?? 'normal',
     cap: feature.maxSeen > 0 ? { value: feature.maxSeen, source: 'maxSeen' } : null,
     reset,
     resetEstimated: feature.resetEstimated && reset.kind !== 'windowNotStarted',

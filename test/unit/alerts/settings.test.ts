@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BADGE_FEATURE, DEFAULT_LOW_THRESHOLD } from '../../../lib/alerts/quota-badge';
-import { SETTINGS_VERSION, defaultSettings, lowThresholdFor, settingsFromStorage, type Settings } from '../../../lib/alerts/settings';
+import { settingsStore } from '../../../lib/extension/settings-store';
+import { SETTINGS_VERSION, defaultSettings, lowThresholdFor, type Settings } from '../../../lib/alerts/settings';
 
 /** The user's settings, read back from storage through their schema; "low" per feature. */
 
@@ -25,14 +26,14 @@ describe('defaults', () => {
   });
 });
 
-describe('settingsFromStorage', () => {
+describe('settingsStore.resolve', () => {
   it.each<[string, Settings]>([
     ['the defaults', DEFAULTS],
     ['notifications on, a threshold chosen', { ...DEFAULTS, notifications: true, lowThresholds: { image_gen: 25, deep_research: 0 } }],
     ['no number on the badge', { ...DEFAULTS, badgeFeature: null }],
     ['another feature on the badge, the chip on', { ...DEFAULTS, badgeFeature: 'deep_research', pageChip: true, refillNotifications: false }],
   ])('%s is read back as stored', (_name, stored) => {
-    expect(settingsFromStorage(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
+    expect(settingsStore.resolve(JSON.parse(JSON.stringify(stored))).value).toEqual(stored);
   });
 
   it.each<[string, unknown]>([
@@ -50,7 +51,7 @@ describe('settingsFromStorage', () => {
     ['a threshold as text', { ...DEFAULTS, lowThresholds: { image_gen: '10' } }],
     ['thresholds as a list', { ...DEFAULTS, lowThresholds: [10] }],
   ])('%s falls back to the defaults', (_name, stored) => {
-    expect(settingsFromStorage(stored)).toEqual(DEFAULTS);
+    expect(settingsStore.resolve(stored).value).toEqual(DEFAULTS);
   });
 });
 

@@ -7,7 +7,8 @@ import { PopupApp } from '../../../components/popup-app';
 import { popupView } from '../../../lib/view/popup-view';
 import { type AccountState, type FeatureState, STATE_VERSION } from '../../../lib/core/quota-state';
 import { defaultSettings } from '../../../lib/alerts/settings';
-import { LivePopup, TICK_MS } from '../../../entrypoints/popup/live-popup';
+import { LivePopup } from '../../../entrypoints/popup/live-popup';
+import { TICK_MS } from '../../../lib/view/format-time';
 import { HOUR, MINUTE, NOW, account, feature } from './popup-states';
 
 beforeAll(() => {

@@ -3,10 +3,10 @@ import { applyReading } from '../../../lib/core/apply-reading';
 import { readingFromFinding } from '../../../lib/core/finding-readings';
 import { DEFAULT_ACCOUNT, emptyQuotaState, type FeatureState, type QuotaState } from '../../../lib/core/quota-state';
 import type { Reading } from '../../../lib/core/quota-types';
+import { historyStore } from '../../../lib/extension/history-store';
 import {
   HISTORY_DAYS,
   emptyHistory,
-  historyFromStorage,
   historySchema,
   localDayOf,
   recordUses,
@@ -190,10 +190,10 @@ describe('a day of readings, recorded as the background does', () => {
   });
 });
 
-describe('historyFromStorage', () => {
+describe('historyStore.resolve', () => {
   it('reads back what was stored', () => {
     const history = recordUses(emptyHistory(), DEFAULT_ACCOUNT, 'image_gen', 3, DAY_OF_T0);
-    expect(historyFromStorage(JSON.parse(JSON.stringify(history)))).toEqual(history);
+    expect(historyStore.resolve(JSON.parse(JSON.stringify(history))).value).toEqual(history);
   });
 
   it.each([
@@ -204,6 +204,6 @@ describe('historyFromStorage', () => {
     ['too many days', { version: 1, accounts: { default: { image_gen: Array.from({ length: HISTORY_DAYS + 1 }, (_, index) => [index, 1]) } } }],
     ['text', 'history'],
   ])('%s reads as an empty history', (_name, value) => {
-    expect(historyFromStorage(value)).toEqual(emptyHistory());
+    expect(historyStore.resolve(value).value).toEqual(emptyHistory());
   });
 });

@@ -1,14 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod/mini';
-import { chipPositionFromStorage } from '../../../lib/view/chip-position';
+import { chipPositionStore } from '../../../lib/extension/chip-position-store';
 import { ledgerSchema } from '../../../lib/alerts/notification-policy';
 import { findingSchema } from '../../../lib/channel/page-message-schema';
 import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../../../lib/page/quota-fields';
 import { MAX_ACCOUNTS, MAX_FEATURES_PER_ACCOUNT, MAX_UNKNOWN_FIELDS, quotaStateSchema } from '../../../lib/core/quota-state';
 import { settingsSchema } from '../../../lib/alerts/settings';
 import { historySchema } from '../../../lib/core/usage-history';
-import { readDiagnostics } from '../../../lib/extension/diagnostics-log';
-import { readLastFindings } from '../../../lib/extension/last-findings-store';
+import { diagnosticsStore } from '../../../lib/extension/diagnostics-log';
+import { lastFindingsStore } from '../../../lib/extension/last-findings-store';
 
 /**
  * Checks everything in storage.local against the schemas the extension reads it back with: after
@@ -27,9 +27,9 @@ const VALIDATORS: Record<string, (raw: unknown) => boolean> = {
   settings: (raw) => settingsSchema.safeParse(raw).success,
   usageHistory: (raw) => historySchema.safeParse(raw).success,
   noticeLedger: (raw) => ledgerSchema.safeParse(raw).success,
-  lastFindings: (raw) => readsBackAsItself(readLastFindings)(raw) && lastFindingsOfPage.safeParse(raw).success,
-  diagnostics: readsBackAsItself(readDiagnostics),
-  chipPosition: readsBackAsItself(chipPositionFromStorage),
+  lastFindings: (raw) => readsBackAsItself((raw) => lastFindingsStore.resolve(raw).value)(raw) && lastFindingsOfPage.safeParse(raw).success,
+  diagnostics: readsBackAsItself((raw) => diagnosticsStore.resolve(raw).value),
+  chipPosition: readsBackAsItself((raw) => chipPositionStore.resolve(raw).value),
 };
 
 /** The keys whose values would not pass (or that the extension does not know); [] when all is well. */

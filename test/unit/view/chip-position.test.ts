@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHIP_POSITION, chipPositionFromStorage, clampChipPosition, type ChipPosition } from '../../../lib/view/chip-position';
+import { chipPositionStore } from '../../../lib/extension/chip-position-store';
+import { DEFAULT_CHIP_POSITION, clampChipPosition, type ChipPosition } from '../../../lib/view/chip-position';
 
 /** The in-page chip stays on screen whatever the window size, 4 px from every edge at least. */
 
@@ -23,9 +24,9 @@ describe('clampChipPosition', () => {
   });
 });
 
-describe('chipPositionFromStorage', () => {
+describe('chipPositionStore.resolve', () => {
   it('a stored position is read back', () => {
-    expect(chipPositionFromStorage({ right: 40, bottom: 200 })).toEqual({ right: 40, bottom: 200 });
+    expect(chipPositionStore.resolve({ right: 40, bottom: 200 }).value).toEqual({ right: 40, bottom: 200 });
   });
 
   it.each<[string, unknown]>([
@@ -39,6 +40,6 @@ describe('chipPositionFromStorage', () => {
     ['NaN', { right: Number.NaN, bottom: 200 }],
     ['absurdly far', { right: 100_000, bottom: 200 }],
   ])('%s gives the default', (_name, value) => {
-    expect(chipPositionFromStorage(value)).toEqual(DEFAULT_CHIP_POSITION);
+    expect(chipPositionStore.resolve(value).value).toEqual(DEFAULT_CHIP_POSITION);
   });
 });

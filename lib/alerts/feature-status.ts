@@ -1,0 +1,27 @@
+import type { AccountState } from '../core/quota-state';
+import { type Settings, lowThresholdFor } from './settings';
+
+/**
+ * The one rule for what a feature's reading means now, shared by the badge, the chip, the popup
+ * and the notifications so that they cannot disagree. A blocked feature is exhausted whatever
+ * limits_progress still says (protocol.md section 2); a reading whose reset time has passed is
+ * stale: probably refilled, no longer a current number.
+ */
+export type FeatureStatus = 'normal' | 'low' | 'empty' | 'blocked' | 'stale';
+
+/** The feature's status, or null when no reading lists it. */
+export function featureStatus(account: AccountState | undefined, feature: string, now: number, lowThreshold: number): FeatureStatus | null {
+  const passed = (resetsAt: number | null) => resetsAt !== null && resetsAt <= now;
+  const block = account?.blocked.find((entry) => entry.name === feature);
+  if (block) return passed(block.resetsAt) ? 'stale' : 'blocked';
+  const state = account?.features[feature];
+  if (!state) return null;
+  if (passed(state.resetsAt)) return 'stale';
+  if (state.remaining === 0) return 'empty';
+  return state.remaining <= lowThreshold ? 'low' : 'normal';
+}
+
+/** The count at or below which this account's `feature` is low, by the user's settings. */
+export function lowThresholdOf(settings: Pick<Settings, 'lowThresholds'>, account: AccountState | undefined, feature: string): number {
+  return lowThresholdFor(settings, feature, account?.features[feature]?.maxSeen ?? 0);
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { featureStatus, lowThresholdOf, type FeatureStatus } from '../../../lib/alerts/feature-status';
+import { badgeFor } from '../../../lib/alerts/quota-badge';
+import { featureConditions } from '../../../lib/alerts/notification-policy';
+import { emptyAccountState, type AccountState, type BlockedState, type FeatureState } from '../../../lib/core/quota-state';
+import { popupView } from '../../../lib/view/popup-view';
+
+/** One rule for what a reading means now; the badge, the popup and the notifications all follow it. */
+
+const NOW = 1_800_000_000_000;
+const HOUR = 3_600_000;
+
+const feature = (remaining: number, resetsAt: number | null, maxSeen = 40): FeatureState => ({
+  name: 'image_gen',
+  remaining,
+  resetsAt,
+  seenAt: NOW - HOUR,
+  source: 'stream',
+  maxSeen,
+  windowNotStarted: false,
+  resetEstimated: false,
+});
+const block = (resetsAt: number | null): BlockedState => ({ name: 'image_gen', resetsAt, resetsAfterText: null, limit: null, description: null, reason: null });
+const account = (features: FeatureState[], blocked: BlockedState[] = []): AccountState => ({
+  ...emptyAccountState(),
+  features: Object.fromEntries(features.map((state) => [state.name, state])),
+  blocked,
+});
+
+const CASES: Array<[string, AccountState, FeatureStatus | null]> = [
+  ['no reading lists it', account([]), null],
+  ['plenty left', account([feature(25, NOW + HOUR)]), 'normal'],
+  ['at the threshold', account([feature(10, NOW + HOUR)]), 'low'],
+  ['none left', account([feature(0, NOW + HOUR)]), 'empty'],
+  ['its reset has passed', account([feature(3, NOW - 1)]), 'stale'],
+  ['no reset time: still current', account([feature(3, null)]), 'low'],
+  ['blocked, whatever limits_progress says', account([feature(25, NOW + HOUR)], [block(NOW + HOUR)]), 'blocked'],
+  ['blocked until a time now passed', account([feature(25, NOW + HOUR)], [block(NOW - 1)]), 'stale'],
+  ['blocked with no end stated', account([], [block(null)]), 'blocked'],
+];
+
+describe('featureStatus', () => {
+  it.each(CASES)('%s', (_name, state, expected) => {
+    expect(featureStatus(state, 'image_gen', NOW, 10)).toBe(expected);
+  });
+
+  it.each(CASES)('%s: the badge, the popup and the notifications agree', (_name, state, expected) => {
+    const threshold = lowThresholdOf({ lowThresholds: {} }, state, 'image_gen');
+    expect(badgeFor(state, NOW, 'image_gen', threshold).status).toBe(expected ?? 'none');
+    expect(popupView(state, NOW).features.find((view) => view.name === 'image_gen')?.status ?? null).toBe(expected);
+    const condition = featureConditions(state, { lowThresholds: {} }, NOW)[0];
+    const noticed = condition === undefined ? null : condition.exhausted ? 'exhausted' : condition.low ? 'low' : 'normal';
+    const expectedNotice = { blocked: 'exhausted', empty: 'exhausted', low: 'low', normal: 'normal', stale: null }[expected ?? 'stale'];
+    expect(noticed).toBe(expectedNotice);
+  });
+});
+
+describe('lowThresholdOf', () => {
+  it.each<[string, Record<string, number>, string, number]>([
+    ['the user chose one', { image_gen: 3 }, 'image_gen', 3],
+    ['images by default', {}, 'image_gen', 10],
+    ['another feature: a fifth of the most seen', {}, 'deep_research', 5],
+    ['a feature never seen', {}, 'file_upload', 0],
+  ])('%s', (_name, lowThresholds, name, expected) => {
+    const state = account([{ ...feature(25, null, 25), name: 'deep_research' }]);
+    expect(lowThresholdOf({ lowThresholds }, state, name)).toBe(expected);
+  });
+});

@@ -1,0 +1,31 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Every content script that runs in the isolated world sets noScriptStartedPostMessage: otherwise
+ * WXT posts a message carrying the extension's id to '*' on chatgpt.com, a marker any page script
+ * can read (promise 3, invisible to the page). MAIN-world scripts never post it.
+ */
+
+const ENTRYPOINTS = path.resolve(import.meta.dirname, '../../../entrypoints');
+const CONTENT_SCRIPTS = readdirSync(ENTRYPOINTS)
+  .filter((name) => /\.content(\.tsx?|)$/.test(name))
+  .map((name) => (name.includes('.ts') ? name : `${name}/index.tsx`));
+
+interface ContentScriptDefinition {
+  world?: 'ISOLATED' | 'MAIN';
+  noScriptStartedPostMessage?: boolean;
+}
+
+describe('content scripts', () => {
+  it('the scan finds the interceptor, the relay and the chip', () => {
+    expect(CONTENT_SCRIPTS).toEqual(expect.arrayContaining(['interceptor.content.ts', 'relay.content.ts', 'page-chip.content/index.tsx']));
+  });
+
+  it.each(CONTENT_SCRIPTS)('%s: isolated ones set noScriptStartedPostMessage', async (file) => {
+    const definition = ((await import(path.join(ENTRYPOINTS, file))) as { default: ContentScriptDefinition }).default;
+    if (definition.world === 'MAIN') return;
+    expect(definition.noScriptStartedPostMessage).toBe(true);
+  });
+});
