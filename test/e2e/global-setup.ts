@@ -20,13 +20,22 @@ function buildNotificationsVariant(): void {
   });
 }
 
-export default function setup(): () => Promise<void> {
+/** Makes the run's folder (also used by firefox-global-setup.ts); returns what removes it. */
+export function useRunFolder(): { dir: string; remove: () => Promise<void> } {
   const dir = mkdtempSync(path.join(tmpdir(), 'quota-meter-e2e-run-'));
   // Test files run in child processes started after this, which inherit the environment.
   process.env[PROFILES_ENV] = dir;
-  buildNotificationsVariant();
-  return async () => {
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+  return {
+    dir,
+    async remove() {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    },
   };
+}
+
+export default function setup(): () => Promise<void> {
+  const runFolder = useRunFolder();
+  buildNotificationsVariant();
+  return runFolder.remove;
 }

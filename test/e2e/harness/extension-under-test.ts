@@ -1,20 +1,16 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
+import type { Badge, ExtensionHandle, StorageArea } from './extension-handle';
 import type { ExtensionErrors } from './extension-errors';
+import { playwrightTab, type TabDriver } from './tab-driver';
+
+export type { Badge } from './extension-handle';
 
 /**
  * The loaded extension, as the specs see it: its badge, its storage, its service worker and its
  * popup. Everything is read through the extension's own APIs (chrome.action, chrome.storage), in
  * its service worker or in one of its pages.
  */
-
-export interface Badge {
-  text: string;
-  /** As chrome.action returns it: [r, g, b, a]. */
-  color: [number, number, number, number];
-  /** The tooltip. */
-  title: string;
-}
 
 /** Anything with chrome.* in scope: the service worker or an extension page. */
 interface ExtensionScope {
@@ -35,7 +31,7 @@ function readBadgeIn(scope: ExtensionScope): Promise<Badge> {
   }, undefined);
 }
 
-export class ExtensionUnderTest {
+export class ExtensionUnderTest implements ExtensionHandle {
   constructor(
     readonly context: BrowserContext,
     readonly controlPage: Page,
@@ -58,7 +54,7 @@ export class ExtensionUnderTest {
     return readBadgeIn(page ?? (await this.worker()));
   }
 
-  async storage(area: 'local' | 'session' | 'sync' = 'local'): Promise<Record<string, unknown>> {
+  async storage(area: StorageArea = 'local'): Promise<Record<string, unknown>> {
     const worker = await this.worker();
     return worker.evaluate((name) => (globalThis as ExtensionGlobal).chrome.storage[name].get(null), area);
   }
@@ -95,5 +91,9 @@ export class ExtensionUnderTest {
     if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
     await page.goto(`${this.origin}/popup.html`);
     return page;
+  }
+
+  async popupTab(): Promise<TabDriver> {
+    return playwrightTab(await this.openPopup());
   }
 }

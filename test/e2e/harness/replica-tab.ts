@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { USER_PROMPT_MARKER } from '../replica/markers';
+import { playwrightTab, type TabDriver } from './tab-driver';
 
 /** One request as the replica page made and read it (replica/page/replica-app.js records these). */
 export interface PageRequest {
@@ -33,18 +34,30 @@ interface ReplicaWindow {
   };
 }
 
-/** A chatgpt.com tab showing the replica, driven the way a user drives the web app. */
-export class ReplicaTab {
+/**
+ * A chatgpt.com tab showing the replica, driven the way a user drives the web app, in any browser
+ * (tab-driver.ts). `page` is the driver's own page object: Playwright's Page in Chromium.
+ */
+export class ReplicaTab<Raw = Page> {
   /** Uncaught errors of the page: the extension must never cause one. */
   readonly pageErrors: string[] = [];
 
-  private constructor(readonly page: Page) {
-    page.on('pageerror', (error) => this.pageErrors.push(error.message));
+  private constructor(private readonly driver: TabDriver<Raw>) {
+    driver.onPageError((message) => this.pageErrors.push(message));
   }
 
-  /** A new tab, not yet on chatgpt.com: the first load() (a scenario's "open") takes it there. */
+  get page(): Raw {
+    return this.driver.raw;
+  }
+
+  /** A new Chromium tab, not yet on chatgpt.com: the first load() (a scenario's "open") takes it there. */
   static async create(context: BrowserContext): Promise<ReplicaTab> {
-    return new ReplicaTab(await context.newPage());
+    return new ReplicaTab(playwrightTab(await context.newPage()));
+  }
+
+  /** The same, on a tab of any browser. */
+  static on<Raw>(driver: TabDriver<Raw>): ReplicaTab<Raw> {
+    return new ReplicaTab(driver);
   }
 
   /** Requests of earlier page loads in this tab. */
@@ -52,19 +65,19 @@ export class ReplicaTab {
 
   /** Navigates (or reloads) and waits for the page's own conversation/init and models calls. */
   async load(path = '/'): Promise<void> {
-    if (this.page.url().startsWith('https://chatgpt.com')) this.earlier.push(...(await this.requests()));
-    await this.page.goto(`https://chatgpt.com${path}`);
-    await this.page.evaluate(() => (window as unknown as ReplicaWindow).replica.ready.then(() => undefined));
+    if (this.driver.url().startsWith('https://chatgpt.com')) this.earlier.push(...(await this.requests()));
+    await this.driver.goto(`https://chatgpt.com${path}`);
+    await this.driver.evaluate(() => (window as unknown as ReplicaWindow).replica.ready.then(() => undefined), undefined);
   }
 
   /** Sends a chat message and waits until the turn (and its resume, if handed off) was read. */
   send(prompt: string = USER_PROMPT_MARKER): Promise<TurnShown> {
-    return this.page.evaluate((text) => (window as unknown as ReplicaWindow).replica.send(text), prompt);
+    return this.driver.evaluate((text) => (window as unknown as ReplicaWindow).replica.send(text), prompt);
   }
 
   /** A turn delivered over WebSocket: opens the socket and waits until the server has closed it. */
   receiveOverWebSocket(): Promise<TurnShown> {
-    return this.page.evaluate(() => (window as unknown as ReplicaWindow).replica.receiveOverWebSocket());
+    return this.driver.evaluate(() => (window as unknown as ReplicaWindow).replica.receiveOverWebSocket(), undefined);
   }
 
   /** The page opens Codex's usage settings, which ask for /backend-api/wham/usage once. */
@@ -74,12 +87,12 @@ export class ReplicaTab {
 
   /** Every WebSocket frame the page's own onmessage received since it was loaded. */
   socketFrames(): Promise<string[]> {
-    return this.page.evaluate(() => (window as unknown as ReplicaWindow).replica.socketFrames);
+    return this.driver.evaluate(() => (window as unknown as ReplicaWindow).replica.socketFrames, undefined);
   }
 
   /** The requests of the page as loaded now. */
   requests(): Promise<PageRequest[]> {
-    return this.page.evaluate(() => (window as unknown as ReplicaWindow).replica.requests);
+    return this.driver.evaluate(() => (window as unknown as ReplicaWindow).replica.requests, undefined);
   }
 
   /** Every request the page made in this tab, over all its loads. */
@@ -87,7 +100,12 @@ export class ReplicaTab {
     return [...this.earlier, ...(await this.requests())];
   }
 
+  /** Runs `pageFunction` in the page, in any browser. */
+  evaluate<R, Arg>(pageFunction: (arg: Arg) => R | Promise<R>, arg: Arg): Promise<R> {
+    return this.driver.evaluate(pageFunction, arg);
+  }
+
   close(): Promise<void> {
-    return this.page.close();
+    return this.driver.close();
   }
 }

@@ -1,7 +1,7 @@
 import type { ReplicaServer } from '../replica/replica-server';
 import type { Step } from '../scenarios/scenario';
 import { badgeColorOf } from './badge-colors';
-import type { Badge, ExtensionUnderTest } from './extension-under-test';
+import type { Badge, ExtensionHandle } from './extension-handle';
 import type { ReplicaTab, TurnShown } from './replica-tab';
 
 /**
@@ -26,7 +26,7 @@ export interface StepOutcome {
  * With `expected`, it also waits (up to the timeout) for the badge to show it, so that a machine
  * slow to deliver the reading does not end the wait early; what is returned is still read, never assumed.
  */
-export async function settledBadge(extension: ExtensionUnderTest, expected?: Step['badge'], quietMs = 400, timeoutMs = 8000): Promise<Badge> {
+export async function settledBadge(extension: ExtensionHandle, expected?: Step['badge'], quietMs = 400, timeoutMs = 8000): Promise<Badge> {
   const wanted = expected && JSON.stringify([expected.text, badgeColorOf(expected.status)]);
   const started = Date.now();
   let last = '';
@@ -45,7 +45,7 @@ export async function settledBadge(extension: ExtensionUnderTest, expected?: Ste
   }
 }
 
-export async function runStep(step: Step, tab: ReplicaTab, replica: ReplicaServer, extension: ExtensionUnderTest | null): Promise<StepOutcome> {
+export async function runStep(step: Step, tab: ReplicaTab<unknown>, replica: ReplicaServer, extension: ExtensionHandle | null): Promise<StepOutcome> {
   replica.script(step.answers);
   let shown: TurnShown | null = null;
   if (step.do === 'open') await tab.load('/');

@@ -11,9 +11,10 @@ import { COOKIE_MARKER, TOKEN_MARKER } from './markers';
 import { serveWebSocket } from '../transparency/websocket-upgrade';
 
 /**
- * A local HTTPS server that Chromium reaches as chatgpt.com (--host-resolver-rules). It serves
- * the replica page and answers its backend calls from the scenario's queues, and it records every
- * request it receives with a digest of what it sent, so that specs can compare both ends.
+ * A local HTTPS server that the browser reaches as chatgpt.com (Chromium: --host-resolver-rules;
+ * Firefox: network.dns.localDomains). It serves the replica page and answers its backend calls
+ * from the scenario's queues, and it records every request it receives with a digest of what it
+ * sent, so that specs can compare both ends.
  */
 
 export const REPLICA_HOSTS = ['chatgpt.com', 'chat.openai.com', 'ws.chatgpt.com'] as const;
@@ -60,10 +61,18 @@ export class ReplicaServer {
     readonly port: number,
   ) {}
 
-  static async start(): Promise<ReplicaServer> {
+  /**
+   * Listens on an ephemeral port by default. Firefox has no --host-resolver-rules: it reaches
+   * chatgpt.com through network.dns.localDomains, which maps a name but not a port, so the Firefox
+   * suite asks for 443 (harness/firefox/firefox-prefs.ts).
+   */
+  static async start(options: { port?: number } = {}): Promise<ReplicaServer> {
     const { key, cert } = await replicaCertificate(REPLICA_HOSTS);
     const server = createServer({ key, cert });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', resolve);
+    });
     const replica = new ReplicaServer(server, (server.address() as AddressInfo).port);
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
       replica.handle(request, response).catch(() => response.destroy());

@@ -1,0 +1,30 @@
+import type { ExtensionError } from './extension-errors';
+import type { TabDriver } from './tab-driver';
+
+/**
+ * What the cross-browser specs read of the loaded extension, in any browser: its badge and its
+ * storage, read through its own APIs, and the errors it logged. Chromium reads them in the
+ * service worker (extension-under-test.ts), Firefox in an extension page (firefox/firefox-extension.ts).
+ */
+
+export interface Badge {
+  text: string;
+  /** As the browser's action API returns it: [r, g, b, a]. */
+  color: [number, number, number, number];
+  /** The tooltip. */
+  title: string;
+}
+
+export type StorageArea = 'local' | 'session' | 'sync';
+
+export interface ExtensionHandle {
+  /** chrome-extension://<id> or moz-extension://<uuid>. */
+  readonly origin: string;
+  readonly errors: { readonly errors: ExtensionError[] };
+  badge(): Promise<Badge>;
+  storage(area?: StorageArea): Promise<Record<string, unknown>>;
+  /** Writes storage.local directly, for specs that start from a given state. */
+  writeStorage(items: Record<string, unknown>): Promise<void>;
+  /** The popup's page in a new tab, as the toolbar button would show it (popup-snapshot.ts reads it). */
+  popupTab(): Promise<TabDriver>;
+}
