@@ -82,7 +82,7 @@ export class ReplicaTab<Raw = Page> {
 
   /** The page opens Codex's usage settings, which ask for /backend-api/wham/usage once. */
   openCodexUsage(): Promise<void> {
-    return this.page.evaluate(() => (window as unknown as ReplicaWindow).replica.openCodexUsage());
+    return this.driver.evaluate(() => (window as unknown as ReplicaWindow).replica.openCodexUsage(), undefined);
   }
 
   /** Every WebSocket frame the page's own onmessage received since it was loaded. */
