@@ -16,7 +16,8 @@ import { turnStream } from '../scenarios/turn-streams';
  * wrapper that holds a stream back.
  */
 
-const MEASURED_TURNS = 5;
+// Nine turns a side: a median of five moved by 60 ms either way on a loaded 2-core machine.
+const MEASURED_TURNS = 9;
 // Long enough that a stream held back, or a slow first read, would show.
 const FIRST_CHUNK_AFTER_MS = 120;
 const TIMING_BOUND_MS = 50;
@@ -27,7 +28,9 @@ const TIMING_BOUND_MS = 50;
  */
 export type TimingBounds = Record<'firstChunkAt' | 'lastChunkAt', { slower: number; faster: number }>;
 
-const SAME_PACE = { slower: TIMING_BOUND_MS, faster: TIMING_BOUND_MS };
+// A wrapper can hold a stream back but cannot make the page read it sooner: "earlier with the
+// extension" is machine noise (seen at -61 ms under load), so that side only guards the measurement.
+const SAME_PACE = { slower: TIMING_BOUND_MS, faster: 4 * TIMING_BOUND_MS };
 
 interface Side {
   browser: OpenBrowser;
