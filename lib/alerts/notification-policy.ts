@@ -14,7 +14,7 @@ import { integer, text } from '../core/schema-parts';
  * treated as features whose count is the percent left (lib/core/codex-usage.ts).
  */
 
-export type NoticeKind = 'low' | 'exhausted' | 'refill';
+type NoticeKind = 'low' | 'exhausted' | 'refill';
 
 export interface Notice {
   /** Also the ledger key: account, feature, kind and window. */

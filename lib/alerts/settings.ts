@@ -10,9 +10,9 @@ import { integer, name, text } from '../core/schema-parts';
 
 export const SETTINGS_VERSION = 1;
 /** For features other than image_gen, "low" is this share of the largest remaining seen. */
-export const DEFAULT_LOW_SHARE = 0.2;
+const DEFAULT_LOW_SHARE = 0.2;
 /** A Codex window is "low" at this percent left, unless the user chose another. */
-export const DEFAULT_WINDOW_LOW_PERCENT = 20;
+const DEFAULT_WINDOW_LOW_PERCENT = 20;
 
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),

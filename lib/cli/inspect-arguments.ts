@@ -1,6 +1,8 @@
+import { parseArgs } from 'node:util';
+
 /** The inspector's command line: `[--json] <file>...`, `--help`, and `--` before file names that start with "-". */
 
-export type InspectArguments =
+type InspectArguments =
   | { kind: 'help' }
   | { kind: 'run'; json: boolean; files: string[] }
   | { kind: 'usage-error'; message: string };
@@ -57,18 +59,32 @@ Exit status:
 Privacy: only fields of the parsed quota readings are printed, never the capture's own
 text: no token, cookie, e-mail address, message text or title.`;
 
+const OPTIONS = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+
+/** The spellings accepted as written: parseArgs also takes `--json=x` and `-hx`, which stay unknown options. */
+const KNOWN_SPELLINGS = new Set(['--json', '--help', '-h']);
+
+/**
+ * Reads the arguments with node:util's parseArgs, token by token so that the first of an unknown
+ * option, `-` or `--help` decides, as the command line has always done. Not strict: an unknown
+ * option is told in the inspector's own words (the usage line follows), not parseArgs' error.
+ */
 export function parseInspectArguments(args: string[]): InspectArguments {
+  const { tokens } = parseArgs({ args, options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
   let json = false;
   const files: string[] = [];
-  let optionsEnded = false;
-  for (const arg of args) {
-    if (optionsEnded || !arg.startsWith('-') || arg === '-') {
-      if (arg === '-') return { kind: 'usage-error', message: 'reading from stdin is not supported: name a file' };
-      files.push(arg);
-    } else if (arg === '--') optionsEnded = true;
-    else if (arg === '--json') json = true;
-    else if (arg === '--help' || arg === '-h') return { kind: 'help' };
-    else return { kind: 'usage-error', message: `unknown option: ${arg}` };
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') continue;
+    if (token.kind === 'positional') {
+      if (token.value === '-') return { kind: 'usage-error', message: 'reading from stdin is not supported: name a file' };
+      files.push(token.value);
+      continue;
+    }
+    // noUncheckedIndexedAccess: token.index always points into args; rawName is the fallback.
+    const written = args[token.index] ?? token.rawName;
+    if (!KNOWN_SPELLINGS.has(written)) return { kind: 'usage-error', message: `unknown option: ${written}` };
+    if (token.name === 'help') return { kind: 'help' };
+    json = true;
   }
   if (files.length === 0) return { kind: 'usage-error', message: 'no file given' };
   return { kind: 'run', json, files };

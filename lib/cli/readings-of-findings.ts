@@ -10,7 +10,7 @@ import type { CaptureReport } from './found-reading';
  * background keeps it apart); it is told in a note. Plan and account findings are left out.
  */
 
-export interface FindingPlace {
+interface FindingPlace {
   /** When the capture saw the body; null when the file does not say. */
   at: number | null;
   entry: number | null;

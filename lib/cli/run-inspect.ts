@@ -10,7 +10,7 @@ import { readingsTable } from './readings-table';
  * whether any failed.
  */
 
-export interface InspectIo {
+interface InspectIo {
   readFile(path: string): Promise<Uint8Array>;
   stdout(line: string): void;
   stderr(line: string): void;

@@ -7,7 +7,7 @@
 // eslint-disable-next-line no-control-regex -- matching control characters is the point here.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
-export function printable(text: string): string {
+function printable(text: string): string {
   return text.replace(CONTROL, '\uFFFD');
 }
 

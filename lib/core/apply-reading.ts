@@ -113,7 +113,7 @@ function liftedBlocks(account: AccountState, reading: Reading): Array<readonly [
     });
 }
 
-export function applyReadingToAccount(account: AccountState, reading: Reading): AccountState {
+function applyReadingToAccount(account: AccountState, reading: Reading): AccountState {
   if (reading.codex !== undefined) {
     const withCodex = applyCodexUsageToAccount(account, reading.codex, reading.receivedAt);
     return { ...withCodex, unknownFields: mergeUnknownFields(account.unknownFields, reading.unknownFields.map((name) => `wham/usage ${name}`)) };
@@ -146,7 +146,7 @@ function lastSeen(account: AccountState): number {
 
 
 /** Applies `change` to one account (made when first seen) and makes it the active one. */
-export function updateAccount(state: QuotaState, accountId: string, change: (account: AccountState) => AccountState): QuotaState {
+function updateAccount(state: QuotaState, accountId: string, change: (account: AccountState) => AccountState): QuotaState {
   const account = state.accounts[accountId] ?? emptyAccountState();
   const accounts = { ...state.accounts, [accountId]: change(account) };
   return { ...state, accounts: keepNewest(accounts, MAX_ACCOUNTS, accountId, lastSeen), activeAccount: accountId };

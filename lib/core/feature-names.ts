@@ -23,7 +23,7 @@ export function isKnownFeature(name: string): name is KnownFeature {
 }
 
 /** The i18n key for a known feature's name, or null for one we have never seen. */
-export function featureMessageKey(name: string): `feature_${KnownFeature}` | null {
+function featureMessageKey(name: string): `feature_${KnownFeature}` | null {
   return isKnownFeature(name) ? `feature_${name}` : null;
 }
 

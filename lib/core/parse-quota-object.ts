@@ -1,5 +1,4 @@
 import type { BlockedFeature, FeatureQuota, ModelLimit, Reading, ReadingSource } from './quota-types';
-import { pickQuotaFields } from '../page/quota-fields';
 import { quotaObjectSchema, type QuotaObject } from './quota-object-schema';
 import { parseResetTime } from './reset-time';
 
@@ -69,11 +68,4 @@ export function readingFromPickedQuota(picked: unknown, context: ReadingContext)
       unknownFields: quota.unknown_fields ?? [],
     },
   };
-}
-
-/** Turns any JSON value (as the page received it) into a Reading: the same path the extension takes. */
-export function readingFromQuotaObject(value: unknown, context: ReadingContext): ParseResult {
-  const picked = pickQuotaFields(value);
-  if (picked === null) return { ok: false, error: 'quota: not an object' };
-  return readingFromPickedQuota(picked, context);
 }

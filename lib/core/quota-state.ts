@@ -27,7 +27,7 @@ const boundedRecord = <T extends z.core.SomeType>(value: T, max: number) =>
     z.refine((entries) => Object.keys(entries).length <= max, { message: `more than ${max} entries` }),
   );
 
-export const featureStateSchema = z.object({
+const featureStateSchema = z.object({
   name,
   remaining: integer(0),
   resetsAt: z.nullable(time),
@@ -42,7 +42,7 @@ export const featureStateSchema = z.object({
   resetEstimated: z._default(z.boolean(), false),
 });
 
-export const blockedStateSchema = z.object({
+const blockedStateSchema = z.object({
   name,
   resetsAt: z.nullable(time),
   resetsAfterText: z.nullable(text),
@@ -51,7 +51,7 @@ export const blockedStateSchema = z.object({
   reason: z.nullable(text),
 });
 
-export const modelLimitStateSchema = z.object({
+const modelLimitStateSchema = z.object({
   model: name,
   fallback: z.nullable(text),
   resetsAt: z.nullable(time),
@@ -59,13 +59,13 @@ export const modelLimitStateSchema = z.object({
 });
 
 /** "You're generating images too quickly": a pause of about an hour (estimated end). */
-export const cooldownStateSchema = z.object({
+const cooldownStateSchema = z.object({
   feature: name,
   until: time,
   seenAt: time,
 });
 
-export const accountStateSchema = z.object({
+const accountStateSchema = z.object({
   features: boundedRecord(featureStateSchema, MAX_FEATURES_PER_ACCOUNT),
   blocked: list(blockedStateSchema, MAX_LIST_ITEMS),
   modelLimits: list(modelLimitStateSchema, MAX_LIST_ITEMS),

@@ -4,7 +4,7 @@ import { defineStoredValue } from './stored-value';
  * The chatgpt.com tab that last reported, so that clicking a notification can bring it back. In
  * storage.session: it means nothing after a restart.
  */
-export interface ChatgptTab {
+interface ChatgptTab {
   tabId: number;
   windowId: number | null;
 }

@@ -9,12 +9,12 @@ import { defineStoredValue } from './stored-value';
  * value from the page.
  */
 
-export const DIAGNOSTICS_KEY = 'diagnostics';
+const DIAGNOSTICS_KEY = 'diagnostics';
 const MAX_ENTRIES = 30;
 
 const entrySchema = z.object({ at: z.number(), where: text(40), reason: text(300) });
 const logSchema = list(entrySchema, MAX_ENTRIES);
-export type DiagnosticEntry = z.infer<typeof entrySchema>;
+type DiagnosticEntry = z.infer<typeof entrySchema>;
 
 export const diagnosticsStore = defineStoredValue({ key: DIAGNOSTICS_KEY, check: checkWith(logSchema, 'stored log'), fallback: (): DiagnosticEntry[] => [] });
 

@@ -21,7 +21,7 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
 
 /** A message that has `_one` and `_other` forms in every catalogue, named without the suffix. */
 type Counted<Key> = Key extends `${infer Base}_other` ? (`${Base}_one` extends MessageKey ? Base : never) : never;
-export type CountedKey = Counted<MessageKey>;
+type CountedKey = Counted<MessageKey>;
 
 /**
  * A counted message in the form the catalogue's language uses for `count` (see pluralForm).

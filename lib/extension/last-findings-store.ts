@@ -14,6 +14,6 @@ const MAX_FINDING_CHARS = 64 * 1024;
 export const isKeepableFinding = (finding: unknown) => JSON.stringify(finding).length <= MAX_FINDING_CHARS;
 const storedFinding = z.looseObject({ kind: text(20), carrier: text(20) }).check(z.refine(isKeepableFinding, { message: 'finding too large' }));
 const lastFindingsSchema = z.record(text(40), z.object({ at: z.number(), finding: storedFinding }));
-export type LastFindings = z.infer<typeof lastFindingsSchema>;
+type LastFindings = z.infer<typeof lastFindingsSchema>;
 
 export const lastFindingsStore = defineStoredValue({ key: 'lastFindings', check: checkWith(lastFindingsSchema, 'stored findings'), fallback: (): LastFindings => ({}) });

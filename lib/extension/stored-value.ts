@@ -13,7 +13,7 @@ import { createSerialQueue } from '../core/serial-queue';
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /** Turns a value of version n into one of version n + 1 (keyed by n). */
-export type Migrations = Readonly<Record<number, (older: Record<string, unknown>) => Record<string, unknown>>>;
+type Migrations = Readonly<Record<number, (older: Record<string, unknown>) => Record<string, unknown>>>;
 
 export interface StoredValueSpec<T> {
   key: string;
@@ -51,7 +51,7 @@ export function migrate(raw: unknown, versions: StoredValueSpec<unknown>['versio
 }
 
 /** The value a stored raw value stands for: absent is the fallback without complaint. */
-export function resolveStored<T>(spec: StoredValueSpec<T>, raw: unknown): { value: T; rejected: string | null } {
+function resolveStored<T>(spec: StoredValueSpec<T>, raw: unknown): { value: T; rejected: string | null } {
   if (raw === undefined || raw === null) return { value: spec.fallback(), rejected: null };
   const migrated = migrate(raw, spec.versions);
   const checked = migrated.ok ? spec.check(migrated.value) : migrated;

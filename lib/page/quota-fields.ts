@@ -39,7 +39,7 @@ const MAX_UNKNOWN_NAMES = 32;
 const MAX_NAME_LENGTH = 80;
 
 export type Scalar = string | number | boolean | null;
-export type PickedItem = Scalar | Record<string, Scalar>;
+type PickedItem = Scalar | Record<string, Scalar>;
 
 // A type, not an interface: it must be assignable to the relay schema's record (test/unit/meta/finding-type.test.ts).
 export type PickedQuota = {

@@ -2,7 +2,7 @@
  * The account a request is made for, from its `chatgpt-account-id` header only. Only that one
  * header is looked up, by name: the Authorization header and cookies are never touched.
  */
-export const ACCOUNT_HEADER = 'chatgpt-account-id';
+const ACCOUNT_HEADER = 'chatgpt-account-id';
 const MAX_ID_LENGTH = 200;
 
 function fromHeaders(headers: unknown): string | null {

@@ -10,7 +10,7 @@ import { modelCapClearsInMs } from './side-responses';
  * - a turn's HTTP 429 may be the legacy model cap (protocol.md section 3);
  * - anything else is not read: an error status is worth a diagnostic, a non-stream turn is not.
  */
-export type ResponsePlan =
+type ResponsePlan =
   | { read: 'init-json' }
   | { read: 'codex-json' }
   | { read: 'stream' }

@@ -8,7 +8,7 @@ import { planName } from './plan-name';
 
 const MAX_CLEARS_IN_SECONDS = 31 * 24 * 3600;
 
-export interface AccountsCheck {
+interface AccountsCheck {
   /** Raw account ids in the page's order (kept in the page only, hashed before they leave). */
   accountIds: string[];
   planOf: (accountId: string | null) => string | null;

@@ -8,8 +8,8 @@
  * The tool's author.name is obfuscated and changes, so it is never used.
  */
 
-export const RATE_LIMIT_EXCEPTION = 'ChatGPTAgentToolRateLimitException';
-export const COOLDOWN_PHRASE = 'generating images too quickly';
+const RATE_LIMIT_EXCEPTION = 'ChatGPTAgentToolRateLimitException';
+const COOLDOWN_PHRASE = 'generating images too quickly';
 export const COOLDOWN_MS = 60 * 60 * 1000;
 
 const MINUTE = 60_000;
@@ -52,7 +52,7 @@ export function messageOfEvent(value: unknown): ToolMessage | null {
   return typeof message === 'object' && message !== null ? (message as ToolMessage) : null;
 }
 
-export type TurnRefusal = { kind: 'refusal'; resetsInMs: number | null } | { kind: 'cooldown'; cooldownMs: number };
+type TurnRefusal = { kind: 'refusal'; resetsInMs: number | null } | { kind: 'cooldown'; cooldownMs: number };
 
 function textOf(message: ToolMessage): string {
   const { content } = message;

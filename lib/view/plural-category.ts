@@ -8,7 +8,7 @@
  * inflected are the catalogue's (headless Chromium, for one, can pick the German catalogue while
  * its UI language stays en-US).
  */
-export type PluralForm = 'one' | 'other';
+type PluralForm = 'one' | 'other';
 
 export function pluralForm(count: number, language: string): PluralForm {
   try {

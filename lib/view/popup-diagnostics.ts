@@ -8,20 +8,20 @@ import type { QuotaState } from '../core/quota-state';
  * and no account key: the drift is merged over the accounts.
  */
 
-export interface IgnoredReading {
+interface IgnoredReading {
   at: number;
   where: string;
   reason: string;
 }
 
-export interface FormatDrift {
+interface FormatDrift {
   /** Quota fields the parser did not know (account.unknownFields), as the page named them. */
   unknownFields: string[];
   /** Feature names that lib/core/feature-names.ts does not know: shown raw, without a translation. */
   unknownFeatures: string[];
 }
 
-export interface DiagnosticsReport {
+interface DiagnosticsReport {
   extensionVersion: string;
   lastFindings: Record<string, unknown>;
   drift: FormatDrift;

@@ -11,7 +11,7 @@ import { type Settings, lowThresholdFor } from '../alerts/settings';
  */
 
 /** The most that settings can hold (lib/alerts/settings.ts). */
-export const MAX_THRESHOLD = 1_000_000;
+const MAX_THRESHOLD = 1_000_000;
 
 /**
  * Features the user can pick for the badge and give a threshold: every feature seen in any
@@ -37,7 +37,7 @@ export function defaultThreshold(state: QuotaState, feature: string): number {
 }
 
 /** What the user typed: nothing (use the default), a whole number from 0, or not a threshold. */
-export type ThresholdInput = { ok: true; value: number | null } | { ok: false };
+type ThresholdInput = { ok: true; value: number | null } | { ok: false };
 
 export function parseThreshold(typed: string): ThresholdInput {
   const text = typed.trim();

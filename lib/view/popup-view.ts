@@ -77,7 +77,7 @@ export function resetView(resetsAt: number | null, now: number): ResetView {
   return resetsAt > now ? { kind: 'ahead', at: resetsAt } : { kind: 'passed', at: resetsAt };
 }
 
-export interface PopupViewOptions {
+interface PopupViewOptions {
   /** The name the user reads (translated), for the order; the raw name by default. */
   label?: (name: string) => string;
   /** The user's low thresholds (settings), so the popup, badge, chip and notifications agree. */

@@ -3,7 +3,7 @@ import { accountKeyOf } from '../../../lib/page/account-key';
 import { applyReading } from '../../../lib/core/apply-reading';
 import { readingFromFinding } from '../../../lib/core/finding-readings';
 import { dueNotices, MAX_NOTICES_PER_HOUR, pendingRefills, recordSent, refillNotice, windowKey, type Notice, type NoticeLedger } from '../../../lib/alerts/notification-policy';
-import { readingFromQuotaObject } from '../../../lib/core/parse-quota-object';
+import { readingFromQuotaObject } from '../core/reading-from-quota-object';
 import { DEFAULT_ACCOUNT, emptyAccountState, emptyQuotaState, type QuotaState } from '../../../lib/core/quota-state';
 import type { Reading } from '../../../lib/core/quota-types';
 import { defaultSettings, type Settings } from '../../../lib/alerts/settings';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingFromQuotaObject } from '../../../lib/core/parse-quota-object';
+import { readingFromQuotaObject } from './reading-from-quota-object';
 import type { Reading } from '../../../lib/core/quota-types';
 
 /** Shapes protocol.md section 2 describes, each as a small object and the reading it must give. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findingFromInitBody } from '../../../lib/page/page-findings';
-import { readingFromPickedQuota, readingFromQuotaObject, type ParseResult } from '../../../lib/core/parse-quota-object';
+import { readingFromPickedQuota, type ParseResult } from '../../../lib/core/parse-quota-object';
+import { readingFromQuotaObject } from './reading-from-quota-object';
 import type { Reading } from '../../../lib/core/quota-types';
 import { fixtureBytes, fixtureJson, fixtureNames, fixtureText, type FixtureFolder } from '../fixtures';
 import { readingsFromStream } from './stream-readings';

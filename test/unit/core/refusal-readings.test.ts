@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyReading } from '../../../lib/core/apply-reading';
 import { MODEL_CAP_FEATURE, readingFromFinding } from '../../../lib/core/finding-readings';
 import type { Finding } from '../../../lib/channel/page-message-schema';
-import { readingFromQuotaObject } from '../../../lib/core/parse-quota-object';
+import { readingFromQuotaObject } from './reading-from-quota-object';
 import { badgeFor } from '../../../lib/alerts/quota-badge';
 import { DEFAULT_ACCOUNT, emptyQuotaState, quotaStateSchema, type QuotaState } from '../../../lib/core/quota-state';
 import type { Reading } from '../../../lib/core/quota-types';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findingFromEventData, findingFromInitBody } from '../../../lib/page/page-findings';
-import { readingFromPickedQuota, readingFromQuotaObject } from '../../../lib/core/parse-quota-object';
+import { readingFromPickedQuota } from '../../../lib/core/parse-quota-object';
+import { readingFromQuotaObject } from './reading-from-quota-object';
 import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../../../lib/page/quota-fields';
 import { MAX_REMAINING } from '../../../lib/core/quota-object-schema';
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findingFromEventData, findingFromInitBody } from '../../../lib/page/page-findings';
-import { readingFromPickedQuota, readingFromQuotaObject } from '../../../lib/core/parse-quota-object';
+import { readingFromPickedQuota } from '../../../lib/core/parse-quota-object';
+import { readingFromQuotaObject } from '../core/reading-from-quota-object';
 import { fixtureJson, fixtureNames, fixtureText } from '../fixtures';
 import { eventDataOf } from '../core/stream-readings';
 import { expectValidResult } from './invariants';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyReading } from '../../../lib/core/apply-reading';
-import { readingFromQuotaObject } from '../../../lib/core/parse-quota-object';
+import { readingFromQuotaObject } from '../core/reading-from-quota-object';
 import { badgeFor } from '../../../lib/alerts/quota-badge';
 import {
   MAX_ACCOUNTS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyReading } from '../../../lib/core/apply-reading';
-import { readingFromQuotaObject } from '../../../lib/core/parse-quota-object';
+import { readingFromQuotaObject } from '../core/reading-from-quota-object';
 import { type FeatureView, type PopupView, OUTDATED_AFTER_MS, popupView } from '../../../lib/view/popup-view';
 import { type AccountState, type BlockedState, type FeatureState, activeAccountState, emptyAccountState, emptyQuotaState } from '../../../lib/core/quota-state';
 import { fixtureJson } from '../fixtures';
