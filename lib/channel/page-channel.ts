@@ -21,7 +21,7 @@ export interface PageQuotaFinding {
 }
 
 /** Codex's limit windows and credits (/backend-api/wham/usage), reduced to their fields. */
-export interface PageCodexUsageFinding {
+interface PageCodexUsageFinding {
   kind: 'codex-usage';
   carrier: PageCarrier;
   usage: PickedCodexUsage;

@@ -16,9 +16,9 @@ const time = integer(0);
 const percent = number(0, 100);
 
 /** One reading of a window's use, for the run-out forecast. */
-export const windowSampleSchema = z.object({ at: time, usedPercent: percent });
+const windowSampleSchema = z.object({ at: time, usedPercent: percent });
 
-export const codexWindowStateSchema = z.object({
+const codexWindowStateSchema = z.object({
   name: name(100),
   usedPercent: percent,
   resetsAt: z.nullable(time),
@@ -29,7 +29,7 @@ export const codexWindowStateSchema = z.object({
   samples: z._default(list(windowSampleSchema, MAX_WINDOW_SAMPLES), []),
 });
 
-export const codexCreditsStateSchema = z.object({
+const codexCreditsStateSchema = z.object({
   hasCredits: z.nullable(z.boolean()),
   unlimited: z.nullable(z.boolean()),
   balance: z.nullable(number(-1e12, 1e12)),

@@ -9,7 +9,7 @@ import { CODEX_WINDOW_PREFIX, type CodexCredits, type CodexUsage, type CodexWind
  * with neither a window nor credits is not a reading.
  */
 
-export type CodexParseResult = { ok: true; usage: CodexUsage; unknownFields: string[] } | { ok: false; error: string };
+type CodexParseResult = { ok: true; usage: CodexUsage; unknownFields: string[] } | { ok: false; error: string };
 
 /** Far beyond any date a reset can have (year 2286): a larger reset_at is not in seconds. */
 const MAX_RESET_SECONDS = 9_999_999_999;

@@ -18,13 +18,13 @@ const CREDIT_FIELDS = ['has_credits', 'unlimited', 'balance'] as const;
 /** A window's key as it may leave the page: short, lowercase, ends in `_window`. */
 const WINDOW_KEY = /^[a-z][a-z0-9_]{0,40}_window$/;
 /** Far more than the two windows described; a forged body must not grow the finding. */
-export const MAX_WINDOWS_PER_GROUP = 4;
+const MAX_WINDOWS_PER_GROUP = 4;
 const MAX_UNKNOWN_NAMES = 32;
 const MAX_NAME_LENGTH = 80;
 
 export type LimitGroup = (typeof LIMIT_GROUPS)[number];
 export type PickedWindow = Partial<Record<(typeof WINDOW_FIELDS)[number], Scalar>>;
-export type PickedCredits = Partial<Record<(typeof CREDIT_FIELDS)[number], Scalar>>;
+type PickedCredits = Partial<Record<(typeof CREDIT_FIELDS)[number], Scalar>>;
 
 /** A type, not an interface: it must read as the plain record the channel schema takes. */
 export type PickedCodexUsage = {

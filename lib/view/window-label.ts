@@ -15,13 +15,13 @@ type WindowKey =
   | 'popup_codexLengthUnknown'
   | 'popup_codexCodeReview'
   | 'popup_codexWindowName';
-export type Translate = (key: WindowKey | `feature_${KnownFeature}`, substitutions?: string[]) => string;
+type Translate = (key: WindowKey | `feature_${KnownFeature}`, substitutions?: string[]) => string;
 
 const HOUR_SECONDS = 3600;
 const DAY_SECONDS = 24 * HOUR_SECONDS;
 
 /** "5-hour window", "Weekly window", "3-day window", "90-hour window"; unknown when the body does not say. */
-export function windowLengthLabel(seconds: number | null, translate: Translate): string {
+function windowLengthLabel(seconds: number | null, translate: Translate): string {
   if (seconds === FIVE_HOURS_SECONDS) return translate('popup_codexFiveHours');
   if (seconds === WEEK_SECONDS) return translate('popup_codexWeekly');
   if (seconds === null) return translate('popup_codexLengthUnknown');
@@ -36,7 +36,7 @@ export function windowLabel(name: string, seconds: number | null, translate: Tra
 }
 
 /** The length stored for a window in any account (windows of one name have one length). */
-export function windowSecondsOf(accounts: Array<AccountState | undefined>, name: string): number | null {
+function windowSecondsOf(accounts: Array<AccountState | undefined>, name: string): number | null {
   for (const account of accounts) {
     const window = account?.codex?.windows.find((entry) => entry.name === name);
     if (window && window.windowSeconds !== null) return window.windowSeconds;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findingSchema } from '../../../lib/channel/page-message-schema';
 import { readingFromFinding } from '../../../lib/core/finding-readings';
-import { parseCodexUsage, type CodexParseResult } from '../../../lib/core/parse-codex-usage';
+import { parseCodexUsage } from '../../../lib/core/parse-codex-usage';
 import { findingFromCodexBody } from '../../../lib/page/page-findings';
 import { codexBodyNames, codexBodyText, codexWindow } from './codex-bodies';
 
@@ -10,7 +10,7 @@ import { codexBodyNames, codexBodyText, codexWindow } from './codex-bodies';
 const FIVE_HOURS = 18_000;
 const WEEK = 604_800;
 
-const BODIES: Record<string, CodexParseResult> = {
+const BODIES: Record<string, ReturnType<typeof parseCodexUsage>> = {
   'codex-usage-full.json': {
     ok: true,
     usage: {

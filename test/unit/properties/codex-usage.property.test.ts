@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { applyReading } from '../../../lib/core/apply-reading';
 import { findingSchema } from '../../../lib/channel/page-message-schema';
 import { readingFromFinding } from '../../../lib/core/finding-readings';
-import { parseCodexUsage, type CodexParseResult } from '../../../lib/core/parse-codex-usage';
+import { parseCodexUsage } from '../../../lib/core/parse-codex-usage';
 import { emptyQuotaState, quotaStateSchema } from '../../../lib/core/quota-state';
 import { findingFromCodexBody } from '../../../lib/page/page-findings';
 import { codexBodyNames, codexBodyText } from '../core/codex-bodies';
@@ -16,7 +16,7 @@ import { mutatedValue } from './mutations';
 
 const AT = 1_790_000_000_000;
 
-function expectValidUsage(result: CodexParseResult): void {
+function expectValidUsage(result: ReturnType<typeof parseCodexUsage>): void {
   if (!result.ok) return expect(typeof result.error).toBe('string');
   const { windows, credits } = result.usage;
   expect(windows.length > 0 || credits !== null).toBe(true);
