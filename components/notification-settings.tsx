@@ -58,6 +58,15 @@ export function NotificationSettings({ settings, onMessage }: { settings: Settin
       >
         <p>{t('popup_refillHow')}</p>
       </SettingSwitch>
+      <SettingSwitch
+        id="run-out"
+        label={t('popup_runOutForecast')}
+        checked={settings.runOutForecast}
+        disabled={!settings.notifications}
+        onChange={(on) => void settingsStore.update((current) => ({ ...current, runOutForecast: on }))}
+      >
+        <p>{t('popup_runOutForecastHow')}</p>
+      </SettingSwitch>
     </>
   );
 }

@@ -42,8 +42,8 @@ export function PopupApp({ view, now, storageProblem, account, children }: Popup
           <section aria-labelledby="features-heading">
             <h2 id="features-heading">{t('popup_featuresHeading')}</h2>
             <ul class="feature-list">
-              {view.features.map((feature) => (
-                <FeatureItem key={feature.name} feature={feature} now={now} />
+              {view.features.map((feature, index) => (
+                <FeatureItem key={feature.name} feature={feature} now={now} index={index} />
               ))}
             </ul>
           </section>

@@ -1,5 +1,6 @@
 import { formatAgo, formatDuration, formatLocalTime } from '../lib/view/format-time';
 import type { ResetView } from '../lib/view/popup-view';
+import type { RunOutForecast } from '../lib/core/run-out-forecast';
 import { t, uiLocale } from '../lib/extension/i18n';
 
 /** The popup's texts for times and counts, in the browser's locale (Intl, via lib/format-time). */
@@ -44,4 +45,13 @@ export function untilText(reset: ResetView, now: number): string {
 export function cooldownText(until: number, now: number): string {
   const locale = uiLocale();
   return t('popup_cooldown', [formatLocalTime(until, now, locale), formatDuration(until - now, locale)]);
+}
+
+/** "At this pace: out around 16:10, before the 23:36 reset (estimate)", or that it lasts until the reset. */
+export function forecastText(forecast: RunOutForecast, reset: ResetView, now: number): string {
+  const locale = uiLocale();
+  if (forecast.beforeReset === false) return t('popup_forecastAfter');
+  const outAt = formatLocalTime(forecast.runsOutAt, now, locale);
+  if (forecast.beforeReset === true && reset.kind === 'ahead') return t('popup_forecastBefore', [outAt, formatLocalTime(reset.at, now, locale)]);
+  return t('popup_forecastNoReset', [outAt]);
 }

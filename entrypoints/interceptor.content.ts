@@ -1,25 +1,30 @@
 import { installFetchObserver } from '../lib/page/fetch-observer';
-import { PAGE_CHANNEL, PAGE_CHANNEL_VERSION, type PageFinding } from '../lib/channel/page-channel';
+import type { PageFinding } from '../lib/channel/page-channel';
 import { CHATGPT_MATCHES } from '../lib/channel/content-matches';
+import { handOverPort } from '../lib/channel/port-handover';
 import { installWebSocketObserver } from '../lib/page/websocket-observer';
 
 /**
  * The MAIN-world interceptor: tiny, no zod, no framework. It runs before the page's own scripts
- * and hands quota fields (only) to the isolated relay. Everything it needs from the page's
- * globals is taken now, before page code could replace it.
+ * and hands quota fields (only) to the isolated relay through a private MessagePort, handed over
+ * once, now (lib/channel/port-handover.ts). Everything it needs from the page's globals is taken
+ * now, before page code could replace it.
  */
 export default defineContentScript({
   matches: CHATGPT_MATCHES,
   world: 'MAIN',
   runAt: 'document_start',
   main() {
-    const post = window.postMessage.bind(window);
-    const origin = window.location.origin;
+    const { port1, port2 } = new MessageChannel();
+    // Taken now: a page that replaces MessagePort.prototype.postMessage later must not see our findings.
+    const apply = Reflect.apply;
+    const postToPort = MessagePort.prototype.postMessage;
+    if (!handOverPort(window, window.location.origin, port2)) return;
     let pageAccount: string | null = null;
     const report = (finding: PageFinding, account: string | null) => {
       if (finding.kind === 'account') pageAccount = account;
       try {
-        post({ ...finding, account, channel: PAGE_CHANNEL, version: PAGE_CHANNEL_VERSION }, origin);
+        apply(postToPort, port1, [{ ...finding, account }]);
       } catch {
         // A finding that cannot be posted is dropped; the page must never see an error of ours.
       }

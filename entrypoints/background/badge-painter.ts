@@ -5,6 +5,7 @@ import type { QuotaState } from '../../lib/core/quota-state';
 import { quotaLabel } from '../../lib/view/window-label';
 import { formatDuration, formatLocalTime } from '../../lib/view/format-time';
 import { t, tPlural, uiLocale } from '../../lib/extension/i18n';
+import { createAlarm } from './alarms';
 
 /** Repaints the badge when the shown number stops being current; alarms survive worker restarts. */
 export const BADGE_STALE_ALARM = 'badge-stale';
@@ -35,5 +36,5 @@ export async function paintBadge(view: BadgeView, now: number, state: Pick<Quota
     action.setTitle({ title: `${t('extension_name')}\n${badgeTooltip(view, now, state)}` }),
   ]);
   if (view.staleAt === null) await browser.alarms.clear(BADGE_STALE_ALARM);
-  else browser.alarms.create(BADGE_STALE_ALARM, { when: view.staleAt });
+  else await createAlarm(BADGE_STALE_ALARM, view.staleAt);
 }

@@ -9,8 +9,14 @@ import { chatgptTabStore } from '../../lib/extension/chatgpt-tab-store';
 
 const CHATGPT_HOME = 'https://chatgpt.com/';
 
+/** What this worker last wrote: every message of the same tab would otherwise write it again. */
+let lastWritten: string | null = null;
+
 export function rememberChatgptTab(tab: Browser.tabs.Tab | undefined): void {
   if (tab?.id === undefined) return;
+  const key = `${tab.id}|${tab.windowId}`;
+  if (key === lastWritten) return;
+  lastWritten = key;
   const remembered = { tabId: tab.id, windowId: tab.windowId ?? null };
   chatgptTabStore.update(() => remembered).catch(() => undefined);
 }

@@ -11,6 +11,7 @@ import { logDiagnostic } from '../../lib/extension/diagnostics-log';
 import { historyStore } from '../../lib/extension/history-store';
 import { isKeepableFinding, lastFindingsStore } from '../../lib/extension/last-findings-store';
 import { quotaStore } from '../../lib/extension/quota-store';
+import { MAX_MESSAGE_CHARS, messageChars } from '../../lib/channel/message-bounds';
 
 /**
  * What the background does with a relay message: validate it again, turn it into a state change,
@@ -53,7 +54,7 @@ async function applyFindingReading(finding: Finding, account: string, now: numbe
   const result = readingFromFinding(finding, now);
   if (result === null) return null;
   if (!result.ok) {
-    await logDiagnostic(finding.carrier, `reading rejected: ${result.error}`, now);
+    await logDiagnostic(finding.carrier, 'reading rejected', now);
     return null;
   }
   let previous: AccountState | undefined;
@@ -81,17 +82,31 @@ async function applyFinding(finding: Finding, account: string, now: number): Pro
   }
 }
 
+/** The tab became the active one: nothing to do (no write, no repaint) unless its account is not the active one. */
+async function handlePageActive(account: string | null): Promise<Handled | null> {
+  if (account === null) return null;
+  let changed = false;
+  const state = await quotaStore.update((current) => {
+    const next = activateAccount(current, account);
+    changed = next !== current;
+    return next;
+  });
+  return changed ? { state, account } : null;
+}
+
 export async function handleRelayMessage(message: unknown, now: number): Promise<Handled | null> {
+  // The relay caps sizes too, but a confused or compromised relay must not make every write huge.
+  if (messageChars(message) > MAX_MESSAGE_CHARS) {
+    await logDiagnostic('background', 'message too large', now);
+    return null;
+  }
   const parsed = relayMessageSchema.safeParse(message);
   if (!parsed.success) {
     await logDiagnostic('background', 'malformed relay message', now);
     return null;
   }
   const relayed = parsed.data;
-  if (relayed.type === 'page-active') {
-    const account = relayed.account;
-    return account === null ? null : { state: await quotaStore.update((state) => activateAccount(state, account)), account };
-  }
+  if (relayed.type === 'page-active') return handlePageActive(relayed.account);
   const account = relayed.account ?? DEFAULT_ACCOUNT;
   const state = await applyFinding(relayed.finding, account, now);
   if (state !== null && relayed.finding.kind !== 'account') await rememberFinding(relayed.finding, now);

@@ -37,13 +37,14 @@ async function repaint(state?: QuotaState): Promise<void> {
   await paintBadge(badgeFor(account, now, feature, threshold), now, current);
 }
 
-function report(error: unknown): void {
-  void logDiagnostic('background', String(error));
+/** An error the background caught: logged by code only (its text could hold a value from the page). */
+function report(_error: unknown): void {
+  void logDiagnostic('background', 'internal error');
 }
 
 /** A stored state that failed validation is logged and replaced by the empty state it reads as. */
-async function replaceUnreadableState(problem: string): Promise<void> {
-  await logDiagnostic('storage', problem);
+async function replaceUnreadableState(): Promise<void> {
+  await logDiagnostic('storage', 'stored state rejected');
   // On the write queue, as a new object so that it is written; a reading folded meanwhile is kept.
   await quotaStore.update((state) => ({ ...state }));
 }
@@ -93,7 +94,7 @@ export default defineBackground({
     browser.runtime.onInstalled.addListener(() => void rebuild());
     void quotaStore
       .read()
-      .then(({ rejected }) => (rejected ? replaceUnreadableState(rejected) : undefined))
+      .then(({ rejected }) => (rejected ? replaceUnreadableState() : undefined))
       .catch(report)
       .then(rebuild);
   },

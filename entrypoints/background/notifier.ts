@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { isCodexWindowName } from '../../lib/core/codex-usage';
 import { quotaLabel } from '../../lib/view/window-label';
 import { formatDuration, formatLocalTime } from '../../lib/view/format-time';
-import { dueNotices, pendingRefills, recordSent, refillNotice, type Notice } from '../../lib/alerts/notification-policy';
+import { dueNotices, overHourlyBudget, pendingRefills, recordSent, refillNotice, type Notice } from '../../lib/alerts/notification-policy';
+import { createAlarm } from './alarms';
 import type { QuotaState } from '../../lib/core/quota-state';
 import { createSerialQueue } from '../../lib/core/serial-queue';
 import { noticeLedgerStore } from '../../lib/extension/notice-ledger-store';
@@ -31,7 +32,9 @@ function noticeText(notice: Notice, state: QuotaState, now: number): { title: st
   const title = notice.kind === 'low' ? lowTitle(notice, name) : t('notify_exhaustedTitle', [name]);
   if (notice.resetsAt === null) return { title, message: t('tooltip_resetUnknown') };
   const locale = uiLocale();
-  return { title, message: t('tooltip_resets', [formatLocalTime(notice.resetsAt, now, locale), formatDuration(notice.resetsAt - now, locale)]) };
+  const resets = t('tooltip_resets', [formatLocalTime(notice.resetsAt, now, locale), formatDuration(notice.resetsAt - now, locale)]);
+  if (notice.runsOutAt === null) return { title, message: resets };
+  return { title, message: `${t('notify_runOut', [formatLocalTime(notice.runsOutAt, now, locale)])}\n${resets}` };
 }
 
 async function show(notice: Notice, state: QuotaState, now: number): Promise<void> {
@@ -49,7 +52,7 @@ export function rearmRefillAlarms(now: number = Date.now()): Promise<void> {
     for (const { warningId, at } of pendingRefills(ledger)) {
       const name = REFILL_ALARM_PREFIX + warningId;
       if (await browser.alarms.get(name)) continue;
-      browser.alarms.create(name, { when: Math.max(at, now + 1000) });
+      await createAlarm(name, Math.max(at, now + 1000));
     }
   });
 }
@@ -76,13 +79,15 @@ function lastSeenAt(state: QuotaState, notice: Notice): number {
 
 export function notifyRefill(alarmName: string, state: QuotaState, now: number): Promise<void> {
   return serially(async () => {
-    const notice = refillNotice(await noticeLedgerStore.get(), alarmName.slice(REFILL_ALARM_PREFIX.length), now);
+    const ledger = await noticeLedgerStore.get();
+    const notice = refillNotice(ledger, alarmName.slice(REFILL_ALARM_PREFIX.length), now);
     if (notice === null) return;
+    const overBudget = overHourlyBudget(ledger, now);
     await noticeLedgerStore.update((ledger) => recordSent(ledger, [notice], now));
     const settings = await settingsStore.get();
     // A reading after the reset already showed the new window: the user has the real number.
     const seenAfter = lastSeenAt(state, notice) > (notice.resetsAt ?? Infinity);
-    if (!settings.notifications || !settings.refillNotifications || seenAfter || !(await notificationsAllowed())) return;
+    if (!settings.notifications || !settings.refillNotifications || seenAfter || overBudget || !(await notificationsAllowed())) return;
     await show(notice, state, now);
   });
 }

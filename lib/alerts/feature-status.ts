@@ -1,5 +1,6 @@
-import type { AccountState } from '../core/quota-state';
-import { type Settings, lowThresholdFor } from './settings';
+import type { BlockedState, FeatureState } from '../core/quota-state';
+import { lowThresholdFor } from './low-threshold';
+import type { Settings } from './settings';
 
 /**
  * The one rule for what a feature's reading means now, shared by the badge, the chip, the popup
@@ -9,8 +10,17 @@ import { type Settings, lowThresholdFor } from './settings';
  */
 export type FeatureStatus = 'normal' | 'low' | 'empty' | 'blocked' | 'stale';
 
+/**
+ * What these rules read of an account (an AccountState is one): the page chip, which reads storage
+ * without zod (lib/view/chip-input.ts), builds no more than this.
+ */
+export interface StatusAccount {
+  features: Readonly<Record<string, Pick<FeatureState, 'remaining' | 'resetsAt' | 'maxSeen'> | undefined>>;
+  blocked: readonly Pick<BlockedState, 'name' | 'resetsAt'>[];
+}
+
 /** The feature's status, or null when no reading lists it. */
-export function featureStatus(account: AccountState | undefined, feature: string, now: number, lowThreshold: number): FeatureStatus | null {
+export function featureStatus(account: StatusAccount | undefined, feature: string, now: number, lowThreshold: number): FeatureStatus | null {
   const passed = (resetsAt: number | null) => resetsAt !== null && resetsAt <= now;
   const block = account?.blocked.find((entry) => entry.name === feature);
   if (block) return passed(block.resetsAt) ? 'stale' : 'blocked';
@@ -22,6 +32,6 @@ export function featureStatus(account: AccountState | undefined, feature: string
 }
 
 /** The count at or below which this account's `feature` is low, by the user's settings. */
-export function lowThresholdOf(settings: Pick<Settings, 'lowThresholds'>, account: AccountState | undefined, feature: string): number {
+export function lowThresholdOf(settings: Pick<Settings, 'lowThresholds'>, account: StatusAccount | undefined, feature: string): number {
   return lowThresholdFor(settings, feature, account?.features[feature]?.maxSeen ?? 0);
 }

@@ -1,10 +1,12 @@
 import { z } from 'zod/mini';
-import { percentLeft } from '../core/codex-usage';
+import { isCodexWindowName, percentLeft } from '../core/codex-usage';
 import type { AccountState } from '../core/quota-state';
 import type { Settings } from './settings';
 import { featureStatus, lowThresholdOf } from './feature-status';
 import { windowStatus } from './window-status';
+import { forecastRunOut } from '../core/run-out-forecast';
 import { integer, text } from '../core/schema-parts';
+import { isKnownFeature } from '../core/feature-names';
 
 /**
  * When to notify, as a pure function of the account's state, the settings and what was already
@@ -12,6 +14,11 @@ import { integer, text } from '../core/schema-parts';
  * feature and reset window, never again for the same window, whatever restarts or tabs do.
  * Refill notices are due at a reset time, for features we told the user about. Codex windows are
  * treated as features whose count is the percent left (lib/core/codex-usage.ts).
+ *
+ * A page can forge readings, so a notification names only a feature the extension knows (its
+ * title comes from our catalogue, never from the page; unknown features are shown in the popup),
+ * every kind of notice spends one hourly budget, and the refill alarms kept armed are capped.
+ * Codex window names are the extension's own (lib/core/codex-usage.ts), so they are known too.
  */
 
 type NoticeKind = 'low' | 'exhausted' | 'refill';
@@ -24,6 +31,8 @@ export interface Notice {
   feature: string;
   remaining: number;
   resetsAt: number | null;
+  /** A low notice with the forecast on: when, at this pace, it runs out before the reset (an estimate). */
+  runsOutAt: number | null;
 }
 
 /** Sent notices by id, with when; bounded. */
@@ -36,8 +45,14 @@ export type NoticeLedger = z.infer<typeof ledgerSchema>;
  * ledger and, with the hourly budget below, takes days of forging to reach.
  */
 const MAX_LEDGER_ENTRIES = 2000;
-/** At most this many low and used-up notices an hour, whatever readings say (real ones: a few a day). */
+/** At most this many notices of any kind an hour, whatever readings say (real ones: a few a day). */
 export const MAX_NOTICES_PER_HOUR = 10;
+/**
+ * At most this many refill alarms armed at once, soonest first: one per warned window, and a real
+ * account warns about a handful. Chrome keeps at most 500 alarms per extension; forged windows
+ * must not crowd out the badge's own alarm.
+ */
+export const MAX_PENDING_REFILLS = 20;
 const HOUR_MS = 3_600_000;
 
 /**
@@ -95,17 +110,23 @@ interface FeatureCondition {
   resetsAt: number | null;
   exhausted: boolean;
   low: boolean;
+  /** When it runs out at the pace of the last hours, if that is before the reset (lib/core/run-out-forecast.ts). */
+  runsOutBeforeReset: number | null;
 }
 
 /** What each feature looks like now (lib/alerts/feature-status.ts); a stale one says nothing about now. */
 export function featureConditions(account: AccountState, settings: Pick<Settings, 'lowThresholds'>, now: number): FeatureCondition[] {
-  const names = new Set([...Object.keys(account.features), ...account.blocked.map((block) => block.name)]);
+  // Only features the extension knows: a notification's title must never be a name from the page.
+  const names = new Set([...Object.keys(account.features), ...account.blocked.map((block) => block.name)].filter(isKnownFeature));
   const conditions = [...names].flatMap((feature): FeatureCondition[] => {
     const status = featureStatus(account, feature, now, lowThresholdOf(settings, account, feature));
     if (status === null || status === 'stale') return [];
     const block = account.blocked.find((entry) => entry.name === feature);
-    const { remaining, resetsAt } = block ? { remaining: 0, resetsAt: block.resetsAt } : (account.features[feature] ?? { remaining: 0, resetsAt: null });
-    return [{ feature, remaining, resetsAt, exhausted: status === 'blocked' || status === 'empty', low: status !== 'normal' }];
+    const state = block ? undefined : account.features[feature];
+    const { remaining, resetsAt } = block ? { remaining: 0, resetsAt: block.resetsAt } : (state ?? { remaining: 0, resetsAt: null });
+    const forecast = state ? forecastRunOut(state.points ?? [], state.resetsAt, now) : null;
+    const runsOutBeforeReset = forecast?.beforeReset === true ? forecast.runsOutAt : null;
+    return [{ feature, remaining, resetsAt, exhausted: status === 'blocked' || status === 'empty', low: status !== 'normal', runsOutBeforeReset }];
   });
   return [...conditions, ...windowConditions(account, settings, now)];
 }
@@ -115,21 +136,39 @@ function windowConditions(account: AccountState, settings: Pick<Settings, 'lowTh
   return (account.codex?.windows ?? []).flatMap((window) => {
     const status = windowStatus(window, now, lowThresholdOf(settings, account, window.name));
     if (status === 'stale') return [];
-    return [{ feature: window.name, remaining: percentLeft(window.usedPercent), resetsAt: window.resetsAt, exhausted: status === 'empty', low: status !== 'normal' }];
+    return [{ feature: window.name, remaining: percentLeft(window.usedPercent), resetsAt: window.resetsAt, exhausted: status === 'empty', low: status !== 'normal', runsOutBeforeReset: null }];
   });
+}
+
+/** A name a notice may carry: a feature we know or a Codex window, both titled from our catalogue. */
+function isNotifiable(name: string): boolean {
+  return isKnownFeature(name) || isCodexWindowName(name);
+}
+
+/** Notices of every kind recorded in the last hour: the one budget they all spend. */
+function sentWithinHour(ledger: NoticeLedger, now: number): number {
+  return Object.values(ledger).filter((sentAt) => sentAt > now - HOUR_MS).length;
+}
+
+/**
+ * Whether the hour's budget is spent. A refill due over budget is recorded but not shown: it is
+ * the least useful notice (the badge already shows the reset), and its alarm must not come back.
+ */
+export function overHourlyBudget(ledger: NoticeLedger, now: number): boolean {
+  return sentWithinHour(ledger, now) >= MAX_NOTICES_PER_HOUR;
 }
 
 /** The low and used-up notices due now that the ledger has not seen. */
 export function dueNotices(
   accountId: string,
   account: AccountState,
-  settings: Pick<Settings, 'lowThresholds' | 'notifications'>,
+  settings: Pick<Settings, 'lowThresholds' | 'notifications'> & Partial<Pick<Settings, 'runOutForecast'>>,
   ledger: NoticeLedger,
   now: number,
 ): Notice[] {
   if (!settings.notifications) return [];
   const notices: Notice[] = [];
-  const sentThisHour = Object.values(ledger).filter((sentAt) => sentAt > now - HOUR_MS).length;
+  const sentThisHour = sentWithinHour(ledger, now);
   for (const condition of featureConditions(account, settings, now)) {
     // Over budget, what is due waits (unrecorded) for a later reading: never twice, never a flood.
     if (sentThisHour + notices.length >= MAX_NOTICES_PER_HOUR) break;
@@ -138,7 +177,8 @@ export function dueNotices(
     if (kind === null) continue;
     if (alreadySent(ledger, kind, accountId, condition.feature, condition.resetsAt)) continue;
     const id = noticeId(kind, accountId, condition.feature, condition.resetsAt);
-    notices.push({ id, kind, account: accountId, feature: condition.feature, remaining: condition.remaining, resetsAt: condition.resetsAt });
+    const runsOutAt = kind === 'low' && settings.runOutForecast === true ? condition.runsOutBeforeReset : null;
+    notices.push({ id, kind, account: accountId, feature: condition.feature, remaining: condition.remaining, resetsAt: condition.resetsAt, runsOutAt });
   }
   return notices;
 }
@@ -151,10 +191,11 @@ export function refillNotice(ledger: NoticeLedger, warningId: string, now: numbe
   const resetsAt = refillTimeOf(window);
   // A low of the exact reset and a used-up of an estimate may sit on neighbouring keys: one window, one refill.
   if (resetsAt > now || sentNear(ledger, 'refill', account, feature, window)) return null;
-  return { id: ['refill', account, feature, String(window)].join('|'), kind: 'refill', account, feature, remaining: 0, resetsAt };
+  if (!isNotifiable(feature)) return null;
+  return { id: ['refill', account, feature, String(window)].join('|'), kind: 'refill', account, feature, remaining: 0, resetsAt, runsOutAt: null };
 }
 
-/** Warnings sent whose window has a known reset: the refill alarms to keep armed. */
+/** Warnings sent whose window has a known reset: the refill alarms to keep armed, soonest first, capped. */
 export function pendingRefills(ledger: NoticeLedger): Array<{ warningId: string; at: number }> {
   const refills: Array<{ warningId: string; at: number }> = [];
   for (const id of Object.keys(ledger)) {
@@ -166,7 +207,7 @@ export function pendingRefills(ledger: NoticeLedger): Array<{ warningId: string;
     if (kind === 'low' && sentNear(ledger, 'exhausted', account, feature, window)) continue;
     refills.push({ warningId: id, at: refillTimeOf(window) });
   }
-  return refills;
+  return refills.sort((a, b) => a.at - b.at).slice(0, MAX_PENDING_REFILLS);
 }
 
 /** Whether an entry still guards a running window (refills and unknown windows count as running). */

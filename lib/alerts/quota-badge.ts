@@ -1,14 +1,13 @@
 import { isCodexWindowName } from '../core/codex-usage';
-import type { AccountState } from '../core/quota-state';
 import { badgeView, type BadgeView } from './badge-view';
-import { windowBadgeFor } from './window-badge';
-import { featureStatus } from './feature-status';
+import { windowBadgeFor, type WindowAccount } from './window-badge';
+import { featureStatus, type StatusAccount } from './feature-status';
 
 export { BADGE_COLORS, type BadgeStatus, type BadgeView } from './badge-view';
 
 /**
- * What the toolbar badge shows for one feature (image_gen by default). Pure; the background
- * paints it and arms an alarm at `staleAt`, when the shown number stops being current.
+ * What the toolbar badge shows for one feature (image_gen by default) or one Codex window. Pure;
+ * the background paints it and arms an alarm at `staleAt`, when the shown number stops being current.
  */
 
 export const DEFAULT_BADGE_FEATURE = 'image_gen';
@@ -20,7 +19,7 @@ function badgeNumber(remaining: number): string {
 }
 
 export function badgeFor(
-  account: AccountState | undefined,
+  account: (StatusAccount & WindowAccount) | undefined,
   now: number,
   feature: string | null = DEFAULT_BADGE_FEATURE,
   lowThreshold: number = DEFAULT_LOW_THRESHOLD,

@@ -1,6 +1,5 @@
 import { z } from 'zod/mini';
-import { DEFAULT_BADGE_FEATURE, DEFAULT_LOW_THRESHOLD } from './quota-badge';
-import { isCodexWindowName } from '../core/codex-usage';
+import { DEFAULT_BADGE_FEATURE } from './quota-badge';
 import { integer, name, text } from '../core/schema-parts';
 
 /**
@@ -9,10 +8,7 @@ import { integer, name, text } from '../core/schema-parts';
  */
 
 export const SETTINGS_VERSION = 1;
-/** For features other than image_gen, "low" is this share of the largest remaining seen. */
-const DEFAULT_LOW_SHARE = 0.2;
-/** A Codex window is "low" at this percent left, unless the user chose another. */
-const DEFAULT_WINDOW_LOW_PERCENT = 20;
+export { lowThresholdFor } from './low-threshold';
 
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -22,6 +18,11 @@ export const settingsSchema = z.object({
   lowThresholds: z.record(text(200), integer(0, 1_000_000)),
   notifications: z.boolean(),
   refillNotifications: z.boolean(),
+  /**
+   * A low notice also says, when the pace of the last hours runs it out before the reset, about
+   * when. Off by default; defaulted when read back, so settings stored before it keep theirs.
+   */
+  runOutForecast: z._default(z.boolean(), false),
   /** The optional chip in a corner of chatgpt.com. */
   pageChip: z.boolean(),
 });
@@ -35,18 +36,7 @@ export function defaultSettings(): Settings {
     lowThresholds: {},
     notifications: false,
     refillNotifications: true,
+    runOutForecast: false,
     pageChip: false,
   };
-}
-
-/**
- * The count at or below which a feature is "low": the user's choice, else 10 for images, else 20% of
- * the most seen. For a Codex window it is a percent left: the user's choice, else 20.
- */
-export function lowThresholdFor(settings: Pick<Settings, 'lowThresholds'>, feature: string, maxSeen: number): number {
-  const chosen = settings.lowThresholds[feature];
-  if (chosen !== undefined) return chosen;
-  if (feature === DEFAULT_BADGE_FEATURE) return DEFAULT_LOW_THRESHOLD;
-  if (isCodexWindowName(feature)) return DEFAULT_WINDOW_LOW_PERCENT;
-  return Math.floor(maxSeen * DEFAULT_LOW_SHARE);
 }

@@ -10,7 +10,7 @@ import type { FeatureStatus } from './feature-status';
  */
 export type WindowStatus = Exclude<FeatureStatus, 'blocked'>;
 
-export function windowStatus(window: CodexWindowState, now: number, lowThreshold: number): WindowStatus {
+export function windowStatus(window: Pick<CodexWindowState, 'usedPercent' | 'resetsAt'>, now: number, lowThreshold: number): WindowStatus {
   if (window.resetsAt !== null && window.resetsAt <= now) return 'stale';
   const left = percentLeft(window.usedPercent);
   if (left === 0) return 'empty';

@@ -1,15 +1,14 @@
 import type { PickedCodexUsage } from '../page/codex-usage-fields';
 import type { PickedQuota } from '../page/quota-fields';
 import type { FetchCarrier } from '../page/quota-endpoints';
+import type { IgnoredReason } from '../page/ignored-reasons';
 
 /**
- * The page -> relay channel: window.postMessage from the MAIN-world script to the isolated relay.
- * Hostile by nature: any page script can post the same shape, so the relay validates every
- * message (lib/channel/page-message-schema.ts) and the background validates again.
+ * The page -> relay channel: a MessagePort the MAIN-world script hands to the isolated relay
+ * once, at document_start, before any page script runs (lib/channel/port-handover.ts). Page
+ * scripts neither receive what goes through it nor can write into it; the relay still checks
+ * each message's structure (lib/channel/relay-message.ts) and the background validates it in full.
  */
-
-export const PAGE_CHANNEL = 'quota-meter:page';
-export const PAGE_CHANNEL_VERSION = 1;
 
 export type PageCarrier = FetchCarrier | 'websocket' | 'account';
 
@@ -67,7 +66,7 @@ export interface PageAccountFinding {
 export interface PageIgnoredFinding {
   kind: 'ignored';
   carrier: PageCarrier;
-  reason: string;
+  reason: IgnoredReason;
 }
 
 export type PageFinding =

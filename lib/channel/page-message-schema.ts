@@ -1,13 +1,14 @@
 import { z } from 'zod/mini';
 import { ACCOUNT_KEY_PATTERN } from '../page/account-key';
 import { MAX_PLAN_LENGTH } from '../page/plan-name';
-import { PAGE_CHANNEL, PAGE_CHANNEL_VERSION } from './page-channel';
-import { integer, name, text } from '../core/schema-parts';
+import { integer, name } from '../core/schema-parts';
+import { isIgnoredReason, type IgnoredReason } from '../page/ignored-reasons';
 
 /**
- * Validation of the page -> relay envelope and of every finding's own fields, with tight bounds,
- * so that a forged or absurd message is dropped before it costs anything. The quota object
- * itself is picked again and validated by lib/core/parse-quota-object.ts.
+ * Validation of every finding's own fields, with tight bounds, done by the background on each
+ * runtime message (lib/channel/runtime-messages.ts): whatever the relay let through, a forged or
+ * absurd finding is dropped there. The quota object itself is picked again and validated by
+ * lib/core/parse-quota-object.ts.
  */
 
 export const pageCarrierSchema = z.enum(['init', 'stream', 'resume', 'codex-usage', 'websocket', 'account']);
@@ -26,22 +27,7 @@ export const findingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('model-cap'), carrier: pageCarrierSchema, clearsInMs: delay }),
   z.object({ kind: z.literal('plan'), carrier: pageCarrierSchema, plan: name(MAX_PLAN_LENGTH) }),
   z.object({ kind: z.literal('account'), carrier: pageCarrierSchema }),
-  z.object({ kind: z.literal('ignored'), carrier: pageCarrierSchema, reason: text(200) }),
+  z.object({ kind: z.literal('ignored'), carrier: pageCarrierSchema, reason: z.custom<IgnoredReason>(isIgnoredReason, { message: 'unknown reason' }) }),
 ]);
 
 export type Finding = z.infer<typeof findingSchema>;
-
-export const pageMessageSchema = z.intersection(
-  findingSchema,
-  z.object({
-    channel: z.literal(PAGE_CHANNEL),
-    version: z.literal(PAGE_CHANNEL_VERSION),
-    account: accountKeySchema,
-  }),
-);
-
-
-/** Cheap pre-check before zod: most window messages on chatgpt.com are not ours. */
-export function isOnPageChannel(data: unknown): boolean {
-  return typeof data === 'object' && data !== null && (data as { channel?: unknown }).channel === PAGE_CHANNEL;
-}

@@ -14,4 +14,3 @@ export const relayMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page-active'), account: accountKeySchema }),
 ]);
 
-export type RelayMessage = z.infer<typeof relayMessageSchema>;

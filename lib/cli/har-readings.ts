@@ -8,6 +8,7 @@ import { carrierEntriesOf, type CarrierEntry } from './har-entries';
 import { jsonValueOf } from '../page/json-value';
 import { readingsOfFindings } from './readings-of-findings';
 
+import type { IgnoredReason } from '../page/ignored-reasons';
 /**
  * Reads the carrier entries of a HAR with the rules the extension applies to a live response
  * (lib/page/fetch-observer.ts, readCarrier): a 2xx init body up to MAX_INIT_BYTES, a 2xx stream only
@@ -16,7 +17,7 @@ import { readingsOfFindings } from './readings-of-findings';
  */
 
 function findingsOfEntry({ carrier, status, contentType, body }: CarrierEntry): PageFinding[] {
-  const ignored = (reason: string): PageFinding[] => [{ kind: 'ignored', carrier, reason }];
+  const ignored = (reason: IgnoredReason): PageFinding[] => [{ kind: 'ignored', carrier, reason }];
   const text = body === null ? null : new TextDecoder().decode(body);
   const withinBound = body !== null && body.byteLength <= MAX_INIT_BYTES;
   if (status === null) return ignored('no HTTP status in the HAR');

@@ -11,6 +11,7 @@ import {
   emptyAccountState,
 } from './quota-state';
 import { applyCodexUsageToAccount } from './apply-codex-usage';
+import { nextPoints } from './remaining-points';
 
 /**
  * Folds one reading into the state. Pure: the same state and reading give the same result.
@@ -55,6 +56,7 @@ function nextFeatureState(previous: FeatureState | undefined, feature: FeatureQu
     source: reading.source,
     maxSeen: sameWindow ? Math.max(previous.maxSeen, feature.remaining) : feature.remaining,
     windowNotStarted,
+    points: nextPoints(previous?.points, { at: reading.receivedAt, remaining: feature.remaining }, sameWindow),
   };
 }
 
@@ -144,12 +146,30 @@ function lastSeen(account: AccountState): number {
   return Math.max(account.lastReading?.at ?? 0, account.codex?.seenAt ?? 0);
 }
 
+/**
+ * What all the accounts but the active one may weigh, as JSON. A real account is a few KB; every
+ * reading rewrites the whole state, so accounts a page made up (each reading up to the 32 KB
+ * message cap) must not make each small reading rewrite hundreds of KB. Past this, the least
+ * recently seen accounts go first (measured in test/unit/hostile/storage-amplification.test.ts).
+ */
+export const MAX_OTHER_ACCOUNTS_CHARS = 48 * 1024;
+
+/** Keeps the accounts other than the active one within MAX_OTHER_ACCOUNTS_CHARS, most recently seen first. */
+function withinSize(accounts: Record<string, AccountState>, active: string): Record<string, AccountState> {
+  const others = Object.entries(accounts).filter(([id]) => id !== active);
+  others.sort(([, a], [, b]) => lastSeen(b) - lastSeen(a));
+  let total = 0;
+  const dropped = others.filter(([, account]) => (total += JSON.stringify(account).length) > MAX_OTHER_ACCOUNTS_CHARS);
+  if (dropped.length === 0) return accounts;
+  const gone = new Set(dropped.map(([id]) => id));
+  return Object.fromEntries(Object.entries(accounts).filter(([id]) => !gone.has(id)));
+}
 
 /** Applies `change` to one account (made when first seen) and makes it the active one. */
 function updateAccount(state: QuotaState, accountId: string, change: (account: AccountState) => AccountState): QuotaState {
   const account = state.accounts[accountId] ?? emptyAccountState();
   const accounts = { ...state.accounts, [accountId]: change(account) };
-  return { ...state, accounts: keepNewest(accounts, MAX_ACCOUNTS, accountId, lastSeen), activeAccount: accountId };
+  return { ...state, accounts: withinSize(keepNewest(accounts, MAX_ACCOUNTS, accountId, lastSeen), accountId), activeAccount: accountId };
 }
 
 export function applyReading(state: QuotaState, reading: Reading, accountId: string = DEFAULT_ACCOUNT): QuotaState {

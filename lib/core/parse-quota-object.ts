@@ -1,6 +1,6 @@
 import type { BlockedFeature, FeatureQuota, ModelLimit, Reading, ReadingSource } from './quota-types';
 import { quotaObjectSchema, type QuotaObject } from './quota-object-schema';
-import { parseResetTime } from './reset-time';
+import { parseResetTimeAt } from './reset-time';
 
 export type ParseResult = { ok: true; reading: Reading } | { ok: false; error: string };
 
@@ -9,7 +9,7 @@ interface ReadingContext {
   receivedAt: number;
 }
 
-function featuresOf(list: QuotaObject['limits_progress']): FeatureQuota[] | null {
+function featuresOf(list: QuotaObject['limits_progress'], receivedAt: number): FeatureQuota[] | null {
   if (list == null) return null;
   const seen = new Set<string>();
   const features: FeatureQuota[] = [];
@@ -17,19 +17,19 @@ function featuresOf(list: QuotaObject['limits_progress']): FeatureQuota[] | null
     // A name listed twice keeps its first entry: one reading, one number per feature.
     if (seen.has(item.feature_name)) continue;
     seen.add(item.feature_name);
-    features.push({ name: item.feature_name, remaining: item.remaining, resetsAt: parseResetTime(item.reset_after) });
+    features.push({ name: item.feature_name, remaining: item.remaining, resetsAt: parseResetTimeAt(item.reset_after, receivedAt) });
   }
   return features;
 }
 
-function blockedOf(list: QuotaObject['blocked_features']): BlockedFeature[] | null {
+function blockedOf(list: QuotaObject['blocked_features'], receivedAt: number): BlockedFeature[] | null {
   if (list == null) return null;
   return list.map((item) =>
     typeof item === 'string'
       ? { name: item, resetsAt: null, resetsAfterText: null, limit: null, description: null, reason: null }
       : {
           name: item.name,
-          resetsAt: parseResetTime(item.resets_after),
+          resetsAt: parseResetTimeAt(item.resets_after, receivedAt),
           resetsAfterText: item.resets_after_text ?? null,
           limit: item.limit ?? null,
           description: item.description ?? null,
@@ -38,12 +38,12 @@ function blockedOf(list: QuotaObject['blocked_features']): BlockedFeature[] | nu
   );
 }
 
-function modelLimitsOf(list: QuotaObject['model_limits']): ModelLimit[] | null {
+function modelLimitsOf(list: QuotaObject['model_limits'], receivedAt: number): ModelLimit[] | null {
   if (list == null) return null;
   return list.map((item) => ({
     model: item.model_slug,
     fallback: item.using_default_model_slug ?? null,
-    resetsAt: parseResetTime(item.resets_after),
+    resetsAt: parseResetTimeAt(item.resets_after, receivedAt),
     description: item.description ?? null,
   }));
 }
@@ -61,9 +61,9 @@ export function readingFromPickedQuota(picked: unknown, context: ReadingContext)
     reading: {
       source: context.source,
       receivedAt: context.receivedAt,
-      features: featuresOf(quota.limits_progress),
-      blocked: blockedOf(quota.blocked_features),
-      modelLimits: modelLimitsOf(quota.model_limits),
+      features: featuresOf(quota.limits_progress, context.receivedAt),
+      blocked: blockedOf(quota.blocked_features, context.receivedAt),
+      modelLimits: modelLimitsOf(quota.model_limits, context.receivedAt),
       defaultModel: quota.default_model_slug ?? null,
       unknownFields: quota.unknown_fields ?? [],
     },

@@ -3,6 +3,7 @@ import { codexStateSchema } from './codex-state';
 import { READING_SOURCES } from './quota-types';
 import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../page/quota-fields';
 import { integer, isSafeKey, list, name as nameOf, number, text as textOf } from './schema-parts';
+import { remainingPointsSchema } from './remaining-points';
 
 /**
  * The state the background keeps in storage.local, per account. Versioned and validated when
@@ -40,6 +41,11 @@ const featureStateSchema = z.object({
   windowNotStarted: z.boolean(),
   /** The reset time is an estimate from a refusal's text, not the server's timestamp. */
   resetEstimated: z._default(z.boolean(), false),
+  /**
+   * The counts seen this window, for the run-out forecast and the bar rule. Optional, so that a
+   * state written before it existed reads back unchanged (no version bump: nothing to migrate).
+   */
+  points: z.optional(remainingPointsSchema),
 });
 
 const blockedStateSchema = z.object({

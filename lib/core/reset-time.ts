@@ -20,3 +20,16 @@ export function parseResetTime(text: unknown): number | null {
   const time = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}.${millis}${offset}`);
   return Number.isFinite(time) ? time : null;
 }
+
+/**
+ * The longest real window is a month (deep research); a reset time further ahead than this from
+ * when it was received is no reset we can trust (a forged one would arm alarms for years): it is
+ * read as unknown.
+ */
+export const MAX_RESET_AHEAD_MS = 35 * 24 * 3600 * 1000;
+
+/** A reset time as parseResetTime reads it, or null when it lies further ahead of `receivedAt` than any real window. */
+export function parseResetTimeAt(text: unknown, receivedAt: number): number | null {
+  const time = parseResetTime(text);
+  return time !== null && time - receivedAt > MAX_RESET_AHEAD_MS ? null : time;
+}

@@ -1,24 +1,43 @@
 import { z } from 'zod/mini';
-import { list, text } from '../core/schema-parts';
+import { list } from '../core/schema-parts';
+import { isIgnoredReason, type IgnoredReason } from '../page/ignored-reasons';
 import { checkWith } from './schema-check';
 import { defineStoredValue } from './stored-value';
 
 /**
  * A short, bounded log of what was ignored and why (rejected readings, oversized bodies,
- * unreadable storage), for the diagnostics view. Only reasons and carriers are kept: never a
- * value from the page.
+ * unreadable storage), for the diagnostics view. Only fixed codes are kept, for where and why:
+ * never a value from the page (it is shown in the popup and copied into bug reports).
  */
 
 const DIAGNOSTICS_KEY = 'diagnostics';
 const MAX_ENTRIES = 30;
 
-const entrySchema = z.object({ at: z.number(), where: text(40), reason: text(300) });
+/** Where something was ignored: a carrier, or a part of the background. */
+const DIAGNOSTIC_PLACES = ['init', 'stream', 'resume', 'codex-usage', 'websocket', 'account', 'background', 'storage', 'alarms'] as const;
+type DiagnosticPlace = (typeof DIAGNOSTIC_PLACES)[number];
+/** The background's own reasons, beside the page's (lib/page/ignored-reasons.ts). */
+const BACKGROUND_REASONS = [
+  'reading rejected',
+  'malformed relay message',
+  'message too large',
+  'stored state rejected',
+  'alarm refused',
+  'internal error',
+] as const;
+type DiagnosticReason = IgnoredReason | (typeof BACKGROUND_REASONS)[number];
+
+function isDiagnosticReason(value: unknown): value is DiagnosticReason {
+  return isIgnoredReason(value) || (BACKGROUND_REASONS as readonly unknown[]).includes(value);
+}
+
+const entrySchema = z.object({ at: z.number(), where: z.enum(DIAGNOSTIC_PLACES), reason: z.custom<DiagnosticReason>(isDiagnosticReason) });
 const logSchema = list(entrySchema, MAX_ENTRIES);
 type DiagnosticEntry = z.infer<typeof entrySchema>;
 
 export const diagnosticsStore = defineStoredValue({ key: DIAGNOSTICS_KEY, check: checkWith(logSchema, 'stored log'), fallback: (): DiagnosticEntry[] => [] });
 
-export async function logDiagnostic(where: string, reason: string, at: number = Date.now()): Promise<void> {
-  const entry = { at, where: where.slice(0, 40), reason: reason.slice(0, 300) };
+export async function logDiagnostic(where: DiagnosticPlace, reason: DiagnosticReason, at: number = Date.now()): Promise<void> {
+  const entry = { at, where, reason };
   await diagnosticsStore.update((log) => [entry, ...log].slice(0, MAX_ENTRIES));
 }

@@ -1,5 +1,6 @@
 import { STATE_VERSION, emptyQuotaState, quotaStateFromStorage } from '../core/quota-state';
 import { defineStoredValue } from './stored-value';
+import { QUOTA_STATE_KEY } from './storage-keys';
 
 /**
  * The one place quota state is read and written (storage.local, key `quotaState`). Every
@@ -7,7 +8,7 @@ import { defineStoredValue } from './stored-value';
  * fold its reading into the first one's result, not into a stale copy. Version 1 is the first.
  */
 export const quotaStore = defineStoredValue({
-  key: 'quotaState',
+  key: QUOTA_STATE_KEY,
   check: (raw) => {
     const { state, problem } = quotaStateFromStorage(raw);
     return problem === null ? { ok: true, value: state } : { ok: false, reason: problem };

@@ -73,9 +73,12 @@ export function defineStoredValue<T>(spec: StoredValueSpec<T>): StoredValue<T> {
     read,
     update: (change) =>
       serially(async () => {
-        const current = await get();
+        const stored: unknown = (await area()?.get(key))?.[key];
+        const current = resolveStored(spec, stored).value;
         const next = change(current);
-        if (next !== current) await area()?.set({ [key]: next });
+        // Compared with what is stored, not with what it reads as: an unreadable value is replaced,
+        // and a copy that changes nothing is not written (every write rewrites the whole value).
+        if (next !== current && JSON.stringify(next) !== JSON.stringify(stored)) await area()?.set({ [key]: next });
         return next;
       }),
     watch(onChange) {

@@ -6,8 +6,20 @@ import type { PageFinding } from '../channel/page-channel';
 import { accountIdOfRequest } from './request-account';
 import { findingOf429, responsePlan } from './response-plan';
 import { readAccountsCheck } from './side-responses';
-import { createSseScanner, DEFAULT_MAX_EVENT_CHARS } from './sse-scanner';
+import { DEFAULT_MAX_EVENT_CHARS } from './sse-scanner';
+import { DEFAULT_STREAM_BOUNDS, readAll, scanEvents, type StreamBounds } from './body-readers';
 import { createTurnEventReader } from './turn-events';
+import {
+  headersGet,
+  NativePromise,
+  NativeResponse,
+  promiseThen,
+  responseBody,
+  responseBodyUsed,
+  responseClone,
+  responseHeaders,
+  responseStatus,
+} from './page-natives';
 
 /**
  * Wraps the page's fetch so that quota carriers can be read without the page noticing:
@@ -18,7 +30,8 @@ import { createTurnEventReader } from './turn-events';
  */
 
 export const MAX_INIT_BYTES = 256 * 1024;
-const INSTALLED = Symbol.for('quota-meter.fetch-observer');
+/** The scopes whose fetch this module wrapped: the mark stays here, never on an object the page sees. */
+const installed = new WeakSet<object>();
 
 export interface FetchObserverOptions {
   /** The object whose `fetch` is wrapped (the page's window). */
@@ -29,62 +42,25 @@ export interface FetchObserverOptions {
   report: (finding: PageFinding, account: string | null) => void;
   maxInitBytes?: number;
   maxEventChars?: number;
+  /** Total bytes, inactivity bound and timers for turn streams (lib/page/body-readers.ts). */
+  streamBounds?: StreamBounds;
 }
 
-type Marked = typeof fetch & { [INSTALLED]?: true };
 type Matched = { carrier: FetchCarrier; side: null } | { carrier: null; side: SideEndpoint };
-
-async function readAll(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<string | null> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const decoder = new TextDecoder();
-  return chunks.map((chunk, index) => decoder.decode(chunk, { stream: index < chunks.length - 1 })).join('');
-}
-
-async function scanEvents(body: ReadableStream<Uint8Array>, onEvent: (data: string) => void, maxEventChars: number): Promise<void> {
-  const reader = body.getReader();
-  let finished = false;
-  const scanner = createSseScanner((data) => {
-    if (data === '[DONE]') finished = true;
-    else onEvent(data);
-  }, maxEventChars);
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    scanner.push(value);
-    if (finished) {
-      // Nothing comes after [DONE]; stop holding the branch open.
-      await reader.cancel();
-      return;
-    }
-  }
-  scanner.end();
-}
 
 /** Installs the observer once per scope; returns the undo. */
 export function installFetchObserver(options: FetchObserverOptions): () => void {
   const { scope } = options;
-  const original = scope.fetch as Marked;
-  if (typeof original !== 'function' || original[INSTALLED]) return () => undefined;
+  const original = scope.fetch;
+  if (typeof original !== 'function' || installed.has(scope)) return () => undefined;
   // Taken now, before page code runs: a page that replaces or instruments these later must neither
-  // break its own fetch through ours (Reflect.apply) nor see our calls among its own.
-  const apply = Reflect.apply;
-  const then = Promise.prototype.then;
-  const clone = Response.prototype.clone;
-  const cloneBody = (response: Response) => (apply(clone, response, []) as Response).body!;
+  // break its own fetch through ours (Reflect.apply) nor see our calls among its own (page-natives.ts).
+  const { apply, get } = Reflect;
+  const cloneBody = (response: Response) => responseBody(responseClone(response))!;
+  const headerOf = (response: Response, name: string) => headersGet(responseHeaders(response), name);
   const maxInitBytes = options.maxInitBytes ?? MAX_INIT_BYTES;
   const maxEventChars = options.maxEventChars ?? DEFAULT_MAX_EVENT_CHARS;
+  const streamBounds = options.streamBounds ?? DEFAULT_STREAM_BOUNDS;
   let active = true;
   // The account this page works for, raw id kept here only; its key is what leaves the page.
   let pageAccountId: string | null = null;
@@ -107,15 +83,19 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
 
   async function readCarrier(response: Response, carrier: FetchCarrier, account: string | null): Promise<void> {
     const report = (finding: PageFinding) => options.report(finding, account);
-    const plan = responsePlan(carrier, response.status, response.headers.get('content-type') ?? '');
+    const plan = responsePlan(carrier, responseStatus(response), headerOf(response, 'content-type') ?? '');
     if (plan.read === 'nothing') return plan.diagnostic ? report({ kind: 'ignored', carrier, reason: plan.reason }) : undefined;
     // A JSON body that says it is over the bound is not cloned at all: teeing it would cost the page
     // (docs/performance.md, the 6 MB init). A compressed length over the bound means a larger body.
-    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    const declared = Number(headerOf(response, 'content-length') ?? Number.NaN);
     if (plan.read !== 'stream' && declared > maxInitBytes) return report({ kind: 'ignored', carrier, reason: 'body too large' });
     // Clone before the page can read: this reaction was registered before the page got the promise.
     const body = cloneBody(response);
-    if (plan.read === 'stream') return scanEvents(body, createTurnEventReader(carrier, report), maxEventChars);
+    if (plan.read === 'stream') {
+      const end = await scanEvents(body, createTurnEventReader(carrier, report), maxEventChars, streamBounds);
+      if (end === 'too-large' || end === 'idle') report({ kind: 'ignored', carrier, reason: end === 'idle' ? 'stream idle' : 'stream too large' });
+      return;
+    }
     const text = await readAll(body, maxInitBytes);
     if (plan.read === 'model-cap-json') return report(findingOf429(jsonValueOf(text), carrier));
     if (text === null) return report({ kind: 'ignored', carrier, reason: 'body too large' });
@@ -132,45 +112,54 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
   }
 
   function watch(args: unknown[], result: unknown): void {
-    if (!active || !(result instanceof Promise)) return;
+    if (!active || !(result instanceof NativePromise)) return;
     const matched = matchOf(args[0]);
     if (matched === null) return;
     const requestAccount = accountIdOfRequest(args[0], args[1]);
     learnAccount(requestAccount);
     const account = keyOf(requestAccount ?? pageAccountId);
     // Both handlers: a rejected fetch is the page's to handle; ours must not add a second rejection.
-    apply(then, result, [
+    promiseThen(
+      result,
       (response: unknown) => {
-        if (!(response instanceof Response) || response.bodyUsed || response.body === null) return;
+        if (!NativeResponse || !(response instanceof NativeResponse) || responseBodyUsed(response) || responseBody(response) === null) return;
         const reading = matched.carrier === null ? readSide(response) : readCarrier(response, matched.carrier, account);
-        apply(then, reading, [undefined, () => undefined]);
+        promiseThen(reading, undefined, () => undefined);
       },
       () => undefined,
-    ]);
+    );
   }
 
-  // A method, like the native fetch: not a constructor (`new fetch()` throws) and no `prototype`.
-  const observed = {
-    fetch(this: unknown, ...args: Parameters<typeof globalThis.fetch>) {
-      const result: unknown = apply(original, this, args);
+  // A Proxy of the native fetch: name, length, own keys and symbols, prototype and "not a
+  // constructor" are the original's. Only toString is answered here: Function.prototype.toString
+  // of a Proxy gives "function () { [native code] }", and fetch.toString() must give the native text.
+  const nativeToString = Function.prototype.toString;
+  const toString = {
+    toString(this: unknown) {
+      return apply(nativeToString, this === observed ? original : this, []) as string;
+    },
+  }.toString;
+  const observed: typeof fetch = new Proxy(original, {
+    apply(target, thisArg, args: Parameters<typeof fetch>) {
+      const result: unknown = apply(target, thisArg, args);
       try {
         watch(args, result);
       } catch {
         // Observation is best effort; the page's call already happened and must not see our errors.
       }
-      return result;
+      return result as Promise<Response>;
     },
-  }.fetch as Marked;
-  Object.defineProperty(observed, INSTALLED, { value: true });
-  Object.defineProperty(observed, 'length', { value: original.length });
-  // The build minifies the function expression's name ("_"): the page would see fetch.name change.
-  Object.defineProperty(observed, 'name', { value: original.name });
-  Object.defineProperty(observed, 'toString', { value: () => Function.prototype.toString.call(original) });
+    get(target, key, receiver) {
+      return key === 'toString' ? toString : (get(target, key, receiver) as unknown);
+    },
+  });
+  installed.add(scope);
   scope.fetch = observed;
 
   return () => {
     active = false;
     // If the page wrapped fetch again on top of ours, leave its wrapper: ours now passes through.
     if (scope.fetch === observed) scope.fetch = original;
+    installed.delete(scope);
   };
 }

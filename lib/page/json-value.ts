@@ -1,5 +1,8 @@
+import { parseJson } from './page-natives';
+
 /**
- * JSON values from untrusted text, for the page and the CLI alike.
+ * JSON values from untrusted text, for the page and the CLI alike. JSON.parse is the one taken at
+ * document start (a page may replace it later and would see our calls).
  *
  * JSON.parse that answers undefined for text that is not JSON (or no text at all): page bodies
  * and events are untrusted, and an error thrown here must never reach the page. (V8's message would also quote the
@@ -8,7 +11,7 @@
 export function jsonValueOf(text: string | null): unknown {
   if (text === null) return undefined;
   try {
-    return JSON.parse(text);
+    return parseJson(text);
   } catch {
     return undefined;
   }

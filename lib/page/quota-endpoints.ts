@@ -1,7 +1,11 @@
+import { NativeRequest, NativeURL, requestUrl, urlHref, urlOrigin, urlPathname } from './page-natives';
+
 /**
- * Which of the page's requests carry quota readings (protocol.md section 1). Matched on the
- * pathname only: the page adds query strings, and gives URLs as strings, URL objects or Requests,
- * relative or absolute. Logged-out pages use /backend-anon/ with the same shapes.
+ * Which of the page's requests carry quota readings (protocol.md section 1): on chatgpt.com or
+ * chat.openai.com only, matched on the pathname (the page adds query strings, and gives URLs as
+ * strings, URL objects or Requests, relative or absolute). Logged-out pages use /backend-anon/
+ * with the same shapes. Every fetch of the page passes here: most are rejected by a substring
+ * test, before a URL object is built.
  */
 
 export type FetchCarrier = 'init' | 'stream' | 'resume' | 'codex-usage';
@@ -19,6 +23,13 @@ for (const root of ['/backend-api', '/backend-anon']) {
 // descriptions, not yet from a capture). Only for a signed-in account: no /backend-anon twin.
 CARRIER_BY_PATH['/backend-api/wham/usage'] = 'codex-usage';
 
+/** The origins whose answers are read; the same pages the content scripts run on. */
+const CARRIER_ORIGINS = ['https://chatgpt.com', 'https://chat.openai.com'];
+/** Where turns moved to WebSocket come from (protocol.md section 1), besides the page's own hosts. */
+const SOCKET_HOSTS = ['ws.chatgpt.com', 'chatgpt.com', 'chat.openai.com'];
+/** Every carrier and side path holds this ("/backend-api/", "/backend-anon/", or relative without the slash). */
+const PATH_MARK = 'backend-a';
+
 function withoutTrailingSlash(pathname: string): string {
   return pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
 }
@@ -32,19 +43,38 @@ export function sideEndpointOfPath(pathname: string): SideEndpoint | null {
   return pathname.startsWith('/backend-api/accounts/check/') ? 'accounts-check' : null;
 }
 
-/**
- * The pathname of a fetch input, without side effects: only strings, URL and Request objects
- * are looked at (calling a page object's toString a second time would be visible).
- */
-export function pathnameOfFetchInput(input: unknown, baseUrl: string): string | null {
-  let href: string;
-  if (typeof input === 'string') href = input;
-  else if (typeof URL !== 'undefined' && input instanceof URL) href = input.href;
-  else if (typeof Request !== 'undefined' && input instanceof Request) href = input.url;
-  else return null;
+/** The text of a fetch input: only strings, URL and Request objects (calling a page object's toString would be visible). */
+function hrefOf(input: unknown): string | null {
+  if (typeof input === 'string') return input;
+  if (NativeURL && input instanceof NativeURL) return urlHref(input);
+  if (NativeRequest && input instanceof NativeRequest) return requestUrl(input);
+  return null;
+}
+
+function parsedUrl(href: string, base?: string): URL | null {
+  if (!NativeURL) return null;
   try {
-    return new URL(href, baseUrl).pathname;
+    return new NativeURL(href, base);
   } catch {
     return null;
   }
+}
+
+/**
+ * The pathname of a fetch input on a carrier origin, without side effects; null for anything
+ * else. Most URLs never hold the path mark and are rejected before a URL object is built.
+ */
+export function pathnameOfFetchInput(input: unknown, baseUrl: string): string | null {
+  const href = hrefOf(input);
+  if (href === null || !href.includes(PATH_MARK)) return null;
+  const url = parsedUrl(href, baseUrl);
+  return url !== null && CARRIER_ORIGINS.includes(urlOrigin(url)) ? urlPathname(url) : null;
+}
+
+/** Whether a WebSocket URL is one chatgpt turns come on: wss:// on ws.chatgpt.com or the page's own hosts. */
+export function isChatgptSocketUrl(input: unknown): boolean {
+  const href = typeof input === 'string' ? input : NativeURL && input instanceof NativeURL ? urlHref(input) : null;
+  if (href === null || !href.startsWith('wss://')) return false;
+  const url = parsedUrl(href);
+  return url !== null && SOCKET_HOSTS.some((host) => urlOrigin(url) === `wss://${host}`);
 }

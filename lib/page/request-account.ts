@@ -1,31 +1,34 @@
+import { headersGet, NativeHeaders, NativeRequest, ownDataValue, requestHeaders } from './page-natives';
+
 /**
  * The account a request is made for, from its `chatgpt-account-id` header only. Only that one
  * header is looked up, by name: the Authorization header and cookies are never touched.
+ *
+ * Read without a second visible access: the native fetch already read the call's arguments, so
+ * only own data properties are looked at (a getter, which a page could count, is not called),
+ * and Headers and Request through their built-in methods taken at document start.
  */
 const ACCOUNT_HEADER = 'chatgpt-account-id';
 const MAX_ID_LENGTH = 200;
 
 function fromHeaders(headers: unknown): string | null {
-  if (headers === null || headers === undefined) return null;
-  if (typeof Headers !== 'undefined' && headers instanceof Headers) return headers.get(ACCOUNT_HEADER);
+  if (typeof headers !== 'object' || headers === null) return null;
+  if (NativeHeaders && headers instanceof NativeHeaders) return headersGet(headers, ACCOUNT_HEADER);
   if (Array.isArray(headers)) {
-    const pair = headers.find((entry) => Array.isArray(entry) && String(entry[0]).toLowerCase() === ACCOUNT_HEADER);
-    return pair ? String(pair[1]) : null;
+    const pair: unknown = headers.find((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && entry[0].toLowerCase() === ACCOUNT_HEADER);
+    return Array.isArray(pair) && typeof pair[1] === 'string' ? pair[1] : null;
   }
-  if (typeof headers === 'object') {
-    const key = Object.keys(headers).find((name) => name.toLowerCase() === ACCOUNT_HEADER);
-    const value = key === undefined ? undefined : (headers as Record<string, unknown>)[key];
-    return typeof value === 'string' ? value : null;
-  }
-  return null;
+  const key = Object.keys(headers).find((name) => name.toLowerCase() === ACCOUNT_HEADER);
+  const value = key === undefined ? undefined : ownDataValue(headers, key);
+  return typeof value === 'string' ? value : null;
 }
 
 /** The header from fetch's init, else from a Request input; null when neither has it. */
 export function accountIdOfRequest(input: unknown, init: unknown): string | null {
   let id: string | null = null;
   try {
-    if (typeof init === 'object' && init !== null) id = fromHeaders((init as { headers?: unknown }).headers);
-    if (id === null && typeof Request !== 'undefined' && input instanceof Request) id = fromHeaders(input.headers);
+    if (typeof init === 'object' && init !== null) id = fromHeaders(ownDataValue(init, 'headers'));
+    if (id === null && NativeRequest && input instanceof NativeRequest) id = fromHeaders(requestHeaders(input));
   } catch {
     return null;
   }

@@ -1,6 +1,7 @@
 import type { PageFinding } from '../channel/page-channel';
 import type { FetchCarrier } from './quota-endpoints';
 import { modelCapClearsInMs } from './side-responses';
+import { httpStatusReason, type IgnoredReason } from './ignored-reasons';
 
 /**
  * Which carrier responses are read, and how: one rule for the live interceptor
@@ -15,7 +16,7 @@ type ResponsePlan =
   | { read: 'codex-json' }
   | { read: 'stream' }
   | { read: 'model-cap-json' }
-  | { read: 'nothing'; reason: string; diagnostic: boolean };
+  | { read: 'nothing'; reason: IgnoredReason; diagnostic: boolean };
 
 function isChatTurn(carrier: FetchCarrier): boolean {
   return carrier === 'stream' || carrier === 'resume';
@@ -24,7 +25,7 @@ function isChatTurn(carrier: FetchCarrier): boolean {
 export function responsePlan(carrier: FetchCarrier, status: number, contentType: string): ResponsePlan {
   if (status < 200 || status > 299) {
     if (status === 429 && isChatTurn(carrier)) return { read: 'model-cap-json' };
-    return { read: 'nothing', reason: `HTTP ${status}`, diagnostic: true };
+    return { read: 'nothing', reason: httpStatusReason(status), diagnostic: true };
   }
   if (carrier === 'init') return { read: 'init-json' };
   if (carrier === 'codex-usage') return { read: 'codex-json' };

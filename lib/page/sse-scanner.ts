@@ -1,95 +1,103 @@
+import { createSseLines } from './sse-lines';
+import { isTurnEventWanted } from './turn-markers';
+
 /**
  * An incremental scanner for text/event-stream bodies that keeps only the event being read.
  * Network chunks end anywhere, inside a line or inside a multi-byte character (protocol.md
- * section 4), so bytes go through a streaming TextDecoder and a partial line waits for the next
- * chunk. An event larger than `maxEventChars` (a long delta, say) is skipped whole: memory stays
- * bounded whatever the body size. No zod and no browser API: this runs in the page and in the CLI.
+ * section 4). Bytes are cut into events at their blank lines without being decoded; an event is
+ * decoded and split into lines (sse-lines.ts) only when `wanted` says its raw bytes may matter
+ * (by default, to the turn reader: turn-markers.ts; `EVERY_EVENT` for all). Decoded text given to
+ * `pushText` is read whole.
+ * A 5 MiB turn is nearly all text deltas, which are passed over at the cost of a byte search.
+ * An event larger than `maxEventChars` is skipped whole: memory stays bounded whatever the body
+ * size. No zod and no browser API: this runs in the page and in the CLI.
  */
 
 export const DEFAULT_MAX_EVENT_CHARS = 512 * 1024;
+/** Pass as `wanted` to have every event's data. */
+export const EVERY_EVENT = null;
+
+const LF = 0x0a;
+const CR = 0x0d;
+/** A UTF-16 code unit takes at most 3 bytes of UTF-8: an event over 3 bytes per allowed char is over the bound whatever it holds. */
+const MAX_BYTES_PER_CHAR = 3;
 
 export interface SseScanner {
   /** Feeds the next network chunk. */
   push(chunk: Uint8Array): void;
-  /** Feeds decoded text (for callers that already hold a string). */
+  /** Feeds decoded text (for callers that already hold a string; not mixed with `push`). */
   pushText(text: string): void;
   /** Ends the body: dispatches an event left without its closing blank line. */
   end(): void;
 }
 
+function joined(parts: readonly Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return bytes;
+}
+
 export function createSseScanner(
   onEventData: (data: string) => void,
   maxEventChars: number = DEFAULT_MAX_EVENT_CHARS,
+  wanted: ((eventBytes: Uint8Array) => boolean) | null = isTurnEventWanted,
 ): SseScanner {
+  const lines = createSseLines(onEventData, maxEventChars);
   const decoder = new TextDecoder('utf-8');
-  let partialLine = '';
-  let lineTooLong = false;
-  let data: string[] = [];
-  let dataChars = 0;
-  let eventTooLarge = false;
+  const maxEventBytes = maxEventChars * MAX_BYTES_PER_CHAR + 2;
+  // The event being read: its bytes so far (views on the chunks, not copies) unless it is over the bound.
+  let parts: Uint8Array[] = [];
+  let eventBytes = 0;
+  // The line being read: how many bytes so far, and whether they are exactly "\r" (a blank line with CRLF).
+  let lineBytes = 0;
+  let lineIsCr = false;
 
-  function dispatch(): void {
-    if (!eventTooLarge && data.length > 0) onEventData(data.join('\n'));
-    data = [];
-    dataChars = 0;
-    eventTooLarge = false;
-  }
-
-  function skipEvent(): void {
-    eventTooLarge = true;
-    data = [];
-  }
-
-  function handleLine(rawLine: string): void {
-    // The same bound as a line still arriving (pushText): whether a line came in one chunk or
-    // in many must not decide whether its event is read.
-    if (rawLine.length > maxEventChars) return skipEvent();
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    if (line === '') return dispatch();
-    if (!line.startsWith('data:')) return; // event:, id:, retry: and comments carry no quota
-    const value = line.charCodeAt(5) === 0x20 ? line.slice(6) : line.slice(5);
-    dataChars += value.length + 1;
-    if (dataChars > maxEventChars) return skipEvent();
-    if (!eventTooLarge) data.push(value);
-  }
-
-  function pushText(text: string): void {
-    let start = 0;
-    for (;;) {
-      const newline = text.indexOf('\n', start);
-      if (newline === -1) {
-        const rest = text.slice(start);
-        if (!lineTooLong && partialLine.length + rest.length > maxEventChars) {
-          lineTooLong = true;
-          partialLine = '';
-        }
-        if (!lineTooLong) partialLine += rest;
-        return;
-      }
-      const piece = text.slice(start, newline);
-      if (lineTooLong) {
-        lineTooLong = false;
-        skipEvent();
-      } else {
-        handleLine(partialLine + piece);
-      }
-      partialLine = '';
-      start = newline + 1;
+  function closeEvent(): void {
+    if (eventBytes <= maxEventBytes) {
+      const bytes = joined(parts, eventBytes);
+      if (wanted === null || wanted(bytes)) lines.pushText(decoder.decode(bytes));
     }
+    parts = [];
+    eventBytes = 0;
+  }
+
+  function take(piece: Uint8Array): void {
+    eventBytes += piece.length;
+    if (eventBytes <= maxEventBytes) parts.push(piece);
+    else parts = [];
+  }
+
+  function push(chunk: Uint8Array): void {
+    let eventStart = 0;
+    let lineStart = 0;
+    for (let newline = chunk.indexOf(LF); newline !== -1; newline = chunk.indexOf(LF, lineStart)) {
+      const length = lineBytes + newline - lineStart;
+      const blank = length === 0 || (length === 1 && (lineBytes === 1 ? lineIsCr : chunk[lineStart] === CR));
+      lineBytes = 0;
+      lineStart = newline + 1;
+      if (!blank) continue;
+      take(chunk.subarray(eventStart, lineStart));
+      closeEvent();
+      eventStart = lineStart;
+    }
+    if (lineStart < chunk.length) {
+      lineIsCr = lineBytes === 0 && chunk.length - lineStart === 1 && chunk[lineStart] === CR;
+      lineBytes += chunk.length - lineStart;
+    }
+    if (eventStart < chunk.length) take(chunk.subarray(eventStart));
   }
 
   return {
-    push(chunk) {
-      pushText(decoder.decode(chunk, { stream: true }));
-    },
-    pushText,
+    push,
+    pushText: lines.pushText,
     end() {
-      pushText(decoder.decode());
-      // Saved captures often end without the final blank line; a line cut short fails JSON.parse later.
-      if (!lineTooLong && partialLine !== '') handleLine(partialLine);
-      partialLine = '';
-      lineTooLong = false;
-      dispatch();
+      if (eventBytes > 0) closeEvent();
+      lines.end();
     },
   };
 }

@@ -2,6 +2,7 @@ import { jsonValueOf } from './json-value';
 import { planName } from './plan-name';
 import { findingFromEventData } from './page-findings';
 import type { PageCarrier, PageFinding } from '../channel/page-channel';
+import { PLAN_MARKER } from './turn-markers';
 import { marksImageTurn, mayHoldRefusal, messageOfEvent, refusalOfMessage } from './turn-refusals';
 
 /**
@@ -12,7 +13,7 @@ import { marksImageTurn, mayHoldRefusal, messageOfEvent, refusalOfMessage } from
 
 function planOf(value: unknown): string | null {
   const metadata = (value as { type?: unknown; metadata?: { plan_type?: unknown } } | null) ?? null;
-  if (metadata === null || typeof metadata !== 'object' || metadata.type !== 'server_ste_metadata') return null;
+  if (metadata === null || typeof metadata !== 'object' || metadata.type !== PLAN_MARKER) return null;
   return planName(metadata.metadata?.plan_type);
 }
 
@@ -32,7 +33,7 @@ export function createTurnEventReader(carrier: PageCarrier, report: (finding: Pa
       }
       return;
     }
-    if (data.includes('server_ste_metadata') && data.includes('plan_type')) {
+    if (data.includes(PLAN_MARKER) && data.includes('plan_type')) {
       const plan = planOf(jsonValueOf(data));
       if (plan) report({ kind: 'plan', carrier, plan });
     }

@@ -8,8 +8,8 @@
  * The tool's author.name is obfuscated and changes, so it is never used.
  */
 
-const RATE_LIMIT_EXCEPTION = 'ChatGPTAgentToolRateLimitException';
-const COOLDOWN_PHRASE = 'generating images too quickly';
+export const RATE_LIMIT_EXCEPTION = 'ChatGPTAgentToolRateLimitException';
+export const COOLDOWN_PHRASE = 'generating images too quickly';
 export const COOLDOWN_MS = 60 * 60 * 1000;
 
 const MINUTE = 60_000;
@@ -77,7 +77,9 @@ export function mayHoldRefusal(data: string): boolean {
   return data.includes(RATE_LIMIT_EXCEPTION) || data.includes(COOLDOWN_PHRASE);
 }
 
-/** Markers of an image turn seen in its events (turn_use_case, image task ids). */
+/** Markers of an image turn seen in its events (turn_use_case, image task ids, async task type). */
+const IMAGE_TURN_MARKERS = ['"image gen"', 'image_gen_task_id', '"async_task_type":"image_gen"', '"async_task_type": "image_gen"'] as const;
+
 export function marksImageTurn(data: string): boolean {
-  return data.includes('"image gen"') || data.includes('image_gen_task_id') || data.includes('"async_task_type":"image_gen"') || data.includes('"async_task_type": "image_gen"');
+  return IMAGE_TURN_MARKERS.some((marker) => data.includes(marker));
 }

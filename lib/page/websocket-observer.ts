@@ -1,5 +1,6 @@
 import type { PageFinding } from '../channel/page-channel';
 import { createTurnFrameReader } from './websocket-frames';
+import { isChatgptSocketUrl } from './quota-endpoints';
 
 /**
  * Turns the server moves to wss://ws.chatgpt.com deliver SSE text inside JSON frames
@@ -9,7 +10,8 @@ import { createTurnFrameReader } from './websocket-frames';
  * (the listener does a substring test and defers any parsing to a later task).
  */
 
-const INSTALLED = Symbol.for('quota-meter.websocket-observer');
+/** The scopes whose WebSocket this module wrapped: the mark stays here, never on an object the page sees. */
+const installed = new WeakSet<object>();
 /** Frames worth parsing; the SSE text inside is JSON-escaped, so the markers are bare words. */
 const INTERESTING = /conversation_detail_metadata|ChatGPTAgentToolRateLimitException|generating images too quickly|server_ste_metadata|image_gen|image gen/;
 const MAX_FRAME_CHARS = 512 * 1024;
@@ -19,15 +21,6 @@ export interface WebSocketObserverOptions {
   report: (finding: PageFinding, account: string | null) => void;
   /** The page's account key at the time a frame is read. */
   account: () => string | null;
-}
-
-export function isChatgptSocketUrl(url: unknown): boolean {
-  try {
-    const { protocol, hostname } = new URL(typeof url === 'string' ? url : url instanceof URL ? url.href : '');
-    return protocol === 'wss:' && (hostname === 'chatgpt.com' || hostname.endsWith('.chatgpt.com') || hostname.endsWith('.openai.com'));
-  } catch {
-    return false;
-  }
 }
 
 function watchSocket(socket: WebSocket, options: WebSocketObserverOptions, isActive: () => boolean): void {
@@ -49,8 +42,8 @@ function watchSocket(socket: WebSocket, options: WebSocketObserverOptions, isAct
 /** Installs the observer once per scope; returns the undo. */
 export function installWebSocketObserver(options: WebSocketObserverOptions): () => void {
   const { scope } = options;
-  const Original = scope.WebSocket as typeof WebSocket & { [INSTALLED]?: true };
-  if (typeof Original !== 'function' || Original[INSTALLED]) return () => undefined;
+  const Original = scope.WebSocket;
+  if (typeof Original !== 'function' || installed.has(scope)) return () => undefined;
   const setTimeoutOf = scope.setTimeout.bind(scope);
   const bound = { ...options, scope: { WebSocket: Original, setTimeout: setTimeoutOf as typeof setTimeout } };
   let active = true;
@@ -75,18 +68,20 @@ export function installWebSocketObserver(options: WebSocketObserverOptions): () 
     },
     get(target, key, receiver) {
       if (key === 'toString') return toString;
-      return key === INSTALLED ? true : get(target, key, receiver);
+      return get(target, key, receiver) as unknown;
     },
   });
   // A socket's constructor (and WebSocket.prototype.constructor) is the WebSocket the page sees, as without us.
   const prototype = Original.prototype as unknown as { constructor: unknown } | undefined;
   const constructorSlot = prototype && Object.getOwnPropertyDescriptor(prototype, 'constructor');
   const setConstructor = (value: unknown) => constructorSlot && Object.defineProperty(prototype, 'constructor', { ...constructorSlot, value });
+  installed.add(scope);
   scope.WebSocket = Observed;
   setConstructor(Observed);
   return () => {
     active = false;
     if (scope.WebSocket === Observed) scope.WebSocket = Original;
     setConstructor(Original);
+    installed.delete(scope);
   };
 }

@@ -1,5 +1,7 @@
 import type { AccountState, BlockedState, FeatureState } from '../core/quota-state';
 import type { ReadingSource } from '../core/quota-types';
+import { dropSeen } from '../core/remaining-points';
+import { forecastRunOut, type RunOutForecast } from '../core/run-out-forecast';
 import { DEFAULT_BADGE_FEATURE } from '../alerts/quota-badge';
 import type { Settings } from '../alerts/settings';
 import { type FeatureStatus, featureStatus, lowThresholdOf } from '../alerts/feature-status';
@@ -19,7 +21,11 @@ export type ResetView =
   | { kind: 'windowNotStarted' }
   | { kind: 'unknown' };
 
-/** limit: the cap the site states for a blocked feature; maxSeen: only the most seen this window. */
+/**
+ * The cap a bar is drawn against, only where it is known: limit, the cap the site states for a
+ * blocked feature; maxSeen, the most seen this window once a drop from it was seen (the first
+ * reading of a window says nothing of the cap: "4 left" of a most seen 4 is no full bar).
+ */
 export interface CapView {
   value: number;
   source: 'limit' | 'maxSeen';
@@ -30,6 +36,12 @@ export interface FeatureView {
   remaining: number;
   status: FeatureStatus;
   cap: CapView | null;
+  /** The largest count seen this window (details); null when none or when the site states the cap. */
+  mostSeen: number | null;
+  /** When and where the feature's count was read (details); null for a block no reading counted. */
+  readFrom: { source: ReadingSource; at: number } | null;
+  /** At the pace of the last hours' drops, when it runs out (an estimate); null when too little is known. */
+  forecast: RunOutForecast | null;
   reset: ResetView;
   /** The reset time was worked out from a refusal's wording ("resets in 14 hours"), not given by the server. */
   resetEstimated: boolean;
@@ -104,6 +116,9 @@ function blockedFeatureView(block: BlockedState, feature: FeatureState | undefin
     remaining: 0,
     status: featureStatus(account, block.name, now, 0) ?? 'blocked',
     cap,
+    mostSeen: cap === null && feature !== undefined && feature.maxSeen > 0 ? feature.maxSeen : null,
+    readFrom: feature === undefined ? null : { source: feature.source, at: feature.seenAt },
+    forecast: null,
     reset,
     resetEstimated: false,
     cooldownUntil: cooldownUntil(block.name, account, now),
@@ -114,6 +129,11 @@ function blockedFeatureView(block: BlockedState, feature: FeatureState | undefin
   };
 }
 
+/** A drop from a higher count was seen this window (or the count is below the most seen). */
+function capKnown(feature: FeatureState): boolean {
+  return feature.maxSeen > 0 && (feature.remaining < feature.maxSeen || dropSeen(feature.points ?? []));
+}
+
 function featureView(feature: FeatureState, account: AccountState, now: number, lowThresholds: Settings['lowThresholds']): FeatureView {
   const timed = resetView(feature.resetsAt, now);
   // While full the server keeps moving reset_after forward (protocol.md section 2): no fixed time yet.
@@ -122,7 +142,10 @@ function featureView(feature: FeatureState, account: AccountState, now: number, 
     name: feature.name,
     remaining: feature.remaining,
     status: featureStatus(account, feature.name, now, lowThresholdOf({ lowThresholds }, account, feature.name)) ?? 'normal',
-    cap: feature.maxSeen > 0 ? { value: feature.maxSeen, source: 'maxSeen' } : null,
+    cap: capKnown(feature) ? { value: feature.maxSeen, source: 'maxSeen' } : null,
+    mostSeen: feature.maxSeen > 0 ? feature.maxSeen : null,
+    readFrom: { source: feature.source, at: feature.seenAt },
+    forecast: reset.kind === 'ahead' || reset.kind === 'unknown' ? forecastRunOut(feature.points ?? [], feature.resetsAt, now) : null,
     reset,
     resetEstimated: feature.resetEstimated && reset.kind !== 'windowNotStarted',
     cooldownUntil: cooldownUntil(feature.name, account, now),

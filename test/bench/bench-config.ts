@@ -14,6 +14,8 @@ export interface BenchConfig {
   smallFetches: number;
   /** The small fetches run in blocks of this many, the two sides taking turns. */
   smallFetchBlock: number;
+  /** Fresh loads of the bench page per side per round (page load). */
+  pageLoads: number;
   /** How many times per round each side reads the large stream and the large init (medians kept). */
   repeats: number;
   largeStream: { bytes: number; events: number };
@@ -22,9 +24,10 @@ export interface BenchConfig {
 
 export const FULL: BenchConfig = {
   mode: 'full',
-  rounds: 9,
-  smallFetches: 2000,
+  rounds: 21,
+  smallFetches: 400,
   smallFetchBlock: 100,
+  pageLoads: 5,
   repeats: 3,
   largeStream: { bytes: 5 * MIB, events: 2000 },
   largeInit: { bytes: 6 * MIB },
@@ -35,6 +38,7 @@ export const QUICK: BenchConfig = {
   rounds: 2,
   smallFetches: 50,
   smallFetchBlock: 25,
+  pageLoads: 2,
   repeats: 2,
   largeStream: { bytes: 128 * KIB, events: 50 },
   // Above the extension's 256 KiB cap on init bodies, as the full size is, so the same path runs.

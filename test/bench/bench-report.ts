@@ -1,7 +1,7 @@
 import { mebibytes, type BenchConfig } from './bench-config';
 import type { ExtensionRound, Rounds } from './bench-rounds';
 import type { SideRound } from './side-measures';
-import { total, type PopupWeight } from './popup-files';
+import { total, type FileWeight, type PopupWeight } from './popup-files';
 import { differencesOf, ratiosOf, spreadOf, type Spread } from './statistics';
 
 /**
@@ -85,22 +85,59 @@ function weightFigure(id: string, what: string, bytes: { raw: number; gzip: numb
   };
 }
 
+/** What the extension adds, in ms: with − without per round (for figures near zero without it, where a ratio says nothing). */
+function added(id: string, what: string, rounds: Rounds, pick: (round: SideRound) => number): Figure {
+  return {
+    id,
+    what,
+    unit: 'ms',
+    without: sideSpread(rounds.without, pick),
+    with: sideSpread(rounds.with, pick),
+    result: differencesOf(rounds.with.map(pick), rounds.without.map(pick)),
+    target: null,
+    holds: null,
+  };
+}
+
+/** Per round, the popup's paint minus the bare page's paint of the same round; the bare page's paint shown apart. */
+function difference(id: string, what: string, rounds: Rounds, max: number): Figure {
+  const result = differencesOf(rounds.extension.map((round) => round.popup.paintedMs), rounds.extension.map((round) => round.barePaintedMs));
+  return {
+    id,
+    what,
+    unit: 'ms',
+    without: spreadOf(rounds.extension.map((round) => round.barePaintedMs)),
+    with: spreadOf(rounds.extension.map((round) => round.popup.paintedMs)),
+    result,
+    target: { max, text: `≤ +${max} ms` },
+    holds: result.median <= max,
+  };
+}
+
 function timing(id: string, what: string, values: number[], max: number | null): Figure {
   const result = spreadOf(values);
   if (max === null) return { id, what, unit: 'ms', result, target: null, holds: null };
   return { id, what, unit: 'ms', result, target: { max, text: `≤ ${max} ms` }, holds: result.median <= max };
 }
 
-export function figuresOf(config: BenchConfig, rounds: Rounds, popup: PopupWeight): Figure[] {
+export function figuresOf(config: BenchConfig, rounds: Rounds, popup: PopupWeight, contentScripts: readonly FileWeight[]): Figure[] {
   const { largeStream } = config;
   const stream = `${mebibytes(rounds.streamBytes.large)} stream in ${largeStream.events} events`;
   const cold = rounds.warmUp?.popup;
+  const loads = `${config.pageLoads} loads a round`;
   return [
+    compared('0', `page load: DOMContentLoaded (${loads})`, rounds, (round) => round.domContentLoadedMs, 1.05),
+    compared('0', `page load: first contentful paint (${loads})`, rounds, (round) => round.firstPaintMs, 1.05),
+    added('0', '  main-thread CPU time of one load, added', rounds, (round) => round.pageLoadCpuMs),
+    added('0', '  of which running and compiling scripts, added', rounds, (round) => round.pageLoadScriptMs),
+    weightFigure('0', `content scripts in every chatgpt.com page, chip off (${contentScripts.length} files)`, total(contentScripts), 20),
+    ...contentScripts.map((file) => weightFigure('0', `  ${file.file}`, file, null)),
     compared('1', `${config.smallFetches} small fetches (ignored path), total`, rounds, (round) => round.smallFetchesMs, 1.02),
     compared('1', '  main-thread CPU time over them', rounds, (round) => round.smallFetchesCpuMs, null),
     compared('1', '  time inside one fetch() call, median', rounds, (round) => round.fetchCallMs, null),
     sameRound('1', 'same page: through the wrapper vs the browser\'s own fetch', rounds, (round) => round.wrapper.wrappedMs, (round) => round.wrapper.unwrappedMs),
     sameRound('1', '  time inside one fetch() call, median', rounds, (round) => round.wrapper.wrappedCallMs, (round) => round.wrapper.unwrappedCallMs),
+    sameRound('1', "no extension, same page: the page's fetch vs a frame's fetch", rounds, (round) => round.frameBias.wrappedMs, (round) => round.frameBias.unwrappedMs),
     compared('2', `${stream}: first chunk read`, rounds, (round) => round.streamFirstChunkMs, 1.05),
     compared('2', `${stream}: last chunk read`, rounds, (round) => round.streamLastChunkMs, 1.05),
     compared('2', '  main-thread CPU time over it', rounds, (round) => round.streamCpuMs, null),
@@ -113,12 +150,13 @@ export function figuresOf(config: BenchConfig, rounds: Rounds, popup: PopupWeigh
     weightFigure('4', 'popup JS loaded on open', total(popup.initialJs), 20),
     weightFigure('4', 'popup JS loaded when a section opens', total(popup.lazyJs), null),
     weightFigure('4', 'popup CSS', total(popup.initialCss), null),
-    timing('4', 'popup: counts painted (first contentful paint)', rounds.extension.map((round) => round.popup.paintedMs), 100),
+    timing('4', 'popup: counts painted (first contentful paint)', rounds.extension.map((round) => round.popup.paintedMs), null),
+    difference('4', 'popup: counts painted, minus a bare page of the extension opened the same way', rounds, 25),
     timing('4', 'popup: its script started', rounds.extension.map((round) => round.popup.scriptStartMs), null),
     timing('4', 'popup: counts in the DOM', rounds.extension.map((round) => round.popup.countInDomMs), null),
     timing('4', 'popup: main-thread CPU of one load (a reload)', rounds.extension.map((round) => round.popup.reloadCpu.ThreadTime), null),
     timing('4', '  of which running and compiling JS', rounds.extension.map(({ popup }) => popup.reloadCpu.ScriptDuration + popup.reloadCpu.V8CompileDuration), null),
-    ...(cold ? [timing('4', 'popup: first open of the run (cold), counts painted', [cold.paintedMs], 100)] : []),
+    ...(cold ? [timing('4', 'popup: first open of the run (cold), counts painted', [cold.paintedMs], null)] : []),
     timing('5', 'badge shows a reading, after the page read it', rounds.extension.map((round) => round.badgeAfterReadingMs), 300),
   ];
 }

@@ -4,19 +4,27 @@ import { badgeAfterReading, countSequence, type Freshness } from './badge-measur
 import type { BenchConfig } from './bench-config';
 import type { BenchServer } from './bench-server';
 import { loadBenchPage, type BenchSide, type SideName } from './bench-sides';
-import { measurePopupPaint, type PopupPaint } from './popup-paint';
+import { pageLoadRound } from './page-load';
+import { measureBarePaint, measurePopupPaint, type PopupPaint } from './popup-paint';
 import { heapRound, initRound, smallFetchRound, timedStreamRound, wrapperRound, type Partials, type SideRound, type WrapperRound } from './side-measures';
 
 /**
  * The measured rounds. Each round loads the bench page afresh on both sides (and so a fresh relay,
  * its rate limiter full), takes measures 1 to 3 on both sides taking turns (side-measures.ts), then
- * the wrapper alone (1, same page), 5 and 4 on the side with the extension. Which side goes first alternates from round to round.
+ * the same-page fetch comparison on each side (1), 5 and 4 on the side with the extension. Which side goes first alternates from round to round.
  * The first round is a warm-up: its figures are kept apart (the popup's first open is its cold one).
  */
 
 export interface ExtensionRound extends Freshness {
   wrapper: WrapperRound;
+  /**
+   * The same comparison in the browser without the extension, where the page's fetch is the
+   * browser's own: what a fetch from another frame costs by itself, the bias of the one above.
+   */
+  frameBias: WrapperRound;
   popup: PopupPaint;
+  /** First contentful paint of a bare page of the same extension, opened the same way just before. */
+  barePaintedMs: number;
 }
 
 export interface Rounds {
@@ -39,16 +47,21 @@ export async function runRounds(config: BenchConfig, server: BenchServer, sides:
     onRound(round);
     const order: BenchSide[] = round % 2 === 0 ? [sides.without, sides.with] : [sides.with, sides.without];
     const partials: Partials = { without: {}, with: {} };
+    await pageLoadRound(order, config.pageLoads, partials);
     for (const side of order) await loadBenchPage(side);
     await smallFetchRound(config, order, partials);
-    const wrapper = await wrapperRound(config, sides.with);
+    // The page's fetch vs a frame's, on both sides (which goes first alternating with the round).
+    const sameSide: Partial<Record<SideName, WrapperRound>> = {};
+    for (const side of order) sameSide[side.name] = await wrapperRound(config, side);
+    const { with: wrapper, without: frameBias } = sameSide as Record<SideName, WrapperRound>;
     await timedStreamRound(config, server, order, partials, nextCount);
     rounds.streamBytes = await heapRound(config, server, order, partials, nextCount);
     rounds.initBytes = await initRound(config, server, order, partials, nextCount);
 
     const count = nextCount();
     const freshness = await badgeAfterReading(sides.with, extension, server, count);
-    const extensionRound = { ...freshness, wrapper, popup: await measurePopupPaint(extension, imageLabel, String(count)) };
+    const barePaintedMs = await measureBarePaint(extension);
+    const extensionRound = { ...freshness, wrapper, frameBias, barePaintedMs, popup: await measurePopupPaint(extension, imageLabel, String(count)) };
     if (round === 0) {
       rounds.warmUp = extensionRound;
       continue;

@@ -11,6 +11,8 @@ import { BenchServer } from './bench-server';
 import { chromiumVersion, closeSides, openSides } from './bench-sides';
 import { machineInfo } from './machine-info';
 import { popupWeight } from './popup-files';
+import { BARE_PAGE, BARE_PAGE_HTML } from './popup-paint';
+import { contentScriptWeights } from './content-script-files';
 
 /**
  * `npm run bench [-- --quick]`: builds the extension as shipped (into its own folder, so that a
@@ -44,7 +46,9 @@ async function bench(config: BenchConfig): Promise<void> {
   build();
   // The harness loads the build that QUOTA_METER_OUT_DIR names (test/e2e/harness/extension-build.ts).
   process.env.QUOTA_METER_OUT_DIR = BENCH_OUT_DIR;
+  writeFileSync(path.join(extensionDir(), BARE_PAGE), BARE_PAGE_HTML);
   const weight = popupWeight(extensionDir());
+  const contentScripts = contentScriptWeights(extensionDir());
   const machineBefore = machineInfo();
   const server = await BenchServer.start();
   const sides = await openSides(server.port);
@@ -61,11 +65,11 @@ async function bench(config: BenchConfig): Promise<void> {
       ...[sides.without, sides.with].flatMap((side) => side.pageErrors.map((error) => `page error ${side.name} the extension: ${error}`)),
     ];
     if (problems.length > 0) throw new Error(`The run saw errors, so its figures are not to be trusted:\n${problems.join('\n')}`);
-    const figures = figuresOf(config, rounds, weight);
+    const figures = figuresOf(config, rounds, weight, contentScripts);
     const machineAfter = machineInfo();
     console.log(`\n${tableOf(figures)}\n`);
     const file = path.join(artifactsDir('bench'), `${config.mode}.json`);
-    const report = { mode: config.mode, config, when: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, git, chromium, machineBefore, machineAfter, figures, popupWeight: weight, rounds };
+    const report = { mode: config.mode, config, when: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, git, chromium, machineBefore, machineAfter, figures, popupWeight: weight, contentScripts, rounds };
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`After: load ${machineAfter.loadAverage.join(' ')}; a busy thread got ${machineAfter.cpuShare} of a core. JSON: ${path.relative(repoRoot, file)}`);
     if (config.mode === 'quick') console.log('Quick mode: few rounds and small bodies; these figures say nothing about speed.');

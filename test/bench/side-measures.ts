@@ -14,6 +14,11 @@ import { spreadOf } from './statistics';
  */
 
 export interface SideRound {
+  /** Page load, medians of the round's loads (page-load.ts). */
+  domContentLoadedMs: number;
+  firstPaintMs: number;
+  pageLoadCpuMs: number;
+  pageLoadScriptMs: number;
   smallFetchesMs: number;
   /** Median time inside one fetch() call, ms. */
   fetchCallMs: number;
@@ -38,7 +43,7 @@ export type Partials = Record<SideName, Partial<SideRound>>;
 const HEAP_RUN_PAUSED_EVERY = 4;
 
 /** Runs `measure` `times` times on each side, taking turns, the first side alternating; results per side. */
-async function takingTurns<T>(order: readonly BenchSide[], times: number, measure: (side: BenchSide, pass: number) => Promise<T>): Promise<Record<SideName, T[]>> {
+export async function takingTurns<T>(order: readonly BenchSide[], times: number, measure: (side: BenchSide, pass: number) => Promise<T>): Promise<Record<SideName, T[]>> {
   const results: Record<SideName, T[]> = { without: [], with: [] };
   for (let pass = 0; pass < times; pass += 1) {
     for (const side of pass % 2 === 0 ? order : [...order].reverse()) results[side.name].push(await measure(side, pass));

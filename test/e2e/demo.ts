@@ -7,6 +7,7 @@ import { launchBrowser } from './harness/launch-browser';
 import { screenshotPopup } from './harness/popup-screenshots';
 import { ReplicaTab } from './harness/replica-tab';
 import { runStep } from './harness/scenario-runner';
+import { emulateUiLanguage } from './harness/ui-language';
 import { ReplicaServer } from './replica/replica-server';
 import { demoTour } from './scenarios/demo-tour';
 
@@ -39,6 +40,22 @@ async function describeBadge(extension: ExtensionUnderTest): Promise<string> {
   return `badge "${badge.text}" #${colour} — ${badge.title.replaceAll('\n', ' | ')}`;
 }
 
+/**
+ * The popup in Simplified Chinese as a browser with a Chinese interface shows it: the same tour up
+ * to "running low", in a second headless browser started with --lang=zh-CN, its times in zh-CN.
+ */
+async function chineseScreenshots(replica: ReplicaServer, dir: string): Promise<string[]> {
+  const browser = await launchBrowser({ replicaPort: replica.port, lang: 'zh-CN' });
+  await emulateUiLanguage(browser.context, 'zh-CN');
+  const extension = browser.extension as ExtensionUnderTest;
+  const tab = await ReplicaTab.create(browser.context);
+  const [session, runningLow] = demoTour(Date.now());
+  for (const step of [...(session?.steps ?? []), ...(runningLow?.steps ?? [])]) await runStep(step, tab, replica, extension);
+  const files = await screenshotPopup(extension, dir, 'zh_CN-2-running-low');
+  await browser.close();
+  return files;
+}
+
 async function main(): Promise<void> {
   try {
     chromiumExecutable();
@@ -66,6 +83,7 @@ async function main(): Promise<void> {
   }
   const errors = extension.errors.errors;
   if (errors.length > 0) console.error('The extension logged errors:', errors);
+  written.push(...(await chineseScreenshots(replica, screenshots)));
 
   console.log('\nScreenshots of the popup:');
   for (const file of written) console.log(`  ${file}`);

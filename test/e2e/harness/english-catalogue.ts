@@ -8,7 +8,12 @@ import { repoRoot } from './extension-build';
  */
 type Catalogue = Record<string, { message: string }>;
 
-const catalogue = JSON.parse(readFileSync(path.join(repoRoot, 'public/_locales/en/messages.json'), 'utf8')) as Catalogue;
+/** A shipped catalogue (public/_locales/<locale>/messages.json), for specs of another language. */
+export function catalogueOf(locale: string): Catalogue {
+  return JSON.parse(readFileSync(path.join(repoRoot, 'public/_locales', locale, 'messages.json'), 'utf8')) as Catalogue;
+}
+
+const catalogue = catalogueOf('en');
 
 export function englishText(key: string): string {
   const entry = catalogue[key];

@@ -87,7 +87,7 @@ export class ExtensionUnderTest implements ExtensionHandle {
   /** Opens the popup's page in a tab, as the toolbar button would show it. */
   async openPopup(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
     const page = await this.context.newPage();
-    await page.setViewportSize({ width: 380, height: 600 });
+    await page.setViewportSize({ width: 400, height: 600 });
     if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
     await page.goto(`${this.origin}/popup.html`);
     return page;

@@ -1,256 +1,121 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BADGE_COLORS, type BadgeStatus } from '../../../lib/alerts/quota-badge';
-import { MAX_ACCOUNTS, type QuotaState } from '../../../lib/core/quota-state';
-import type { Settings } from '../../../lib/alerts/settings';
+import type { QuotaState } from '../../../lib/core/quota-state';
 import { fakeAccountReadings, hostileEnvelopes } from '../../unit/hostile/hostile-envelopes';
-import { invalidStoredValues, MAX_STORED_CHARS } from '../../unit/hostile/stored-values';
-import { badgeColorOf } from '../harness/badge-colors';
-import { repoRoot } from '../harness/extension-build';
-import type { Badge, ExtensionGlobal, ExtensionUnderTest } from '../harness/extension-under-test';
+import { invalidStoredValues } from '../../unit/hostile/stored-values';
+import type { ExtensionUnderTest } from '../harness/extension-under-test';
 import { launchBrowser, type LaunchedBrowser } from '../harness/launch-browser';
 import { settledBadge } from '../harness/scenario-runner';
-import { forgedReading, maximalReading, postFromPage } from '../transparency/forgeries';
+import { forgedReading, postFromPage } from '../transparency/forgeries';
 import { PROBE_PAGE } from '../transparency/probe-run';
 import { ProbeServer } from '../transparency/probe-server';
 
 /**
- * Issue 7, point 3: messages forged by the page. Page code on chatgpt.com can post on our channel
- * (window.postMessage, 'quota-meter:page', version 1) anything it likes. In the built extension:
- * storage only ever holds values that pass the schemas, stays under a bound computed from the
- * code's own limits, keeps at most ten accounts; the service worker throws nothing; the badge
- * shows a valid badge; the relay's rate limit drops most of a flood; and a notifications-enabled
- * build notifies once per feature and window, whatever the page repeats.
+ * Issue 13: the page cannot write into the extension. Findings travel from the MAIN-world script
+ * to the relay on a private MessagePort handed over before any page script runs
+ * (lib/channel/port-handover.ts): whatever a page posts on its window (every hostile case of the
+ * unit suites, the old channel's envelope, a flood, a port of its own dressed as the hand-over)
+ * reaches nothing, while the page's real responses are still read. Nor can a page switch the
+ * relay off with WXT's "newer script started" event, even knowing the extension id.
  *
- * What a page CAN do, and is accepted: state its own numbers (a valid small reading lands, as the
- * page's own responses would), and name new features or new windows, each of which is new.
+ * What a forged message would do had it got through (bounds, storage, notifications) is tested
+ * through the relay's port listener and the background in test/unit/hostile.
  */
 
 const HOUR = 3_600_000;
-/** chrome.storage.local's quota without the unlimitedStorage permission. */
-const STORAGE_QUOTA_BYTES = 10 * 1024 * 1024;
-/** The relay lets a burst of 20 through per page load; one is kept for the sentinel. */
-const BATCH = 19;
 const FLOOD = 5000;
-const FLOOD_ACCOUNT = 'acct-f100d00000000000';
-/**
- * Each heaviest reading costs the worker more as state grows (measured on a loaded 2-core machine:
- * about 1 s for the first, over 10 s once ten accounts hold one each, 2.4 M characters), so the
- * spec stores two; the bound on accounts is checked with light readings above.
- */
-const HEAVY_ACCOUNTS = 2;
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function storedState(storage: Record<string, unknown>): QuotaState | undefined {
-  return storage.quotaState as QuotaState | undefined;
+function features(storage: Record<string, unknown>): string[] {
+  const state = storage.quotaState as QuotaState | undefined;
+  return Object.values(state?.accounts ?? {}).flatMap((account) => Object.keys(account.features)).sort();
 }
 
-/** Waits until a reading of `feature` is stored: the background has handled everything posted before it. */
-async function waitForFeature(extension: ExtensionUnderTest, feature: string, timeoutMs = 15_000): Promise<Record<string, unknown>> {
+let sentinels = 0;
+/** Has the page fetch a real init answer carrying a feature of its own; waits until it is stored. */
+async function realReading(page: Page, extension: ExtensionUnderTest): Promise<{ feature: string; storage: Record<string, unknown> }> {
+  const feature = `sentinel_${++sentinels}`;
+  await page.evaluate((name) => fetch(`/backend-api/conversation/init?b=quota-json&f=${name}`).then((response) => response.text()), feature);
   const started = Date.now();
   for (;;) {
     const storage = await extension.storage();
-    const accounts = Object.values(storedState(storage)?.accounts ?? {});
-    if (accounts.some((account) => Object.hasOwn(account.features, feature))) return storage;
-    if (Date.now() - started > timeoutMs) throw new Error(`the sentinel reading ${feature} never landed`);
+    if (features(storage).includes(feature)) return { feature, storage };
+    if (Date.now() - started > 15_000) throw new Error(`the real reading ${feature} never landed`);
     await sleep(100);
   }
 }
 
-let sentinels = 0;
-/** A valid reading of a feature of its own, posted last in a batch. */
-function sentinel(now: number): { feature: string; message: unknown } {
-  const feature = `sentinel_${++sentinels}`;
-  return { feature, message: forgedReading({ [feature]: 50 }, now + 5 * HOUR) };
-}
-
-function expectValidBadge(badge: Badge): void {
-  expect(badge.text).toMatch(/^(\d{1,3}|999\+)?$/);
-  const colours = (Object.keys(BADGE_COLORS) as BadgeStatus[]).map((status) => JSON.stringify(badgeColorOf(status)));
-  expect(colours).toContain(JSON.stringify(badge.color));
-}
-
-function expectSound(storage: Record<string, unknown>): void {
-  expect(invalidStoredValues(storage)).toEqual([]);
-  expect(JSON.stringify(storage).length).toBeLessThan(MAX_STORED_CHARS);
-  expect(Object.keys(storedState(storage)?.accounts ?? {}).length).toBeLessThanOrEqual(MAX_ACCOUNTS);
-}
-
-async function freshPage(page: Page): Promise<void> {
-  // A new document: the relay starts again with a full burst.
-  await page.goto(PROBE_PAGE);
-}
-
 let server: ProbeServer;
+let browser: LaunchedBrowser;
+let extension: ExtensionUnderTest;
+let page: Page;
+const now = Date.now();
+
 beforeAll(async () => {
   server = await ProbeServer.start();
+  browser = await launchBrowser({ replicaPort: server.port });
+  extension = browser.extension as ExtensionUnderTest;
+  page = await browser.context.newPage();
+  await page.goto(PROBE_PAGE);
 });
-afterAll(() => server?.close());
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
 
-describe('messages forged by the page (the shipped build)', () => {
-  let browser: LaunchedBrowser;
-  let extension: ExtensionUnderTest;
-  let page: Page;
-  const now = Date.now();
-
-  beforeAll(async () => {
-    browser = await launchBrowser({ replicaPort: server.port });
-    extension = browser.extension as ExtensionUnderTest;
-    page = await browser.context.newPage();
-    await freshPage(page);
-  });
-  afterAll(() => browser?.close());
-
-  it('a valid small reading lands: the page may state its own numbers (accepted, as its own responses would)', async () => {
-    const mark = sentinel(now);
-    await postFromPage(page, hostileEnvelopes, [now], { cases: [0], then: mark.message });
-    await waitForFeature(extension, mark.feature);
-    expect((await settledBadge(extension)).text).toBe('7');
+describe('messages a page posts on its window', () => {
+  it('every hostile case, in the channel format and in the old window envelope, reaches nothing; a real answer still lands', async () => {
+    const cases = hostileEnvelopes(now).map((_, index) => index);
+    const { posted } = await postFromPage(page, hostileEnvelopes, [now], { cases });
+    expect(posted).toBeGreaterThan(50);
+    await postFromPage(page, forgedReading, [{ image_gen: 1, forged_old_envelope: 0 }, now + HOUR]);
+    const { feature, storage } = await realReading(page, extension);
+    expect(features(storage)).toEqual([feature]);
+    expect(invalidStoredValues(storage)).toEqual([]);
   });
 
-  it(`every hostile case, ${BATCH} to a page load: storage only ever holds valid values, under the bound`, async () => {
-    const count = hostileEnvelopes(now).length;
-    for (let start = 0; start < count; start += BATCH) {
-      await freshPage(page);
-      const mark = sentinel(now);
-      const cases = Array.from({ length: Math.min(BATCH, count - start) }, (_, index) => start + index);
-      const { notCloneable } = await postFromPage(page, hostileEnvelopes, [now], { cases, then: mark.message });
-      expect(notCloneable).toBe(0);
-      expectSound(await waitForFeature(extension, mark.feature));
-      expectValidBadge(await extension.badge());
-    }
-  });
-
-  it('300 made-up accounts: at most ten are kept', async () => {
-    await freshPage(page);
+  it(`a flood of ${FLOOD} readings and 300 made-up accounts reach nothing`, async () => {
+    await page.goto(PROBE_PAGE);
+    const readings = Array.from({ length: FLOOD }, (_, index) => [{ [`flood_${index}`]: index % 1000 }, now + HOUR, null]);
+    const { posted } = await postFromPage(page, forgedReading, [], { each: readings });
     await postFromPage(page, fakeAccountReadings, [300, now]);
-    const storage = (await settledBadge(extension), await extension.storage());
-    expectSound(storage);
-    expect(Object.keys(storedState(storage)?.accounts ?? {})).toHaveLength(MAX_ACCOUNTS);
-  });
-
-  it(`a flood of ${FLOOD} messages in a loop: the relay's rate limit drops nearly all`, async () => {
-    await freshPage(page);
-    const started = Date.now();
-    // Each message a reading of a feature of its own, so that those that got through can be counted.
-    const readings = Array.from({ length: FLOOD }, (_, index) => [{ [`flood_${index}`]: index % 1000 }, now + HOUR, FLOOD_ACCOUNT]);
-    const { posted, postingMs } = await postFromPage(page, forgedReading, [], { each: readings });
-    await settledBadge(extension);
-    const elapsedSeconds = (Date.now() - started) / 1000;
-    const storage = await extension.storage();
-    const landed = Object.keys(storedState(storage)?.accounts[FLOOD_ACCOUNT]?.features ?? {}).filter((name) => name.startsWith('flood_')).length;
-    console.log(`flood: ${posted} posted in ${postingMs.toFixed(0)} ms, ${landed} landed (a burst of 20, then 2 a second over ${elapsedSeconds.toFixed(1)} s at most)`);
     expect(posted).toBe(FLOOD);
-    expect(landed).toBeGreaterThanOrEqual(20);
-    expect(landed).toBeLessThanOrEqual(20 + Math.ceil(2 * elapsedSeconds));
-    expectSound(storage);
+    const { storage } = await realReading(page, extension);
+    expect(features(storage).filter((name) => name.startsWith('flood_'))).toEqual([]);
+    expect(Object.keys((storage.quotaState as QuotaState).accounts)).toEqual(['default']);
   });
 
-  it(`the heaviest readings the schemas accept, for ${HEAVY_ACCOUNTS} accounts: over the relay's 32 KB cap, so never passed on`, { timeout: 90_000 }, async () => {
-    // They would cost the background seconds each (see HEAVY_ACCOUNTS); real findings are a few KB.
-    await freshPage(page);
-    const accounts = Array.from({ length: HEAVY_ACCOUNTS }, (_, index) => `acct-${index.toString(16).padStart(16, 'e')}`);
-    for (const account of accounts) await postFromPage(page, maximalReading, [account, account, now]);
-    const mark = sentinel(now);
-    await postFromPage(page, hostileEnvelopes, [now], { cases: [], then: mark.message });
-    const storage = await waitForFeature(extension, mark.feature);
-    expectSound(storage);
-    for (const account of accounts) expect(storedState(storage)?.accounts[account]).toBeUndefined();
-    expect(MAX_STORED_CHARS).toBeLessThan(STORAGE_QUOTA_BYTES);
+  it('a port of its own, posted as the hand-over after load, is not taken', async () => {
+    await page.goto(PROBE_PAGE);
+    const accepted = await page.evaluate(async () => {
+      const channel = new MessageChannel();
+      window.postMessage('quota-meter:port', location.origin, [channel.port2]);
+      channel.port1.postMessage({ kind: 'quota', carrier: 'init', account: null, quota: { limits_progress: [{ feature_name: 'forged_port', remaining: 1 }] } });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return true;
+    });
+    expect(accepted).toBe(true);
+    const { storage } = await realReading(page, extension);
+    expect(features(storage)).not.toContain('forged_port');
   });
 
-  it('the service worker threw nothing and logged no error, and caught none', async () => {
+  it("WXT's \"newer script started\" event, dispatched by a page that knows the id, does not switch the relay off", async () => {
+    await page.goto(PROBE_PAGE);
+    await page.evaluate((id) => {
+      for (const script of ['relay', 'page-chip', 'interceptor']) {
+        const type = `${id}:${script}:wxt:content-script-started`;
+        document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: script, messageId: 'page' } }));
+        window.postMessage({ type, contentScriptName: script, messageId: 'page' }, '*');
+      }
+    }, extension.id);
+    await sleep(200);
+    await realReading(page, extension);
+  });
+
+  it('the service worker threw nothing, and the badge is valid', async () => {
     expect(extension.errors.errors).toEqual([]);
     const log = ((await extension.storage()).diagnostics ?? []) as { where: string; reason: string }[];
-    // The background's own catch (entrypoints/background/index.ts report()) logs under 'background'.
     expect(log.filter((entry) => entry.where === 'background')).toEqual([]);
-    expectValidBadge(await extension.badge());
-  });
-});
-
-describe('notifications from forged readings (test build: notifications required)', () => {
-  const OUT_DIR = '.output-e2e';
-  let browser: LaunchedBrowser;
-  let extension: ExtensionUnderTest;
-  let page: Page;
-  const now = Date.now();
-  const window1 = now + 5 * HOUR;
-  const window2 = now + 15 * HOUR;
-
-  beforeAll(async () => {
-    // wxt.config.ts makes `notifications` required in this variant (headless Chromium never answers a prompt).
-    execFileSync('npx', ['wxt', 'build'], { cwd: repoRoot, env: { ...process.env, QUOTA_METER_E2E: '1', QUOTA_METER_OUT_DIR: OUT_DIR }, stdio: 'ignore' });
-    browser = await launchBrowser({ replicaPort: server.port, extensionDir: path.join(repoRoot, OUT_DIR, 'chrome-mv3') });
-    extension = browser.extension as ExtensionUnderTest;
-    const settings: Settings = { version: 1, badgeFeature: 'image_gen', lowThresholds: {}, notifications: true, refillNotifications: true, pageChip: false };
-    await extension.writeStorage({ settings });
-    page = await browser.context.newPage();
-  }, 120_000);
-  afterAll(() => browser?.close());
-
-  async function notifications(): Promise<string[]> {
-    const worker = await extension.worker();
-    return Object.keys(await worker.evaluate(() => (globalThis as ExtensionGlobal).chrome.notifications.getAll())).sort();
-  }
-
-  async function clearNotifications(): Promise<void> {
-    const worker = await extension.worker();
-    await worker.evaluate(async () => {
-      const { notifications: api } = (globalThis as ExtensionGlobal).chrome;
-      for (const id of Object.keys(await api.getAll())) await api.clear(id);
-    });
-  }
-
-  /** Posts readings from a fresh page, then a sentinel; returns the notifications shown since the last clear. */
-  async function forge(readings: Array<[Record<string, number>, number]>): Promise<string[]> {
-    await freshPage(page);
-    for (const [features, resetsAt] of readings) await postFromPage(page, forgedReading, [features, resetsAt]);
-    const mark = sentinel(now);
-    await postFromPage(page, forgedReading, [{ [mark.feature]: 50 }, window1]);
-    await waitForFeature(extension, mark.feature);
-    await settledBadge(extension);
-    return notifications();
-  }
-
-  const ids = (entries: Array<[kind: string, feature: string]>) => entries.map(([kind, feature]) => `${kind}|default|${feature}`).sort();
-  const withoutWindow = (list: string[]) => list.map((id) => id.split('|').slice(0, 3).join('|')).sort();
-
-  it('the build has the permission, and forged readings notify once per feature, kind and window', async () => {
-    const worker = await extension.worker();
-    expect(await worker.evaluate(() => (globalThis as ExtensionGlobal).chrome.permissions.contains({ permissions: ['notifications'] }))).toBe(true);
-    // Low, then used up, each posted three times, then three more features used up: five notices.
-    const shown = await forge([
-      ...Array.from({ length: 3 }, (): [Record<string, number>, number] => [{ image_gen: 5 }, window1]),
-      ...Array.from({ length: 3 }, (): [Record<string, number>, number] => [{ image_gen: 0 }, window1]),
-      ...Array.from({ length: 3 }, (): [Record<string, number>, number] => [{ forged_a: 0, forged_b: 0, forged_c: 0 }, window1]),
-    ]);
-    expect(withoutWindow(shown)).toEqual(ids([['low', 'image_gen'], ['exhausted', 'image_gen'], ['exhausted', 'forged_a'], ['exhausted', 'forged_b'], ['exhausted', 'forged_c']]));
-  });
-
-  it('the same readings again, and reset times a few minutes either side, notify nothing more', async () => {
-    await clearNotifications();
-    const again: Array<[Record<string, number>, number]> = [];
-    for (const shift of [0, -3 * 60_000, 3 * 60_000]) {
-      again.push([{ image_gen: 5 }, window1 + shift], [{ image_gen: 0 }, window1 + shift], [{ forged_a: 0, forged_b: 0, forged_c: 0 }, window1 + shift]);
-    }
-    expect(await forge(again)).toEqual([]);
-  });
-
-  it('a forged new window is a new window: one notice per feature in it, then none', async () => {
-    await clearNotifications();
-    const shown = await forge([
-      [{ image_gen: 0 }, window2],
-      [{ image_gen: 0 }, window2],
-    ]);
-    expect(withoutWindow(shown)).toEqual(ids([['exhausted', 'image_gen']]));
-    await clearNotifications();
-    expect(await forge([[{ image_gen: 0 }, window2]])).toEqual([]);
-  });
-
-  it('the service worker threw nothing and logged no error', () => {
-    expect(extension.errors.errors).toEqual([]);
+    expect((await settledBadge(extension)).text).toMatch(/^\d*$/);
   });
 });

@@ -32,7 +32,7 @@ const images = (remaining: number) => quotaJson({ limits: { image_gen: { remaini
 const openStep = (quota: string, badge: Step['badge'], rule: string): Step => ({ do: 'open', answers: { init: [raw(200, 'application/json', quota)] }, badge, rule });
 const turnStep = (quota: string, badge: Step['badge'], rule: string): Step => ({ do: 'send', answers: { conversation: [stream(turnStream(quota))] }, badge, rule });
 
-const SETTINGS: Settings = { version: 1, badgeFeature: 'image_gen', lowThresholds: {}, notifications: true, refillNotifications: true, pageChip: false };
+const SETTINGS: Settings = { version: 1, badgeFeature: 'image_gen', lowThresholds: {}, notifications: true, refillNotifications: true, runOutForecast: false, pageChip: false };
 
 let replica: ReplicaServer;
 let session: BrowserSession;

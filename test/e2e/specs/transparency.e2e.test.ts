@@ -73,6 +73,14 @@ describe('the page sees the same with and without the extension', () => {
     expect(identity.string).toBe(identity.toStringMethod);
   });
 
+  it("the page's first listener saw no message of ours, and nothing the page saw names the extension", () => {
+    const early = (run: SideRun) => (run.record['early-listener-messages'] as { messages: string[] }).messages;
+    expect(early(extended)).toEqual(early(plain));
+    expect(extended.extensionId).toMatch(/^[a-p]{32}$/);
+    expect(JSON.stringify(extended.record)).not.toContain(extended.extensionId);
+    expect(JSON.stringify(extended.record)).not.toContain('quota-meter');
+  });
+
   it('the server received the same requests, with the same bodies and headers', () => {
     expect(extended.served.length).toBeGreaterThan(Object.keys(PROBES).length);
     // The same requests, compared as a multiset: probes that leave a request in flight (an aborted

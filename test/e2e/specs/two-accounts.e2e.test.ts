@@ -35,14 +35,24 @@ let extension: ExtensionUnderTest;
 let tabA: ReplicaTab;
 let tabB: ReplicaTab;
 
-/** What a user does to come back to a tab: bring it to the front; the window gets focus. */
+/**
+ * What a user does to come back to a tab: bring it to the front; the window gets focus. Headless
+ * Chromium gives no window focus by itself; focus emulation makes the browser send the page a real
+ * (trusted) focus event. The relay ignores focus events a page dispatches itself.
+ */
 async function useTab(tab: ReplicaTab): Promise<void> {
+  for (const other of [tabA, tabB]) {
+    if (other === tab) continue;
+    const session = await other.page.context().newCDPSession(other.page);
+    await session.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+    await session.detach();
+  }
+  const session = await tab.page.context().newCDPSession(tab.page);
+  await session.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+  await session.detach();
   await tab.page.bringToFront();
-  // Headless Chromium keeps every tab "visible" and gives no window focus: say it as the browser would.
-  await tab.page.evaluate(() => {
-    window.dispatchEvent(new Event('focus'));
-    document.dispatchEvent(new Event('visibilitychange'));
-  });
+  // The browser's own focus event, as when the user clicks into the window (window.focus() asks for it).
+  await tab.page.evaluate(() => window.focus());
 }
 
 /** The count the popup shows for images: the meter's value, or the words said when there is no bar. */
@@ -52,12 +62,13 @@ async function imagesShown(popup: Page): Promise<number> {
   await item.waitFor();
   const meter = item.getByRole('meter');
   if ((await meter.count()) > 0) return Number(await meter.getAttribute('aria-valuenow'));
-  const text = (await item.textContent()) ?? '';
-  // A counted message: either of its forms may be the one shown.
+  // A counted message: either of its forms may be the one shown. Matched as the words alone (one
+  // element): the item's whole text runs the visible count into them.
   for (const key of ['popup_left_one', 'popup_left_other']) {
     const [before, after] = englishText(key).split('$p1$');
-    const match = new RegExp(`${before ?? ''}(\\d+)${after ?? ''}`).exec(text);
-    if (match) return Number(match[1]);
+    const words = new RegExp(`^${before ?? ''}(\\d+)${after ?? ''}$`);
+    const said = item.getByText(words);
+    if ((await said.count()) > 0) return Number(words.exec((await said.textContent()) ?? '')?.[1]);
   }
   return Number.NaN;
 }

@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Messages the forged-messages spec posts from a chatgpt.com page. The builders are
+ * Messages the forged-messages spec posts from a chatgpt.com page on its window. The builders are
  * self-contained (no imports, no outer names): they run inside the page, from their source text,
  * next to test/unit/hostile/hostile-envelopes.ts, whose cases the spec posts the same way.
  */
 
-/** A reading of image_gen-like features for `account` (null: the default account). */
+/** A reading of image_gen-like features for `account` (null: the default account), in the window channel's old envelope. */
 export function forgedReading(features: Record<string, number>, resetsAt: number, account: string | null = null): unknown {
   return {
     channel: 'quota-meter:page',
@@ -17,40 +17,6 @@ export function forgedReading(features: Record<string, number>, resetsAt: number
     quota: {
       type: 'conversation_detail_metadata',
       limits_progress: Object.entries(features).map(([name, remaining]) => ({ feature_name: name, remaining, reset_after: new Date(resetsAt).toISOString() })),
-    },
-  };
-}
-
-/**
- * The heaviest reading the schemas accept (lib/core/quota-object-schema.ts, lib/page/quota-fields.ts): 64
- * features, 64 blocked entries and 64 model limits with names of 200 and texts of 500 characters,
- * 32 unknown field names. `seed` makes names differ between readings.
- */
-export function maximalReading(account: string, seed: string, now: number): unknown {
-  const ITEMS = 64;
-  const text = (length: number, label: string) => `${label}-${seed}-`.padEnd(length, '·').slice(0, length);
-  const at = new Date(now + 3_600_000).toISOString();
-  const list = <T>(make: (index: number) => T) => Array.from({ length: ITEMS }, (_, index) => make(index));
-  return {
-    channel: 'quota-meter:page',
-    version: 1,
-    account,
-    kind: 'quota',
-    carrier: 'init',
-    quota: {
-      type: 'conversation_detail_metadata',
-      default_model_slug: text(500, 'model'),
-      limits_progress: list((index) => ({ feature_name: text(200, `feature${index}`), remaining: 999_999, reset_after: at })),
-      blocked_features: list((index) => ({
-        name: text(200, `blocked${index}`),
-        resets_after: at,
-        resets_after_text: text(500, 'when'),
-        limit: 999_999,
-        description: text(500, 'description'),
-        block_reason: text(500, 'reason'),
-      })),
-      model_limits: list((index) => ({ model_slug: text(200, `model${index}`), using_default_model_slug: text(500, 'fallback'), resets_after: at, description: text(500, 'description') })),
-      ...Object.fromEntries(Array.from({ length: 32 }, (_, index) => [text(80, `unknown${index}`), 1])),
     },
   };
 }

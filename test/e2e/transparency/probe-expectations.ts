@@ -17,23 +17,16 @@ const READ = (probe: string): ProbeExpectation => ({ reads: [probe] });
 const NOT_READ: ProbeExpectation = { reads: [] };
 
 /**
- * Inspecting the function itself: Function.prototype.toString.call(fetch) shows the wrapper's
- * source (fetch.toString() and String(fetch) give the native text), and its own keys show the
- * toString that does so and the install marker. Accepted: short of inspecting fetch itself, a
- * page cannot tell.
+ * Inspecting the function itself: fetch is a Proxy of the native one (own names, symbols, name,
+ * length and prototype are the native's), but Function.prototype.toString.call(fetch) gives a
+ * Proxy's "function () { [native code] }", so fetch.toString is answered by the Proxy to give the
+ * native text, and is not the inherited one. Accepted: short of inspecting fetch itself, a page
+ * cannot tell.
  */
 const FETCH_ITSELF = {
-  functionPrototypeToString: "Function.prototype.toString.call(fetch) shows the wrapper's source: accepted, short of inspecting fetch itself.",
-  ownKeys: "fetch's own keys add the toString that gives the native text and the install marker (Symbol.for('quota-meter.fetch-observer')).",
-  toStringIsInherited: "fetch.toString is that own toString, not Function.prototype.toString.",
+  functionPrototypeToString: "Function.prototype.toString.call(fetch) gives a Proxy's text: accepted, short of inspecting fetch itself.",
+  toStringIsInherited: "fetch.toString is the Proxy's answer that gives the native text, not Function.prototype.toString.",
 };
-
-/**
- * The account header is read from the call's own arguments (lib/page/request-account.ts), after the
- * native fetch read them: a page whose init, headers or Request subclass count their getter calls
- * sees one more. Reading nothing there would lose the account of every reading.
- */
-const ACCOUNT_HEADER_READ = "lib/page/request-account.ts reads the call's headers once more, for the chatgpt-account-id header.";
 
 export const PROBES: Record<string, ProbeExpectation> = {
   'init-post-string': READ('init-post-string'),
@@ -106,31 +99,19 @@ export const PROBES: Record<string, ProbeExpectation> = {
   'symbol-input': NOT_READ,
   'bad-method': NOT_READ,
   'fetch-identity': { reads: [], differs: FETCH_ITSELF },
-  'window-messages-during-read': {
-    reads: ['window-messages-during-read'],
-    differs: {
-      messages:
-        'The MAIN-world script hands its finding (quota fields only) to the isolated relay by window.postMessage, ' +
-        "which every 'message' listener of the page also receives. There is no other channel between the two worlds.",
-    },
-  },
-  'init-getters-counted': { reads: ['init-getters-counted'], differs: { 'reads.headers': ACCOUNT_HEADER_READ } },
-  'header-getter-counted': { reads: ['header-getter-counted'], differs: { 'reads.account': ACCOUNT_HEADER_READ } },
-  'request-subclass-getters-counted': {
-    reads: ['request-subclass-getters-counted'],
-    differs: {
-      'reads.url': "lib/page/quota-endpoints.ts reads a Request's url to match its path; a subclass's getter counts it.",
-      'reads.headers': ACCOUNT_HEADER_READ,
-    },
-  },
+  // Findings go through a private MessagePort (lib/channel/port-handover.ts): no window message of ours.
+  'window-messages-during-read': READ('window-messages-during-read'),
+  'early-listener-messages': NOT_READ,
+  // The account header is read from own data properties and through built-ins taken at document
+  // start (lib/page/request-account.ts, lib/page/page-natives.ts): no getter of the page is called again.
+  'init-getters-counted': READ('init-getters-counted'),
+  'header-getter-counted': READ('header-getter-counted'),
+  'request-subclass-getters-counted': READ('request-subclass-getters-counted'),
   'reflect-apply-counted': READ('reflect-apply-counted'),
   'promise-then-counted-during-call': READ('promise-then-counted-during-call'),
   'response-clone-counted': READ('response-clone-counted'),
   'page-wraps-fetch-later': { reads: ['page-wraps-fetch-later', 'page-wraps-fetch-later-stream'] },
-  'page-proxies-fetch-later': {
-    reads: ['page-proxies-fetch-later'],
-    differs: { string: "String() of the page's Proxy finds fetch's own toString (see fetch-identity) and gives the native text of fetch." },
-  },
+  'page-proxies-fetch-later': { reads: ['page-proxies-fetch-later'] },
   'fetch-identity-after-restore': { reads: [], differs: FETCH_ITSELF },
   'websocket-identity': {
     reads: [],

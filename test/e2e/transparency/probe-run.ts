@@ -26,6 +26,8 @@ export interface SideRun {
   served: ServedRequest[];
   storage: Record<string, unknown> | null;
   extensionErrors: ExtensionError[];
+  /** The extension's id, when it ran: the page must never see it. */
+  extensionId: string | null;
 }
 
 interface ProbeWindow {
@@ -74,6 +76,7 @@ export async function runSide(server: ProbeServer, withExtension: boolean): Prom
       served: [...server.log],
       storage,
       extensionErrors: browser.extension?.errors.errors ?? [],
+      extensionId: browser.extension?.id ?? null,
     };
   } finally {
     await browser.close();

@@ -69,6 +69,19 @@ function pageHtml(refused: number): string {
       addEventListener('error', (event) => pageTrouble.push('error: ' + event.message));
       addEventListener('unhandledrejection', (event) => pageTrouble.push('unhandledrejection: ' + String(event.reason)));
       window.refusedPort = ${refused};
+      // The first listener of the page, before any other script of it: every window message and
+      // document event it receives, as text (what an extension could leak: its id, its findings).
+      window.earlyMessages = [];
+      const note = (kind, event) => {
+        let data;
+        try {
+          data = JSON.stringify(event.data ?? event.detail ?? null);
+        } catch {
+          data = String(event.data);
+        }
+        earlyMessages.push(kind + ' ' + event.type + ' ' + data + ' ports:' + (event.ports ? event.ports.length : 0));
+      };
+      addEventListener('message', (event) => note('window', event), true);
     </script>
     <script src="/t/probes.js"></script>
   </head>

@@ -63,7 +63,7 @@ const kinds = (sent: Notice[]) => sent.map((notice) => notice.kind);
 describe('low and used up, once per window', () => {
   it('crossing the threshold gives exactly one "low", at the reading that crossed it', () => {
     const { sent } = run(images([50, 30, 11, 10]));
-    expect(sent).toEqual([{ id: `low|default|image_gen|${windowKey(WINDOW_END)}`, kind: 'low', account: DEFAULT_ACCOUNT, feature: 'image_gen', remaining: 10, resetsAt: WINDOW_END }]);
+    expect(sent).toEqual([{ id: `low|default|image_gen|${windowKey(WINDOW_END)}`, kind: 'low', account: DEFAULT_ACCOUNT, feature: 'image_gen', remaining: 10, resetsAt: WINDOW_END, runsOutAt: null }]);
   });
 
   it('readings that stay low give no more', () => {
@@ -223,7 +223,7 @@ describe('refill notices', () => {
   });
 
   it('warnings of unknown windows have no refill', () => {
-    const ledger = recordSent({}, [{ id: 'low|default|image_gen|unknown', kind: 'low', account: DEFAULT_ACCOUNT, feature: 'image_gen', remaining: 3, resetsAt: null }], T0);
+    const ledger = recordSent({}, [{ id: 'low|default|image_gen|unknown', kind: 'low', account: DEFAULT_ACCOUNT, feature: 'image_gen', remaining: 3, resetsAt: null, runsOutAt: null }], T0);
     expect(pendingRefills(ledger)).toEqual([]);
     expect(refillNotice(ledger, 'low|default|image_gen|unknown', T0 + 100 * HOUR)).toBeNull();
   });
@@ -243,6 +243,28 @@ describe('refill notices', () => {
   });
 });
 
+describe('the run-out forecast in a low notice', () => {
+  // Image counts 5 minutes apart: 30 used in 20 minutes, 10 left, the window ends in 6 hours.
+  const counts = [40, 30, 20, 10];
+  const lowAt = T0 + 15 * MINUTE;
+
+  it.each([
+    ['off (the default): the low notice alone', ON, null],
+    ['on: when, at this pace, it runs out before the reset', { ...ON, runOutForecast: true }, lowAt + (10 / 30) * 30 * MINUTE],
+  ])('%s', (_name, settings, runsOutAt) => {
+    const { sent } = run(images(counts), settings);
+    expect(sent.map(({ kind, remaining }) => [kind, remaining])).toEqual([['low', 10]]);
+    expect(sent[0]?.runsOutAt).toBe(runsOutAt);
+  });
+
+  it('says nothing of a pace that lasts until the reset, nor of a used-up feature', () => {
+    const slow = run(images([12, 11, 10], T0 + 30 * MINUTE), { ...ON, runOutForecast: true });
+    expect(slow.sent.map(({ kind, runsOutAt }) => [kind, runsOutAt])).toEqual([['low', null]]);
+    const usedUp = run(images([30, 20, 0]), { ...ON, runOutForecast: true });
+    expect(usedUp.sent.map(({ kind, runsOutAt }) => [kind, runsOutAt])).toEqual([['exhausted', null]]);
+  });
+});
+
 describe('the ledger', () => {
   const windowOf = (time: number) => Math.round(time / 600_000);
   const lowNotice = (index: number, resetsAt: number): Notice => ({
@@ -252,6 +274,7 @@ describe('the ledger', () => {
     feature: `feature_${index}`,
     remaining: 1,
     resetsAt,
+    runsOutAt: null,
   });
 
   it('is bounded (2000), dropping the entries of ended windows before those of running ones', () => {
@@ -269,17 +292,19 @@ describe('the ledger', () => {
   });
 
   it('lets at most MAX_NOTICES_PER_HOUR notices out in an hour; the rest wait, and none is ever shown twice', () => {
+    // Only known features are notified: three accounts with every one of them used up.
+    const names = ['image_gen', 'deep_research', 'odyssey', 'file_upload', 'paste_text_to_file', 'reason', 'dictation', 'send', 'tpp_send'];
     const account = emptyAccountState();
-    for (let index = 0; index < 25; index++) {
-      const name = `feature_${index}`;
+    for (const name of names) {
       account.features[name] = { name, remaining: 0, resetsAt: T0 + 48 * 3_600_000, seenAt: T0, source: 'init', maxSeen: 5, windowNotStarted: false, resetEstimated: false };
     }
     const settings = { notifications: true, lowThresholds: {} };
-    const first = dueNotices(DEFAULT_ACCOUNT, account, settings, {}, T0);
+    const dueFor = (ledger: NoticeLedger, now: number) => ['a', 'b', 'c'].flatMap((id) => dueNotices(id, account, settings, ledger, now)).slice(0, MAX_NOTICES_PER_HOUR);
+    const first = dueFor({}, T0);
     expect(first).toHaveLength(MAX_NOTICES_PER_HOUR);
     const ledger = recordSent({}, first, T0);
-    expect(dueNotices(DEFAULT_ACCOUNT, account, settings, ledger, T0 + 60_000)).toEqual([]);
-    const later = dueNotices(DEFAULT_ACCOUNT, account, settings, ledger, T0 + 3_600_001);
+    expect(['a', 'b', 'c'].flatMap((id) => dueNotices(id, account, settings, ledger, T0 + 60_000))).toEqual([]);
+    const later = dueFor(ledger, T0 + 3_600_001);
     expect(later).toHaveLength(MAX_NOTICES_PER_HOUR);
     expect(later.some((notice) => first.some((shown) => shown.id === notice.id))).toBe(false);
   });

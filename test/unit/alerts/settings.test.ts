@@ -8,15 +8,21 @@ import { SETTINGS_VERSION, defaultSettings, lowThresholdFor, type Settings } fro
 const DEFAULTS = defaultSettings();
 
 describe('defaults', () => {
-  it('image_gen on the badge, notifications off until the user grants them, refills on, no chip', () => {
+  it('image_gen on the badge, notifications off until the user grants them, refills on, no forecast, no chip', () => {
     expect(DEFAULTS).toEqual({
       version: SETTINGS_VERSION,
       badgeFeature: 'image_gen',
       lowThresholds: {},
       notifications: false,
       refillNotifications: true,
+      runOutForecast: false,
       pageChip: false,
     });
+  });
+
+  it('settings stored before the forecast switch existed read back unchanged, with it off (same version: nothing to migrate)', () => {
+    const { runOutForecast: _forecast, ...older } = { ...DEFAULTS, notifications: true, pageChip: true };
+    expect(settingsStore.resolve(older)).toEqual({ value: { ...DEFAULTS, notifications: true, pageChip: true, runOutForecast: false }, rejected: null });
   });
 
   it('each call gives a fresh object (a caller may change its copy)', () => {

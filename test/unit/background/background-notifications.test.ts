@@ -70,6 +70,15 @@ describe('with notifications on and the permission granted', () => {
     expect(options?.iconUrl).toMatch(/icon\/128\.png$/);
   });
 
+  it('with the run-out forecast on, the low notice says when, at this pace, it runs out before the reset', async () => {
+    await startWith({ ...NOTIFY, runOutForecast: true }, true);
+    await send(quotaMessage(cdm(50)));
+    await send(quotaMessage(cdm(30), 'stream'));
+    await send(quotaMessage(cdm(9), 'stream'));
+    const options = fakeBrowser.notifications.getAllCreateOptions()[`low|default|image_gen|${WINDOW}`];
+    expect(options?.message).toMatch(/^At this pace you will run out around .+, before the reset \(estimate\)\.\nResets /);
+  });
+
   it('the same reading again, from another tab, and after a worker restart: none more', async () => {
     await startWith(NOTIFY, true);
     await send(quotaMessage(cdm(50)));

@@ -46,7 +46,7 @@ describe('the account shown', () => {
     await settle();
     expect(root.querySelector<HTMLSelectElement>('#account-select')?.value).toBe(SECOND);
     expect([...root.querySelectorAll('.feature h3')].map((heading) => heading.textContent)).toEqual(['Image generations']);
-    expect(root.querySelector('[role="meter"]')?.getAttribute('aria-valuenow')).toBe('90');
+    expect(root.querySelector('.feature .count')?.textContent).toBe('90');
     expect(header(root)).toContain('Only looking: the toolbar badge follows Account 1 · …00a1, the account of the chatgpt.com tab used last.');
     expect((await stored<QuotaState>('quotaState')).activeAccount).toBe(FIRST);
   });

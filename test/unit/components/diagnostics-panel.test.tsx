@@ -33,7 +33,7 @@ const lastFindings = {
   init: { at: NOW - 60_000, finding: { kind: 'quota', carrier: 'init', quota: { limits_progress: [{ feature_name: 'image_gen', remaining: 40 }] } } },
   refusal: { at: NOW - 30_000, finding: { kind: 'refusal', carrier: 'stream', feature: 'image_gen', resetsInMs: 3_600_000 } },
 };
-const diagnostics = [{ at: NOW - 5 * 60_000, where: 'stream', reason: 'body over the size limit' }];
+const diagnostics = [{ at: NOW - 5 * 60_000, where: 'stream', reason: 'body too large' }];
 
 async function openDiagnostics(stored: Record<string, unknown>): Promise<HTMLElement> {
   return openSection(await openPopup(stored), 'Diagnostics');
@@ -46,7 +46,7 @@ describe('diagnostics', () => {
     expect([...panel.querySelectorAll('h3')].map((heading) => [heading.textContent, heading.nextElementSibling?.textContent])).toEqual([
       ['Fields the reader did not know', 'limits_progress[].cadence'],
       ['Features without a readable name', 'quantum_canvas'],
-      ['Ignored readings', '12:58 PM stream body over the size limit'],
+      ['Ignored readings', '12:58 PM stream body too large'],
       ['Last finding of each kind', JSON.stringify(lastFindings, null, 2)],
     ]);
     const findings = panel.querySelector('pre')!;
@@ -87,6 +87,6 @@ describe('diagnostics', () => {
     const panel = await openDiagnostics({ quotaState: readings });
     await fakeBrowser.storage.local.set({ diagnostics });
     await settle();
-    expect(panel.querySelector('.ignored-list')?.textContent).toContain('body over the size limit');
+    expect(panel.querySelector('.ignored-list')?.textContent).toContain('body too large');
   });
 });

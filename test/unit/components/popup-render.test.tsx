@@ -36,10 +36,10 @@ function meterOf(item: HTMLElement): Record<string, string | null> {
   return Object.fromEntries(['aria-label', 'aria-valuenow', 'aria-valuemax', 'aria-valuetext'].map((name) => [name, meter.getAttribute(name)]));
 }
 
-/** What a screen reader reads of an element, in order: its texts, minus what is aria-hidden. */
+/** What a screen reader reads of an element, in order: its texts, minus what is aria-hidden or hidden. */
 function spokenText(element: Element): string {
   const copy = element.cloneNode(true) as Element;
-  copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+  copy.querySelectorAll('[aria-hidden="true"], [hidden]').forEach((hidden) => hidden.remove());
   const walker = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
   const texts: string[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node.textContent ?? '');
@@ -60,7 +60,7 @@ describe('the popup, rendered', () => {
       'aria-valuetext': '118 left; most seen this window: 120',
     });
     expect(items(root)[0]!.textContent).toContain('Resets in 5 hr 12 min, 06:15 PM');
-    expect(items(root)[0]!.textContent).toContain('most seen this window: 120');
+    expect(items(root)[0]!.querySelector('.feature-more-body')?.textContent).toContain('Most seen this window: 120');
     expect(items(root)[1]!.textContent).toContain('Reset time unknown');
     expect(root.querySelector('.freshness')?.textContent).toBe('Updated 2 min. ago · end of a chat turn');
   });
@@ -105,7 +105,7 @@ describe('the popup, rendered', () => {
     const item = items(show(state))[0]!;
     expect(item.querySelector('h3')?.textContent).toBe('video_gen');
     expect(item.querySelector('[role="meter"]')).toBeNull();
-    expect(spokenText(item)).toBe('video_gen Blocked 0 left Until unknown');
+    expect(spokenText(item)).toBe('video_gen Blocked 0 left Until unknown Details');
   });
 
   it('says a full window has not started, and when an older reading saw a feature', () => {
@@ -116,9 +116,34 @@ describe('the popup, rendered', () => {
       ]),
     );
     expect(items(root)[0]!.textContent).toContain('Full: the window starts with the first use');
-    const note = items(root)[1]!.querySelector('.feature-note')!;
-    expect(note.textContent).toMatch(/^most seen this window: 9 · Last seen 3 hr\.? ago \(not in the latest reading\)$/);
-    expect(spokenText(note)).toMatch(/^Last seen 3 hr\.? ago \(not in the latest reading\)$/);
+    const details = [...items(root)[1]!.querySelectorAll('.feature-more-body p')].map((line) => line.textContent);
+    expect(details).toEqual(['Most seen this window: 9', expect.stringMatching(/^Read 3 hr\.? ago · end of a chat turn$/), expect.stringMatching(/^Last seen 3 hr\.? ago \(not in the latest reading\)$/)]);
+  });
+
+  it('opens and closes a feature\'s details with a disclosure button', async () => {
+    const item = items(show(account([feature('image_gen', 9, { maxSeen: 40 })])))[0]!;
+    const button = item.querySelector<HTMLButtonElement>('button.feature-more')!;
+    const body = item.querySelector<HTMLElement>(`#${button.getAttribute('aria-controls')}`)!;
+    expect([button.textContent, button.getAttribute('aria-expanded'), body.hidden]).toEqual(['Details', 'false', true]);
+    expect(document.getElementById(button.getAttribute('aria-describedby')!)?.textContent).toBe('Image generations');
+    await act(() => button.click());
+    expect([button.getAttribute('aria-expanded'), body.hidden]).toEqual(['true', false]);
+    expect(spokenText(body)).toBe('Most seen this window: 40 Read 2 min. ago · end of a chat turn');
+  });
+
+  it.each([
+    ['runs out before the reset', 40, 'At this pace: out around 02:03 PM, before the 06:15 PM reset (estimate)'],
+    ['lasts until the reset', 200, 'At this pace it lasts until the reset (estimate)'],
+  ])('says at this pace when it %s, as an estimate', (_, start, words) => {
+    // 30 used over the last 3 hours: a pace of 10 an hour, with 10 left (or 170) and the reset 5 hours away.
+    const points = [
+      { at: NOW - 3 * HOUR, remaining: start },
+      { at: NOW - 2 * HOUR, remaining: start - 5 },
+      { at: NOW - HOUR, remaining: start - 10 },
+      { at: NOW - 10 * MINUTE, remaining: start - 30 },
+    ];
+    const item = items(show(account([feature('image_gen', start - 30, { maxSeen: start, points })])))[0]!;
+    expect(item.querySelector('.feature-forecast')?.textContent).toBe(words);
   });
 
   it('says when a reset time is an estimate, and when the site paused image generation', () => {

@@ -164,6 +164,20 @@ describe('settings: notifications', () => {
     await settle();
     expect((await stored<Settings>('settings')).refillNotifications).toBe(false);
   });
+
+  it('offers the run-out forecast, off by default, only while notifications are on', async () => {
+    const off = await openSettings();
+    expect(switchNamed(off, 'Run-out forecast').disabled).toBe(true);
+    closePopup();
+
+    permissions = installFakePermissions(true);
+    const on = await openSettings({ ...defaultSettings(), notifications: true });
+    const forecast = switchNamed(on, 'Run-out forecast');
+    expect([forecast.disabled, forecast.getAttribute('aria-checked')]).toEqual([false, 'false']);
+    await act(() => forecast.click());
+    await settle();
+    expect((await stored<Settings>('settings')).runOutForecast).toBe(true);
+  });
 });
 
 describe('settings: the chip on chatgpt.com', () => {

@@ -113,6 +113,7 @@ describe('what each reading replaces and what it leaves', () => {
       source: 'init',
       maxSeen: 50,
       windowNotStarted: false,
+      points: [{ at: T0, remaining: 50 }],
     });
   });
 

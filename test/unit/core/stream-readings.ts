@@ -1,7 +1,7 @@
 import { findingFromEventData } from '../../../lib/page/page-findings';
 import { readingFromPickedQuota, type ParseResult } from '../../../lib/core/parse-quota-object';
 import type { ReadingSource } from '../../../lib/core/quota-types';
-import { createSseScanner, DEFAULT_MAX_EVENT_CHARS } from '../../../lib/page/sse-scanner';
+import { createSseScanner, DEFAULT_MAX_EVENT_CHARS, EVERY_EVENT } from '../../../lib/page/sse-scanner';
 
 /**
  * The SSE path of the extension, without the browser: bytes cut into chunks go through the
@@ -16,7 +16,7 @@ export function chunksAt(bytes: Uint8Array, offsets: number[]): Uint8Array[] {
 
 export function eventDataOf(chunks: Uint8Array[], maxEventChars: number = DEFAULT_MAX_EVENT_CHARS): string[] {
   const events: string[] = [];
-  const scanner = createSseScanner((data) => events.push(data), maxEventChars);
+  const scanner = createSseScanner((data) => events.push(data), maxEventChars, EVERY_EVENT);
   for (const chunk of chunks) scanner.push(chunk);
   scanner.end();
   return events;

@@ -27,7 +27,7 @@ afterEach(() => {
 /** The relay's message for an envelope, built without the relay's checks: the finding as the page wrote it. */
 function unchecked(envelope: unknown): unknown {
   if (typeof envelope !== 'object' || envelope === null) return { type: 'page-finding', finding: envelope, account: null };
-  const { channel: _channel, version: _version, account, ...finding } = envelope as Record<string, unknown>;
+  const { account, ...finding } = envelope as Record<string, unknown>;
   return { type: 'page-finding', finding, account };
 }
 
@@ -71,7 +71,8 @@ describe('every hostile message, handed to the background unchecked', () => {
     expect(JSON.stringify(storage).length).toBeLessThan(1024 * 1024);
     expect(JSON.stringify(storage)).not.toContain('secret');
     const log = ((await stored('diagnostics')) ?? []) as { where: string; reason: string }[];
-    expect(log.filter((entry) => entry.where === 'background' && entry.reason !== 'malformed relay message')).toEqual([]);
+    // Ignored messages are logged as such; anything else under 'background' is an error it caught.
+    expect(log.filter((entry) => entry.where === 'background' && !['malformed relay message', 'message too large'].includes(entry.reason))).toEqual([]);
   });
 
   it('readings for hundreds of accounts keep at most ten', async () => {
@@ -111,5 +112,47 @@ describe('runtime messages of any shape', () => {
       { numRuns: 300 },
     );
     expect(invalidStoredValues(await fakeBrowser.storage.local.get(null))).toEqual([]);
+  });
+});
+
+describe('bounds the background keeps itself', () => {
+  it('a message over the size cap is ignored and logged, even one the schemas would accept', async () => {
+    const texts = Array.from({ length: 64 }, (_, index) => ({ name: `blocked_${index}`, resets_after_text: 'w'.repeat(500), description: 'd'.repeat(500) }));
+    const message = { type: 'page-finding', account: null, finding: { kind: 'quota', carrier: 'init', quota: { type: 'conversation_detail_metadata', blocked_features: texts } } };
+    expect(await handleRelayMessage(message, NOW)).toBeNull();
+    expect(await stored('quotaState')).toBeUndefined();
+    expect(((await stored('diagnostics')) as unknown[])[0]).toEqual({ at: NOW, where: 'background', reason: 'message too large' });
+  });
+
+  it('page-active for the account already active changes nothing: no write, no repaint', async () => {
+    const [reading] = fakeAccountReadings(1, NOW) as Array<{ account: string }>;
+    await handleRelayMessage(unchecked(reading), NOW);
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    expect(await handleRelayMessage({ type: 'page-active', account: reading!.account }, NOW)).toBeNull();
+    expect(set).not.toHaveBeenCalled();
+  });
+});
+
+describe('diagnostics hold fixed codes only', () => {
+  it.each([
+    ['a free-text ignored reason', { kind: 'ignored', carrier: 'init', reason: 'Re-login at chatgpt-verify.example' }],
+    ['a reason that only starts like a status', { kind: 'ignored', carrier: 'init', reason: 'HTTP 500 see chatgpt-verify.example' }],
+  ])('%s is not logged as it came', async (_name, finding) => {
+    await handleRelayMessage({ type: 'page-finding', account: null, finding }, NOW);
+    const log = (await stored('diagnostics')) as Array<{ where: string; reason: string }>;
+    expect(JSON.stringify(log)).not.toContain('chatgpt-verify');
+    expect(log[0]).toEqual({ at: NOW, where: 'background', reason: 'malformed relay message' });
+  });
+
+  it('a rejected reading is logged as a code, without the path into the page\'s data', async () => {
+    const quota = { type: 'conversation_detail_metadata', limits_progress: [{ feature_name: 'Re-login at chatgpt-verify.example', remaining: -1 }] };
+    await handleRelayMessage({ type: 'page-finding', account: null, finding: { kind: 'quota', carrier: 'init', quota } }, NOW);
+    expect(await stored('diagnostics')).toEqual([{ at: NOW, where: 'init', reason: 'reading rejected' }]);
+  });
+
+  it('a stored log with free text reads as empty', async () => {
+    const { diagnosticsStore } = await import('../../../lib/extension/diagnostics-log');
+    expect(diagnosticsStore.resolve([{ at: NOW, where: 'init', reason: 'visit chatgpt-verify.example' }]).value).toEqual([]);
+    expect(diagnosticsStore.resolve([{ at: NOW, where: 'init', reason: 'HTTP 503' }]).value).toHaveLength(1);
   });
 });

@@ -1,11 +1,14 @@
 /**
- * Messages a page can post on our channel (lib/channel/page-channel.ts: 'quota-meter:page', version 1):
- * valid ones, which the extension must take (a page may state its own numbers), and hostile ones:
- * bad numbers, megabyte strings, huge lists, deep nesting, prototype names, absurd times, wrong
- * shapes. Each case says how far it must get:
+ * Messages on the page channel (lib/channel/page-channel.ts: the private port, `{ account, ...finding }`):
+ * valid ones, which the extension must take, and hostile ones: bad numbers, megabyte strings,
+ * huge lists, deep nesting, prototype names, absurd times, wrong shapes. A page can no longer
+ * write on the port; these are what the interceptor could be made to carry (or a page that got
+ * the port somehow), and, posted on the page's window, what must reach nothing at all. Each case
+ * says how far it must get through the port:
  * - 'stored': the relay forwards it and the background changes the stored state;
- * - 'not stored': the relay forwards it (its envelope is well formed) and the background stores nothing;
- * - 'dropped by the relay': nothing leaves the page's relay.
+ * - 'not stored': the relay forwards it (its structure is well formed: the relay checks no values)
+ *   and the background, validating with the full schemas, stores nothing;
+ * - 'dropped by the relay': nothing leaves the page's relay (structure or size).
  *
  * The builders are self-contained (no imports, no outer names) on purpose: the forged-messages
  * spec runs them inside a chatgpt.com page, from their source text, so that the browser test and
@@ -21,12 +24,11 @@ export interface HostileCase {
 }
 
 export function hostileEnvelopes(now: number): HostileCase[] {
-  const CHANNEL = 'quota-meter:page';
   const CDM = 'conversation_detail_metadata';
   const HOUR = 3_600_000;
   const MEGABYTE = 'x'.repeat(1024 * 1024);
   const iso = (at: number) => new Date(at).toISOString();
-  const envelope = (finding: Record<string, unknown>, account: unknown = null) => ({ channel: CHANNEL, version: 1, account, ...finding });
+  const envelope = (finding: Record<string, unknown>, account: unknown = null) => ({ account, ...finding });
   const quota = (fields: Record<string, unknown>) => envelope({ kind: 'quota', carrier: 'init', quota: { type: CDM, ...fields } });
   const item = (name: unknown, remaining: unknown, reset: unknown = iso(now + HOUR)) => ({ feature_name: name, remaining, reset_after: reset });
   const limits = (...items: unknown[]) => quota({ limits_progress: items });
@@ -40,7 +42,7 @@ export function hostileEnvelopes(now: number): HostileCase[] {
   const many = <T>(count: number, make: (index: number) => T) => Array.from({ length: count }, (_, index) => make(index));
   const manyKeys = (count: number) => Object.fromEntries(many(count, (index) => [`unknown_${index}`, index] as const));
   const cases: Array<[string, unknown, HostileOutcome]> = [
-    // What the interceptor itself posts: the page can post it too, with its own numbers.
+    // What the interceptor itself posts.
     ['a valid small reading (the page may state its own numbers)', image(7), 'stored'],
     ['a valid refusal', envelope({ kind: 'refusal', carrier: 'stream', feature: 'image_gen', resetsInMs: HOUR }), 'stored'],
     ['a valid cooldown of 31 days (the bound)', envelope({ kind: 'cooldown', carrier: 'stream', feature: 'image_gen', cooldownMs: 31 * 24 * HOUR }), 'stored'],
@@ -59,11 +61,11 @@ export function hostileEnvelopes(now: number): HostileCase[] {
     ['a numeric string', image('5'), 'not stored'],
     ['a boolean', image(true), 'not stored'],
     ['a Date', image(new Date(now)), 'not stored'],
-    ['a negative refusal delay', envelope({ kind: 'refusal', carrier: 'stream', feature: 'image_gen', resetsInMs: -1 }), 'dropped by the relay'],
-    ['a refusal delay of a century', envelope({ kind: 'refusal', carrier: 'stream', feature: 'image_gen', resetsInMs: 100 * 365 * 24 * HOUR }), 'dropped by the relay'],
-    ['a cooldown of NaN', envelope({ kind: 'cooldown', carrier: 'stream', feature: 'image_gen', cooldownMs: Number.NaN }), 'dropped by the relay'],
-    ['a cooldown one ms over 31 days', envelope({ kind: 'cooldown', carrier: 'stream', feature: 'image_gen', cooldownMs: 31 * 24 * HOUR + 1 }), 'dropped by the relay'],
-    ['a model cap clearing in 1e300 ms', envelope({ kind: 'model-cap', carrier: 'stream', clearsInMs: 1e300 }), 'dropped by the relay'],
+    ['a negative refusal delay', envelope({ kind: 'refusal', carrier: 'stream', feature: 'image_gen', resetsInMs: -1 }), 'not stored'],
+    ['a refusal delay of a century', envelope({ kind: 'refusal', carrier: 'stream', feature: 'image_gen', resetsInMs: 100 * 365 * 24 * HOUR }), 'not stored'],
+    ['a cooldown of NaN', envelope({ kind: 'cooldown', carrier: 'stream', feature: 'image_gen', cooldownMs: Number.NaN }), 'not stored'],
+    ['a cooldown one ms over 31 days', envelope({ kind: 'cooldown', carrier: 'stream', feature: 'image_gen', cooldownMs: 31 * 24 * HOUR + 1 }), 'not stored'],
+    ['a model cap clearing in 1e300 ms', envelope({ kind: 'model-cap', carrier: 'stream', clearsInMs: 1e300 }), 'not stored'],
     // Megabyte strings.
     ['a 1 MB feature name', limits(item(MEGABYTE, 5)), 'not stored'],
     ['a 1 MB reset time (read as unknown)', image(5, MEGABYTE), 'stored'],
@@ -92,7 +94,7 @@ export function hostileEnvelopes(now: number): HostileCase[] {
     // Names that Object.prototype already has.
     ...['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'].map((name): [string, unknown, HostileOutcome] => [`a feature named ${name}`, limits(item(name, 3)), 'not stored']),
     ['a blocked feature named __proto__', quota({ blocked_features: ['__proto__'] }), 'not stored'],
-    ['a plan named constructor', envelope({ kind: 'plan', carrier: 'account', plan: 'constructor' }), 'dropped by the relay'],
+    ['a plan named constructor', envelope({ kind: 'plan', carrier: 'account', plan: 'constructor' }), 'not stored'],
     ['an account named __proto__', envelope({ kind: 'account', carrier: 'account' }, '__proto__'), 'dropped by the relay'],
     [
       'an own __proto__ key in the quota object',
@@ -107,9 +109,6 @@ export function hostileEnvelopes(now: number): HostileCase[] {
     ['a reset that is not a time (read as unknown)', image(9, 'soon'), 'stored'],
     ['a reset given as a number', image(9, 1e12), 'not stored'],
     // Shapes.
-    ['another channel', { ...image(2), channel: 'quota-meter:other' }, 'dropped by the relay'],
-    ['version 2', { ...image(2), version: 2 }, 'dropped by the relay'],
-    ['version "1"', { ...image(2), version: '1' }, 'dropped by the relay'],
     ['no account field', (({ account: _account, ...rest }) => rest)(image(2)), 'dropped by the relay'],
     ['an account key in capitals', envelope({ kind: 'account', carrier: 'account' }, 'acct-0123456789ABCDEF'), 'dropped by the relay'],
     ['extra fields beside the finding (not forwarded)', { ...image(11), token: 'secret-token', text: MEGABYTE }, 'stored'],
@@ -119,10 +118,11 @@ export function hostileEnvelopes(now: number): HostileCase[] {
     ['a quota that is a string', envelope({ kind: 'quota', carrier: 'init', quota: 'limits' }), 'dropped by the relay'],
     ['a quota that is a list', envelope({ kind: 'quota', carrier: 'init', quota: [1, 2] }), 'dropped by the relay'],
     ['a quota that is null', envelope({ kind: 'quota', carrier: 'init', quota: null }), 'dropped by the relay'],
-    ['a quota that is a Map', envelope({ kind: 'quota', carrier: 'init', quota: new Map([['type', CDM]]) }), 'dropped by the relay'],
+    ['a quota that is a Map', envelope({ kind: 'quota', carrier: 'init', quota: new Map([['type', CDM]]) }), 'not stored'],
     ['limits_progress as a Set', quota({ limits_progress: new Set([item('image_gen', 1)]) }), 'not stored'],
-    ['the channel name alone', CHANNEL, 'dropped by the relay'],
-    ['a list that carries the channel', Object.assign([1], { channel: CHANNEL }), 'dropped by the relay'],
+    ['the hand-over word alone', 'quota-meter:port', 'dropped by the relay'],
+    ['a list that carries a finding', Object.assign([1], { kind: 'account', carrier: 'account', account: null }), 'dropped by the relay'],
+    ['an own field missing (a refusal without its delay)', envelope({ kind: 'refusal', carrier: 'stream', feature: 'image_gen' }), 'dropped by the relay'],
     ['null', null, 'dropped by the relay'],
   ];
   return cases.map(([name, envelope, outcome]) => ({ name, envelope, outcome }));
@@ -131,8 +131,6 @@ export function hostileEnvelopes(now: number): HostileCase[] {
 /** Readings of image_gen for `count` made-up accounts (self-contained, like hostileEnvelopes). */
 export function fakeAccountReadings(count: number, now: number): unknown[] {
   return Array.from({ length: count }, (_, index) => ({
-    channel: 'quota-meter:page',
-    version: 1,
     account: `acct-${index.toString(16).padStart(16, '0')}`,
     kind: 'quota',
     carrier: 'init',

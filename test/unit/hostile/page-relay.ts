@@ -1,39 +1,78 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { PORT_HANDOVER } from '../../../lib/channel/port-handover';
 
 /**
- * The isolated relay (entrypoints/relay.content.ts) as a page drives it: its `message` listener
- * gets what window.postMessage delivers, a structured clone of what the page posted, with the
- * page's window as source. What it sends to the background is collected, not delivered, so that
- * a test can hand it on with the sender the background expects.
+ * The isolated relay (entrypoints/relay.content.ts) as the interceptor drives it: the port is
+ * handed over with a window message, then each finding arrives as a port message (a structured
+ * clone of what was posted). What the relay sends to the background is collected, not delivered,
+ * so that a test can hand it on with the sender the background expects.
  */
 
 export interface PageRelay {
-  /** Posts as the page would; returns what the relay sent on for this message. */
+  /** Posts on the port as the interceptor would; returns what the relay sent on for this message. */
   post(data: unknown): unknown[];
+  /** Dispatches a focus event, trusted (as the browser's) or not (as a page's); returns what was sent on. */
+  focus(trusted: boolean): unknown[];
   /** Everything the relay sent so far. */
   sent: unknown[];
+  /** Removes the relay's listeners (a page's window lives on between tests). */
+  stop(): void;
 }
 
-type Listener = (event: { source: unknown; data: unknown }) => void;
+export interface RelayStart {
+  /** Runs after the relay started and before the port is handed over: where a page's listeners would be added. */
+  beforeHandover?: () => void;
+}
 
-export async function startRelay(): Promise<PageRelay> {
+interface FakePort {
+  onmessage: ((event: { data: unknown }) => void) | null;
+}
+
+type Added = [EventTarget, string, EventListenerOrEventListenerObject, boolean | AddEventListenerOptions | undefined];
+
+/** Runs `start`, noting every listener it adds to window and document. */
+async function noteListeners(start: () => unknown): Promise<Added[]> {
+  const added: Added[] = [];
+  const spies = [window, document].map((target: EventTarget) => {
+    const add = target.addEventListener.bind(target);
+    return vi.spyOn(target, 'addEventListener').mockImplementation((type, listener, options) => {
+      if (listener) added.push([target, type, listener, options]);
+      add(type, listener, options);
+    });
+  });
+  await start();
+  for (const spy of spies) spy.mockRestore();
+  return added;
+}
+
+export async function startRelay({ beforeHandover }: RelayStart = {}): Promise<PageRelay> {
   const sent: unknown[] = [];
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => void sent.push(message));
+  // The relay talks to `browser` (or `chrome`) directly, without the polyfill: fakeBrowser stands in.
+  vi.stubGlobal('browser', fakeBrowser);
   const { default: relay } = await import('../../../entrypoints/relay.content');
-  const listeners = new Map<string, Listener>();
-  const ctx = { addEventListener: (_target: unknown, type: string, listener: Listener) => listeners.set(type, listener) };
-  await relay.main(ctx as unknown as ContentScriptContext);
-  const onMessage = listeners.get('message');
-  if (!onMessage) throw new Error('the relay did not listen to window messages');
+  const added = await noteListeners(() => relay.main(undefined as never));
+  beforeHandover?.();
+  const port: FakePort = { onmessage: null };
+  window.dispatchEvent(new MessageEvent('message', { source: window, data: PORT_HANDOVER, ports: [port as unknown as MessagePort] }));
+  if (!port.onmessage) throw new Error('the relay did not take the port');
+  const onMessage = port.onmessage;
+  const sentDuring = (act: () => void) => {
+    const before = sent.length;
+    act();
+    return sent.slice(before);
+  };
   return {
     sent,
-    post(data) {
-      const before = sent.length;
-      onMessage({ source: window, data: structuredClone(data) });
-      return sent.slice(before);
-    },
+    stop: () => added.forEach(([target, type, listener, options]) => target.removeEventListener(type, listener, options)),
+    post: (data) => sentDuring(() => onMessage({ data: structuredClone(data) })),
+    focus: (trusted) =>
+      sentDuring(() => {
+        const event = new Event('focus');
+        if (trusted) Object.defineProperty(event, 'isTrusted', { value: true });
+        window.dispatchEvent(event);
+      }),
   };
 }
 

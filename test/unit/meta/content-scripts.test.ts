@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const ENTRYPOINTS = path.resolve(import.meta.dirname, '../../../entrypoints');
 const CONTENT_SCRIPTS = readdirSync(ENTRYPOINTS)
   .filter((name) => /\.content(\.tsx?|)$/.test(name))
-  .map((name) => (name.includes('.ts') ? name : `${name}/index.tsx`));
+  .map((name) => (name.includes('.ts') ? name : ['index.ts', 'index.tsx'].map((file) => `${name}/${file}`).find((file) => existsSync(path.join(ENTRYPOINTS, file))) ?? `${name}/index`));
 
 interface ContentScriptDefinition {
   world?: 'ISOLATED' | 'MAIN';
@@ -20,7 +20,7 @@ interface ContentScriptDefinition {
 
 describe('content scripts', () => {
   it('the scan finds the interceptor, the relay and the chip', () => {
-    expect(CONTENT_SCRIPTS).toEqual(expect.arrayContaining(['interceptor.content.ts', 'relay.content.ts', 'page-chip.content/index.tsx']));
+    expect(CONTENT_SCRIPTS).toEqual(expect.arrayContaining(['interceptor.content.ts', 'relay.content.ts', 'page-chip.content/index.ts']));
   });
 
   it.each(CONTENT_SCRIPTS)('%s: isolated ones set noScriptStartedPostMessage', async (file) => {

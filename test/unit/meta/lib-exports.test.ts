@@ -12,11 +12,15 @@ import { exportsOf, importsOf, REPO_ROOT, sourceFiles } from './module-graph';
 const ALLOWED = new Map<string, string>([
   // Constants a test must agree with: the test states the product's own rule, not a copy of it.
   ['lib/alerts/notification-policy.ts MAX_NOTICES_PER_HOUR', 'the flood tests count up to the cap'],
+  ['lib/page/sse-scanner.ts EVERY_EVENT', "the scanner's decode-everything mode, the reference the marker-search tests compare with"],
+  ['lib/page/turn-markers.ts TURN_MARKERS', 'the markers the byte search must find exactly where includes() does'],
+  ['lib/view/chip-view.ts ChipMessageKey', "the keys the chip's view may ask for, which its table test translates"],
   ['lib/cli/run-inspect.ts EXIT_OK', 'the documented exit statuses the CLI tests check'],
   ['lib/cli/run-inspect.ts EXIT_UNREADABLE', 'the documented exit statuses the CLI tests check'],
   ['lib/cli/run-inspect.ts EXIT_USAGE', 'the documented exit statuses the CLI tests check'],
   ['lib/core/feature-names.ts KNOWN_FEATURES', 'the message-keys meta-test checks each known feature has a name in every locale'],
   ['lib/core/quota-object-schema.ts MAX_REMAINING', 'the parser property tests generate counts around the bound'],
+  ['lib/core/remaining-points.ts MAX_POINTS', 'the points test fills a window past the bound and checks the newest are kept'],
   ['lib/core/quota-state.ts quotaStateSchema', 'hostile and property tests check that whatever is stored is a valid state'],
   ['lib/core/usage-history.ts HISTORY_DAYS', 'the history test checks pruning at the kept number of days'],
   ['lib/page/turn-refusals.ts COOLDOWN_MS', 'the turn-event tests check the cooldown length'],
@@ -28,7 +32,11 @@ const ALLOWED = new Map<string, string>([
   ['lib/extension/stored-value.ts StoredValueSpec', 'pending: the spec type the stored-value tests build'],
   ['lib/extension/stored-value.ts migrate', 'pending: the migration chain tested by table'],
   ['lib/page/turn-refusals.ts resetDelayFromText', 'pending: the refusal wording parser, tested by table'],
-  ['lib/page/websocket-observer.ts isChatgptSocketUrl', 'pending: the socket URL filter, tested by table'],
+  ['lib/alerts/notification-policy.ts MAX_PENDING_REFILLS', 'the cap on armed refill alarms that the hostile flood test fills'],
+  ['lib/channel/port-handover.ts PORT_HANDOVER', "the hand-over's marker, which the relay-boundary tests forge"],
+  ['lib/core/apply-reading.ts MAX_OTHER_ACCOUNTS_CHARS', 'the bound the storage-amplification test measures against'],
+  ['lib/core/reset-time.ts MAX_RESET_AHEAD_MS', 'the furthest reset accepted, which the hostile flood test crosses'],
+  ['lib/core/reset-time.ts parseResetTime', 'pending: the timestamp formats, tested by table (the product calls parseResetTimeAt)'],
   ['lib/view/popup-diagnostics.ts formatDrift', 'pending: tested by table beside the diagnostics report'],
   // In files other issues are reworking now (13: channel; 14: scanner; 16: popup history; 17: CLI JSON): revisit after they land.
   ['lib/channel/page-channel.ts PageQuotaFinding', 'issue 13 is reworking lib/channel'],

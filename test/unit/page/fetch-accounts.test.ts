@@ -137,7 +137,7 @@ describe('the account a request is made for', () => {
 describe('the Authorization header is never read', () => {
   const SECRET = 'Bearer SECRET-BEARER-TOKEN';
 
-  it('a Headers object: only chatgpt-account-id is asked for, and the page still gets its headers', async () => {
+  it("a Headers object: the page's own methods are never called (the built-in get is), and the page still gets its headers", async () => {
     const asked: string[] = [];
     class GuardedHeaders extends Headers {
       override get(name: string): string | null {
@@ -160,12 +160,12 @@ describe('the Authorization header is never read', () => {
     const { scope, calls } = install();
     const init = { method: 'POST', headers };
     await call(scope, '/backend-api/f/conversation', init);
-    expect(asked).toEqual(['chatgpt-account-id']);
+    expect(asked).toEqual([]);
     expect(calls[0]?.args[1]).toBe(init);
     expect(reports.every((entry) => entry.account === KEY)).toBe(true);
   });
 
-  it('a plain object: only the value of chatgpt-account-id is read', async () => {
+  it('a plain object: no value is read through [[Get]] (a getter would count it), the account all the same', async () => {
     const read: PropertyKey[] = [];
     const headers = new Proxy(
       { Authorization: SECRET, 'chatgpt-account-id': ACCOUNT_ID },
@@ -179,7 +179,7 @@ describe('the Authorization header is never read', () => {
     );
     const { scope } = install();
     await call(scope, '/backend-api/conversation/init', { headers });
-    expect(read).toEqual(['chatgpt-account-id']);
+    expect(read).toEqual([]);
     expect(reports.every((entry) => entry.account === KEY)).toBe(true);
   });
 

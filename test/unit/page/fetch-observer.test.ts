@@ -81,12 +81,16 @@ describe('what the page gets', () => {
     expect(reports[0]?.finding).toMatchObject({ kind: 'quota', carrier: 'init' });
   });
 
-  it('fetch keeps its name, length and source text', () => {
+  it('fetch keeps its name, length, source text, own property names and symbols, and no marker anywhere', () => {
     const { fetch } = fakeFetch(answerFor);
     const scope = install(fetch);
     expect(scope.fetch.name).toBe(fetch.name);
     expect(scope.fetch.length).toBe(fetch.length);
     expect(scope.fetch.toString()).toBe(Function.prototype.toString.call(fetch));
+    expect(Object.getOwnPropertyNames(scope.fetch)).toEqual(Object.getOwnPropertyNames(fetch));
+    expect(Object.getOwnPropertySymbols(scope.fetch)).toEqual(Object.getOwnPropertySymbols(fetch));
+    expect((scope.fetch as unknown as Record<symbol, unknown>)[Symbol.for('quota-meter.fetch-observer')]).toBeUndefined();
+    expect(Object.getOwnPropertySymbols(scope)).toEqual([]);
   });
 });
 
@@ -127,11 +131,42 @@ describe('which requests are read', () => {
   });
 
   it('a matched request is cloned once', async () => {
+    // The observer takes Response.prototype.clone when it loads: load it again under the spy.
     const clone = vi.spyOn(Response.prototype, 'clone');
-    const scope = install(fakeFetch(answerFor).fetch);
+    vi.resetModules();
+    const fresh = await import('../../../lib/page/fetch-observer');
+    const scope = { fetch: fakeFetch(answerFor).fetch };
+    undo = fresh.installFetchObserver({ scope, baseUrl: () => BASE, report: (finding, account) => reports.push({ finding, account }) });
     await readAllBytes(await scope.fetch('/backend-api/f/conversation'));
     await settle();
     expect(clone).toHaveBeenCalledTimes(1);
+  });
+
+  it("a page that replaces clone, JSON.parse, Headers.prototype.get or Promise later sees none of our calls, and we still read", async () => {
+    const scope = install(fakeFetch(answerFor).fetch);
+    const seen: string[] = [];
+    const saved = { clone: Response.prototype.clone, get: Headers.prototype.get, parse: JSON.parse, Promise: globalThis.Promise };
+    Response.prototype.clone = function (this: Response) {
+      seen.push('clone');
+      return saved.clone.call(this);
+    };
+    Headers.prototype.get = function (this: Headers, name: string) {
+      seen.push('get');
+      return saved.get.call(this, name);
+    };
+    JSON.parse = (text: string) => (seen.push('parse'), saved.parse(text) as unknown);
+    try {
+      const response = await scope.fetch('/backend-api/conversation/init');
+      seen.length = 0;
+      await readAllBytes(response);
+      await settle();
+    } finally {
+      Object.assign(Response.prototype, { clone: saved.clone });
+      Object.assign(Headers.prototype, { get: saved.get });
+      JSON.parse = saved.parse;
+    }
+    expect(seen).toEqual([]);
+    expect(reports.map((entry) => entry.finding.kind)).toContain('quota');
   });
 });
 

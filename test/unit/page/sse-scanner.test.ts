@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSseScanner } from '../../../lib/page/sse-scanner';
+import { createSseScanner, EVERY_EVENT } from '../../../lib/page/sse-scanner';
 import { fixtureBytes, streamFixtures } from '../fixtures';
 import { chunksAt, eventDataOf } from '../core/stream-readings';
 
@@ -116,7 +116,7 @@ describe('the event format', () => {
 
   it('pushText takes decoded text the same way', () => {
     const events: string[] = [];
-    const scanner = createSseScanner((data) => events.push(data));
+    const scanner = createSseScanner((data) => events.push(data), undefined, EVERY_EVENT);
     scanner.pushText('data: {"a"');
     scanner.pushText(':1}\n');
     scanner.pushText('\ndata: [DONE]\n\n');

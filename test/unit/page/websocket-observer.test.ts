@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PageFinding } from '../../../lib/channel/page-channel';
-import { installWebSocketObserver, isChatgptSocketUrl } from '../../../lib/page/websocket-observer';
+import { installWebSocketObserver } from '../../../lib/page/websocket-observer';
+import { isChatgptSocketUrl } from '../../../lib/page/quota-endpoints';
 import { fixtureText } from '../fixtures';
 
 /**
@@ -87,6 +88,9 @@ describe('which sockets are chatgpt turn sockets', () => {
     ['https://', 'https://chatgpt.com/', false],
     ['another host', 'wss://example.com/ws', false],
     ['a look-alike host', 'wss://chatgpt.com.evil.example/ws', false],
+    ['another chatgpt.com subdomain', 'wss://files.chatgpt.com/ws', false],
+    ['an openai.com host other than chat.openai.com', 'wss://realtime.openai.com/ws', false],
+    ['chat.openai.com', 'wss://chat.openai.com/backend-api/ws', true],
     ['a host that only ends with the name', 'wss://notchatgpt.com/ws', false],
     ['garbage', 'not a url', false],
     ['an empty string', '', false],

@@ -28,7 +28,7 @@ describe('formatDrift', () => {
 describe('diagnosticsReport', () => {
   it('holds exactly the version, the last findings, the drift and the ignored readings: no account key', () => {
     const lastFindings = { init: { at: 1, finding: { kind: 'quota', carrier: 'init', quota: { limits_progress: [] } } } };
-    const ignored = [{ at: 2, where: 'stream', reason: 'body over the size limit' }];
+    const ignored = [{ at: 2, where: 'stream', reason: 'body too large' }];
     const report = diagnosticsReport('0.1.0', quota, lastFindings, ignored);
     expect(report).toEqual({ extensionVersion: '0.1.0', lastFindings, drift: formatDrift(quota), ignored });
     expect(JSON.stringify(report)).not.toContain('acct-');

@@ -58,6 +58,23 @@ describe('popupView: one feature', () => {
     ],
     ['a reset worked out from a refusal is marked estimated', feature('image_gen', 0, { resetEstimated: true }), { status: 'empty', resetEstimated: true }],
     ['a server reset is not', feature('image_gen', 0), { resetEstimated: false }],
+    ['the first reading of a window: 4 of a most seen 4 is no known cap, no bar', feature('image_gen', 4), { cap: null, mostSeen: 4 }],
+    [
+      'a drop seen from a higher count that came back up: the cap is known',
+      feature('file_upload', 80, { maxSeen: 80, points: [{ at: NOW - HOUR, remaining: 80 }, { at: NOW - 30 * MINUTE, remaining: 79 }, { at: NOW - 5 * MINUTE, remaining: 80 }] }),
+      { cap: { value: 80, source: 'maxSeen' } },
+    ],
+    [
+      'two drops in the last hours: a forecast',
+      feature('image_gen', 30, { maxSeen: 40, points: [{ at: NOW - 2 * HOUR, remaining: 40 }, { at: NOW - HOUR, remaining: 35 }, { at: NOW - 10 * MINUTE, remaining: 30 }] }),
+      { forecast: { runsOutAt: NOW + (30 / 10) * 2 * HOUR, beforeReset: false } },
+    ],
+    [
+      'no forecast once the reset has passed',
+      feature('image_gen', 30, { resetsAt: NOW - MINUTE, points: [{ at: NOW - 2 * HOUR, remaining: 40 }, { at: NOW - HOUR, remaining: 35 }, { at: NOW - 10 * MINUTE, remaining: 30 }] }),
+      { forecast: null, status: 'stale' },
+    ],
+    ['a feature read at the latest reading: where from, and no "last seen"', feature('image_gen', 9), { readFrom: { source: 'stream', at: NOW - 2 * MINUTE }, lastSeenAt: null }],
     ['listed by the latest reading: no last-seen time', feature('image_gen', 68), { lastSeenAt: null }],
     ['listed only by an older reading: when it was seen', feature('dictation', 9, { seenAt: NOW - 3 * HOUR }), { lastSeenAt: NOW - 3 * HOUR }],
   ])('%s', (_, state, expected) => {

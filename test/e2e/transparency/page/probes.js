@@ -236,6 +236,10 @@
       toStringMethod: fetchFunction.toString(),
       functionPrototypeToString: Function.prototype.toString.call(fetchFunction),
       ownKeys: Reflect.ownKeys(fetchFunction).map(String),
+      ownPropertyNames: Object.getOwnPropertyNames(fetchFunction),
+      ownPropertySymbols: Object.getOwnPropertySymbols(fetchFunction).map(String),
+      // The marks an earlier version kept on the function, looked up by name as a page could.
+      marker: typeof fetchFunction[Symbol.for('quota-meter.fetch-observer')],
       hasPrototypeProperty: 'prototype' in fetchFunction,
       prototypeIsFunctionPrototype: Object.getPrototypeOf(fetchFunction) === Function.prototype,
       toStringIsInherited: fetchFunction.toString === Function.prototype.toString,
@@ -265,6 +269,9 @@
       functionPrototypeToString: Function.prototype.toString.call(WebSocket),
       constants: [WebSocket.CONNECTING, WebSocket.OPEN, WebSocket.CLOSING, WebSocket.CLOSED],
       ownKeys: Reflect.ownKeys(WebSocket).map(String),
+      ownPropertyNames: Object.getOwnPropertyNames(WebSocket),
+      ownPropertySymbols: Object.getOwnPropertySymbols(WebSocket).map(String),
+      marker: typeof WebSocket[Symbol.for('quota-meter.websocket-observer')],
       prototypeConstructorIsWebSocket: WebSocket.prototype.constructor === WebSocket,
       superIsEventTarget: Object.getPrototypeOf(WebSocket) === EventTarget,
       windowDescriptor: { writable: descriptor.writable, enumerable: descriptor.enumerable, configurable: descriptor.configurable, isData: 'value' in descriptor },
@@ -506,6 +513,8 @@
         }
       },
     ],
+    // Everything the page's first listener received since load: the findings of every probe before this one.
+    ['early-listener-messages', () => ({ messages: [...window.earlyMessages] })],
     // What a page that looks closely at our calls could see.
     [
       'init-getters-counted',

@@ -1,0 +1,46 @@
+/**
+ * Looks for ASCII markers in raw UTF-8 bytes, so that a stream's events can be tested without
+ * being decoded. An ASCII byte never occurs inside a multi-byte UTF-8 character, so a marker is in
+ * the bytes exactly when it is in the decoded text. Each marker is found through its rarest byte
+ * (by the native `indexOf` of the typed array), then compared around it: in text deltas a capital,
+ * `_` or `[` is rare, a lowercase letter common, so few candidates are ever compared.
+ */
+
+/** Bytes from most to least common in chat text and JSON; a byte not listed counts as rarest. */
+const COMMON = ' etaoinsrhldcumfpgwybv"kxjqz:,{}';
+
+interface Needle {
+  bytes: Uint8Array;
+  /** Where in the needle its rarest byte is. */
+  anchor: number;
+}
+
+function needleOf(marker: string): Needle {
+  if (marker === '' || /[^\u0020-\u007e]/.test(marker)) throw new Error(`not a printable ASCII marker: ${JSON.stringify(marker)}`);
+  const bytes = Uint8Array.from(marker, (char) => char.charCodeAt(0));
+  const rarity = (byte: number) => {
+    const rank = COMMON.indexOf(String.fromCharCode(byte));
+    return rank === -1 ? COMMON.length : rank;
+  };
+  let anchor = 0;
+  for (let index = 1; index < bytes.length; index++) if (rarity(bytes[index]!) > rarity(bytes[anchor]!)) anchor = index;
+  return { bytes, anchor };
+}
+
+function holds(haystack: Uint8Array, { bytes, anchor }: Needle): boolean {
+  const anchorByte = bytes[anchor]!;
+  const last = haystack.length - bytes.length + anchor;
+  for (let at = haystack.indexOf(anchorByte, anchor); at !== -1 && at <= last; at = haystack.indexOf(anchorByte, at + 1)) {
+    const start = at - anchor;
+    let index = 0;
+    while (index < bytes.length && haystack[start + index] === bytes[index]) index++;
+    if (index === bytes.length) return true;
+  }
+  return false;
+}
+
+/** A test of whether some bytes hold at least one of `markers` (printable ASCII, not empty). */
+export function markerSearch(markers: readonly string[]): (bytes: Uint8Array) => boolean {
+  const needles = markers.map(needleOf);
+  return (bytes) => needles.some((needle) => holds(bytes, needle));
+}

@@ -1,0 +1,80 @@
+/**
+ * The line level of the SSE scanner (sse-scanner.ts): decoded text in, each event's data out.
+ * A partial line waits for the next piece of text. An event larger than `maxEventChars` (a long
+ * delta, say) is skipped whole, so memory stays bounded whatever the body size.
+ */
+
+interface SseLines {
+  pushText(text: string): void;
+  /** Ends the body: dispatches an event left without its closing blank line. */
+  end(): void;
+}
+
+export function createSseLines(onEventData: (data: string) => void, maxEventChars: number): SseLines {
+  let partialLine = '';
+  let lineTooLong = false;
+  let data: string[] = [];
+  let dataChars = 0;
+  let eventTooLarge = false;
+
+  function dispatch(): void {
+    if (!eventTooLarge && data.length > 0) onEventData(data.join('\n'));
+    data = [];
+    dataChars = 0;
+    eventTooLarge = false;
+  }
+
+  function skipEvent(): void {
+    eventTooLarge = true;
+    data = [];
+  }
+
+  function handleLine(rawLine: string): void {
+    // The same bound as a line still arriving (pushText): whether a line came in one chunk or
+    // in many must not decide whether its event is read.
+    if (rawLine.length > maxEventChars) return skipEvent();
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    if (line === '') return dispatch();
+    if (!line.startsWith('data:')) return; // event:, id:, retry: and comments carry no quota
+    const value = line.charCodeAt(5) === 0x20 ? line.slice(6) : line.slice(5);
+    dataChars += value.length + 1;
+    if (dataChars > maxEventChars) return skipEvent();
+    if (!eventTooLarge) data.push(value);
+  }
+
+  function pushText(text: string): void {
+    let start = 0;
+    for (;;) {
+      const newline = text.indexOf('\n', start);
+      if (newline === -1) {
+        const rest = text.slice(start);
+        if (!lineTooLong && partialLine.length + rest.length > maxEventChars) {
+          lineTooLong = true;
+          partialLine = '';
+        }
+        if (!lineTooLong) partialLine += rest;
+        return;
+      }
+      const piece = text.slice(start, newline);
+      if (lineTooLong) {
+        lineTooLong = false;
+        skipEvent();
+      } else {
+        handleLine(partialLine + piece);
+      }
+      partialLine = '';
+      start = newline + 1;
+    }
+  }
+
+  return {
+    pushText,
+    end() {
+      // Saved captures often end without the final blank line; a line cut short fails JSON.parse later.
+      if (!lineTooLong && partialLine !== '') handleLine(partialLine);
+      partialLine = '';
+      lineTooLong = false;
+      dispatch();
+    },
+  };
+}

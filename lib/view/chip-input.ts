@@ -1,0 +1,93 @@
+import type { StatusAccount } from '../alerts/feature-status';
+import { lowThresholdFor } from '../alerts/low-threshold';
+import type { WindowAccount } from '../alerts/window-badge';
+import { isCodexWindowName } from '../core/codex-usage';
+
+/**
+ * What the page chip needs from storage, read straight from the raw values: whether it is on, the
+ * badge's feature and low threshold, and that one feature (or Codex window) of the active account. The chip runs in
+ * every chatgpt.com page, so it carries no zod: it checks only the fields it uses, and anything it
+ * cannot read counts as no reading (the background and the popup validate the whole state).
+ */
+
+export interface ChipInput {
+  feature: string;
+  lowThreshold: number;
+  account: (StatusAccount & WindowAccount) | undefined;
+  /** The feature's window has not started (full until first use). */
+  windowNotStarted: boolean;
+  /** A Codex window's length, which names it ("5-hour window"); null for a feature or when unknown. */
+  windowSeconds: number | null;
+}
+
+type Raw = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+const ownOf = (record: Raw, key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+const timeOrNull = (value: unknown): number | null | undefined => (value === null ? null : isCount(value) ? value : undefined);
+
+/** Only the chip's on/off switch: the one read a page pays for while the chip is off. */
+export function chipIsOn(settings: unknown): boolean {
+  return isRecord(settings) && settings.pageChip === true;
+}
+
+function lowThresholds(settings: Raw): Record<string, number> {
+  const chosen = ownOf(settings, 'lowThresholds');
+  if (!isRecord(chosen)) return {};
+  return Object.fromEntries(Object.entries(chosen).filter(([, value]) => isCount(value) && value <= 1_000_000)) as Record<string, number>;
+}
+
+function featureOf(account: Raw, feature: string): { remaining: number; resetsAt: number | null; maxSeen: number; windowNotStarted: boolean } | undefined {
+  const features = ownOf(account, 'features');
+  const state = isRecord(features) ? ownOf(features, feature) : undefined;
+  if (!isRecord(state)) return undefined;
+  const resetsAt = timeOrNull(state.resetsAt);
+  if (!isCount(state.remaining) || resetsAt === undefined) return undefined;
+  return { remaining: state.remaining, resetsAt, maxSeen: isCount(state.maxSeen) ? state.maxSeen : 0, windowNotStarted: state.windowNotStarted === true };
+}
+
+function blockedOf(account: Raw, feature: string): StatusAccount['blocked'] {
+  const blocked = ownOf(account, 'blocked');
+  if (!Array.isArray(blocked)) return [];
+  const entry = blocked.find((item: unknown) => isRecord(item) && item.name === feature) as Raw | undefined;
+  const resetsAt = entry === undefined ? undefined : timeOrNull(entry.resetsAt);
+  return resetsAt === undefined ? [] : [{ name: feature, resetsAt }];
+}
+
+type ChipWindow = { name: string; usedPercent: number; resetsAt: number | null; windowSeconds: number | null };
+
+function codexWindowOf(account: Raw, name: string): ChipWindow | undefined {
+  const codex = ownOf(account, 'codex');
+  const windows = isRecord(codex) ? ownOf(codex, 'windows') : undefined;
+  if (!Array.isArray(windows)) return undefined;
+  const entry = windows.find((item: unknown) => isRecord(item) && item.name === name) as Raw | undefined;
+  if (entry === undefined) return undefined;
+  const { usedPercent } = entry;
+  const resetsAt = timeOrNull(entry.resetsAt);
+  const seconds = entry.windowSeconds;
+  if (typeof usedPercent !== 'number' || !(usedPercent >= 0 && usedPercent <= 100) || resetsAt === undefined) return undefined;
+  return { name, usedPercent, resetsAt, windowSeconds: isCount(seconds) && seconds > 0 ? seconds : null };
+}
+
+/** A Codex window's input: its percent left stands for the count, its threshold is a percent. */
+function windowInput(settings: Raw, active: unknown, feature: string): ChipInput {
+  const window = isRecord(active) ? codexWindowOf(active, feature) : undefined;
+  const account = isRecord(active) ? { features: {}, blocked: [], codex: { windows: window ? [window] : [] } } : undefined;
+  const lowThreshold = lowThresholdFor({ lowThresholds: lowThresholds(settings) }, feature, 0);
+  return { feature, lowThreshold, account, windowNotStarted: false, windowSeconds: window?.windowSeconds ?? null };
+}
+
+/** The chip's input, or null when the chip is off or the badge shows no feature. */
+export function chipInputFrom(settings: unknown, quotaState: unknown): ChipInput | null {
+  if (!chipIsOn(settings) || !isRecord(settings)) return null;
+  const feature = settings.badgeFeature;
+  if (typeof feature !== 'string' || feature === '') return null;
+  const accounts = isRecord(quotaState) ? ownOf(quotaState, 'accounts') : undefined;
+  const active = isRecord(quotaState) && typeof quotaState.activeAccount === 'string' && isRecord(accounts) ? ownOf(accounts, quotaState.activeAccount) : undefined;
+  if (isCodexWindowName(feature)) return windowInput(settings, active, feature);
+  const state = isRecord(active) ? featureOf(active, feature) : undefined;
+  const blocked = isRecord(active) ? blockedOf(active, feature) : [];
+  const account: StatusAccount | undefined = isRecord(active) ? { features: state ? { [feature]: state } : {}, blocked } : undefined;
+  return { feature, lowThreshold: lowThresholdFor({ lowThresholds: lowThresholds(settings) }, feature, state?.maxSeen ?? 0), account, windowNotStarted: state?.windowNotStarted ?? false, windowSeconds: null };
+}

@@ -1,0 +1,37 @@
+import { badgeFor, type BadgeStatus } from '../alerts/quota-badge';
+import { featureLabel, type KnownFeature } from '../core/feature-names';
+import { isCodexWindowName } from '../core/codex-usage';
+import type { ChipInput } from './chip-input';
+import { formatDuration } from './format-time';
+import { codexWindowName, type WindowKey } from './window-label';
+
+/**
+ * The page chip's texts: the badge's count for its feature (a Codex window's percent left), and a detail line (reset countdown,
+ * full until first use, probably reset, no reading). Pure: the words come through `translate`.
+ */
+
+export type ChipMessageKey = 'chip_noReading' | 'chip_probablyReset' | 'chip_full' | 'tooltip_resetUnknown' | 'chip_resetsIn' | `feature_${KnownFeature}` | WindowKey;
+
+export interface ChipView {
+  status: BadgeStatus;
+  count: string;
+  label: string;
+  detail: string;
+  /** What a screen reader says of the whole chip. */
+  ariaLabel: string;
+}
+
+export function chipViewOf(input: ChipInput, now: number, translate: (key: ChipMessageKey, substitutions?: string[]) => string, locale: string): ChipView {
+  const view = badgeFor(input.account, now, input.feature, input.lowThreshold);
+  const label = isCodexWindowName(input.feature)
+    ? codexWindowName(input.feature, input.windowSeconds, translate)
+    : featureLabel(input.feature, translate);
+  let detail: string;
+  if (view.status === 'none') detail = translate('chip_noReading');
+  else if (view.status === 'stale') detail = translate('chip_probablyReset');
+  else if (input.windowNotStarted && view.status !== 'blocked') detail = translate('chip_full');
+  else if (view.resetsAt === null) detail = translate('tooltip_resetUnknown');
+  else detail = translate('chip_resetsIn', [formatDuration(view.resetsAt - now, locale)]);
+  const count = view.text || '–';
+  return { status: view.status, count, label, detail, ariaLabel: `${label}: ${count}. ${detail}` };
+}
