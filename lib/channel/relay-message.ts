@@ -1,12 +1,11 @@
 import { ACCOUNT_KEY_PATTERN } from '../page/account-key';
-import { pickCodexUsage } from '../page/codex-usage-fields';
 import { pickQuotaFields } from '../page/quota-fields';
 import { MAX_MESSAGE_CHARS, messageChars } from './message-bounds';
 
 /**
  * The relay's cheap structural check of what arrives on the page channel: a plain object, a known
  * kind and carrier, an account key or null, each kind's own fields copied (nothing else), the
- * quota object picked to its quota fields (a Codex usage body to its listed fields), and a size cap. No zod here, to keep the script that
+ * quota object picked to its quota fields (a Codex usage body only checked to be an object), and a size cap. No zod here, to keep the script that
  * runs on every chatgpt.com page small: values (ranges, lengths, names) are the background's to
  * validate, in full, with the schemas (lib/channel/runtime-messages.ts).
  */
@@ -45,10 +44,10 @@ function findingOf(data: Record<string, unknown>): (Record<string, unknown> & { 
     if (!Object.hasOwn(data, field)) return null;
     finding[field] = data[field];
   }
-  if (kind === 'codex-usage') {
-    const usage = pickCodexUsage(data.usage);
-    return usage ? { ...finding, usage: { ...usage } } : null;
-  }
+  // The interceptor picked it to its Codex fields and the background picks it again before keeping
+  // anything; picking a third time here would cost every chatgpt.com page the picker's bytes (the
+  // page budget in test/meta/built-content-scripts.test.ts), so the relay checks its shape only.
+  if (kind === 'codex-usage') return isRecord(data.usage) ? finding : null;
   if (kind !== 'quota') return finding;
   const quota = pickQuotaFields(data.quota);
   return quota ? { ...finding, quota: { ...quota } } : null;

@@ -1,4 +1,4 @@
-import { isRecord } from '../page/json-value';
+import { isRecord } from '../page/json-record';
 import { carrierOfPath, pathnameOfFetchInput, type FetchCarrier } from '../page/quota-endpoints';
 
 /**

@@ -1,5 +1,5 @@
 import { pickCodexUsage, type LimitGroup, type PickedCodexUsage, type PickedWindow } from '../page/codex-usage-fields';
-import { isRecord } from '../page/json-value';
+import { isRecord } from '../page/json-record';
 import { CODEX_WINDOW_PREFIX, type CodexCredits, type CodexUsage, type CodexWindow } from './codex-usage';
 
 /**

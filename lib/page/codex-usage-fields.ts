@@ -1,4 +1,4 @@
-import { isRecord } from './json-value';
+import { isRecord } from './json-record';
 import { scalarOf, type Scalar } from './quota-fields';
 
 /**

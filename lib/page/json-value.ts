@@ -16,11 +16,3 @@ export function jsonValueOf(text: string | null): unknown {
     return undefined;
   }
 }
-
-/** A JSON object: not null, not a list. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The value as a JSON object, or null: for reading nested fields in one chain. */
-export const recordOf = (value: unknown): Record<string, unknown> | null => (isRecord(value) ? value : null);

@@ -1,4 +1,4 @@
-import { isRecord } from './json-value';
+import { isRecord } from './json-record';
 
 /**
  * Copies only the quota fields out of a CDM-like object, in the page, before anything leaves it.

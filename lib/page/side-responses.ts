@@ -1,4 +1,4 @@
-import { recordOf } from './json-value';
+import { recordOf } from './json-record';
 import { planName } from './plan-name';
 
 /**

@@ -16,8 +16,6 @@ export interface ChipInput {
   account: (StatusAccount & WindowAccount) | undefined;
   /** The feature's window has not started (full until first use). */
   windowNotStarted: boolean;
-  /** A Codex window's length, which names it ("5-hour window"); null for a feature or when unknown. */
-  windowSeconds: number | null;
 }
 
 type Raw = Record<string, unknown>;
@@ -55,7 +53,7 @@ function blockedOf(account: Raw, feature: string): StatusAccount['blocked'] {
   return resetsAt === undefined ? [] : [{ name: feature, resetsAt }];
 }
 
-type ChipWindow = { name: string; usedPercent: number; resetsAt: number | null; windowSeconds: number | null };
+type ChipWindow = { name: string; usedPercent: number; resetsAt: number | null };
 
 function codexWindowOf(account: Raw, name: string): ChipWindow | undefined {
   const codex = ownOf(account, 'codex');
@@ -65,9 +63,8 @@ function codexWindowOf(account: Raw, name: string): ChipWindow | undefined {
   if (entry === undefined) return undefined;
   const { usedPercent } = entry;
   const resetsAt = timeOrNull(entry.resetsAt);
-  const seconds = entry.windowSeconds;
   if (typeof usedPercent !== 'number' || !(usedPercent >= 0 && usedPercent <= 100) || resetsAt === undefined) return undefined;
-  return { name, usedPercent, resetsAt, windowSeconds: isCount(seconds) && seconds > 0 ? seconds : null };
+  return { name, usedPercent, resetsAt };
 }
 
 /** A Codex window's input: its percent left stands for the count, its threshold is a percent. */
@@ -75,7 +72,7 @@ function windowInput(settings: Raw, active: unknown, feature: string): ChipInput
   const window = isRecord(active) ? codexWindowOf(active, feature) : undefined;
   const account = isRecord(active) ? { features: {}, blocked: [], codex: { windows: window ? [window] : [] } } : undefined;
   const lowThreshold = lowThresholdFor({ lowThresholds: lowThresholds(settings) }, feature, 0);
-  return { feature, lowThreshold, account, windowNotStarted: false, windowSeconds: window?.windowSeconds ?? null };
+  return { feature, lowThreshold, account, windowNotStarted: false };
 }
 
 /** The chip's input, or null when the chip is off or the badge shows no feature. */
@@ -89,5 +86,5 @@ export function chipInputFrom(settings: unknown, quotaState: unknown): ChipInput
   const state = isRecord(active) ? featureOf(active, feature) : undefined;
   const blocked = isRecord(active) ? blockedOf(active, feature) : [];
   const account: StatusAccount | undefined = isRecord(active) ? { features: state ? { [feature]: state } : {}, blocked } : undefined;
-  return { feature, lowThreshold: lowThresholdFor({ lowThresholds: lowThresholds(settings) }, feature, state?.maxSeen ?? 0), account, windowNotStarted: state?.windowNotStarted ?? false, windowSeconds: null };
+  return { feature, lowThreshold: lowThresholdFor({ lowThresholds: lowThresholds(settings) }, feature, state?.maxSeen ?? 0), account, windowNotStarted: state?.windowNotStarted ?? false };
 }

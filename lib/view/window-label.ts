@@ -7,7 +7,7 @@ import type { AccountState, QuotaState } from '../core/quota-state';
  * by where the body put it: a window under a new name is still shown for what it is.
  */
 
-export type WindowKey =
+type WindowKey =
   | 'popup_codexFiveHours'
   | 'popup_codexWeekly'
   | 'popup_codexHours'
@@ -35,11 +35,6 @@ export function windowLabel(name: string, seconds: number | null, translate: Tra
   return name.startsWith(`${CODEX_WINDOW_PREFIX}code_review_`) ? translate('popup_codexCodeReview', [length]) : length;
 }
 
-/** "Codex 5-hour window": a window's name outside the Codex group (badge settings, notifications, page chip). */
-export function codexWindowName(name: string, seconds: number | null, translate: Translate): string {
-  return translate('popup_codexWindowName', [windowLabel(name, seconds, translate)]);
-}
-
 /** The length stored for a window in any account (windows of one name have one length). */
 function windowSecondsOf(accounts: Array<AccountState | undefined>, name: string): number | null {
   for (const account of accounts) {
@@ -53,5 +48,5 @@ function windowSecondsOf(accounts: Array<AccountState | undefined>, name: string
 export function quotaLabel(name: string, state: Pick<QuotaState, 'accounts'>, translate: Translate): string {
   if (!isCodexWindowName(name)) return featureLabel(name, translate);
   const seconds = windowSecondsOf(Object.values(state.accounts), name);
-  return codexWindowName(name, seconds, translate);
+  return translate('popup_codexWindowName', [windowLabel(name, seconds, translate)]);
 }

@@ -1,4 +1,6 @@
 import { defineConfig } from 'vitest/config';
+// Loaded in vitest's main process, where the reporter runs (it needs Map.groupBy on Node 20).
+import '../node20-polyfills.ts';
 
 /** Checks of the built extension itself; `npm test` runs them after both builds (test/meta/). */
 export default defineConfig({
