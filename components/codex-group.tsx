@@ -1,7 +1,7 @@
 import type { CodexView, CreditsView, WindowView } from '../lib/view/codex-view';
 import { windowLabel } from '../lib/view/window-label';
 import { t } from '../lib/extension/i18n';
-import { agoText, countText, resetText } from './popup-format';
+import { agoText, countText, forecastText, resetText } from './popup-format';
 import { StatusTag } from './status-tag';
 
 function creditsText(credits: CreditsView): string {
@@ -10,7 +10,10 @@ function creditsText(credits: CreditsView): string {
   return t('popup_codexCredits', [countText(credits.balance)]);
 }
 
-/** One window: its length in words, "63% left" with a bar, and the reset with a countdown (or that it has passed). */
+/**
+ * One window: its length in words, "63% left" with a bar, the reset with a countdown (or that it has
+ * passed), and, once the share has risen twice, whether at this pace it runs out before the reset.
+ */
 function WindowItem({ window, now }: { window: WindowView; now: number }) {
   const label = windowLabel(window.name, window.windowSeconds, t);
   const left = t('popup_codexLeft', [String(window.left)]);
@@ -25,6 +28,7 @@ function WindowItem({ window, now }: { window: WindowView; now: number }) {
         <div class="meter-fill" style={{ width: `${window.left}%` }} />
       </div>
       <p class="feature-detail">{resetText(window.reset, now)}</p>
+      {window.forecast && <p class="feature-forecast">{forecastText(window.forecast, window.reset, now)}</p>}
     </li>
   );
 }

@@ -4,7 +4,8 @@ import type { AccountState } from '../core/quota-state';
 import type { Settings } from './settings';
 import { featureStatus, lowThresholdOf } from './feature-status';
 import { windowStatus } from './window-status';
-import { forecastRunOut } from '../core/run-out-forecast';
+import { forecastRunOut, type RunOutForecast } from '../core/run-out-forecast';
+import { windowRunOut } from '../core/window-forecast';
 import { integer, text } from '../core/schema-parts';
 import { isKnownFeature } from '../core/feature-names';
 
@@ -114,6 +115,11 @@ interface FeatureCondition {
   runsOutBeforeReset: number | null;
 }
 
+/** The run-out time a low notice may give: only one before the reset. */
+function runsOutBefore(forecast: RunOutForecast | null): number | null {
+  return forecast?.beforeReset === true ? forecast.runsOutAt : null;
+}
+
 /** What each feature looks like now (lib/alerts/feature-status.ts); a stale one says nothing about now. */
 export function featureConditions(account: AccountState, settings: Pick<Settings, 'lowThresholds'>, now: number): FeatureCondition[] {
   // Only features the extension knows: a notification's title must never be a name from the page.
@@ -124,8 +130,7 @@ export function featureConditions(account: AccountState, settings: Pick<Settings
     const block = account.blocked.find((entry) => entry.name === feature);
     const state = block ? undefined : account.features[feature];
     const { remaining, resetsAt } = block ? { remaining: 0, resetsAt: block.resetsAt } : (state ?? { remaining: 0, resetsAt: null });
-    const forecast = state ? forecastRunOut(state.points ?? [], state.resetsAt, now) : null;
-    const runsOutBeforeReset = forecast?.beforeReset === true ? forecast.runsOutAt : null;
+    const runsOutBeforeReset = runsOutBefore(state ? forecastRunOut(state.points ?? [], state.resetsAt, now) : null);
     return [{ feature, remaining, resetsAt, exhausted: status === 'blocked' || status === 'empty', low: status !== 'normal', runsOutBeforeReset }];
   });
   return [...conditions, ...windowConditions(account, settings, now)];
@@ -136,7 +141,7 @@ function windowConditions(account: AccountState, settings: Pick<Settings, 'lowTh
   return (account.codex?.windows ?? []).flatMap((window) => {
     const status = windowStatus(window, now, lowThresholdOf(settings, account, window.name));
     if (status === 'stale') return [];
-    return [{ feature: window.name, remaining: percentLeft(window.usedPercent), resetsAt: window.resetsAt, exhausted: status === 'empty', low: status !== 'normal', runsOutBeforeReset: null }];
+    return [{ feature: window.name, remaining: percentLeft(window.usedPercent), resetsAt: window.resetsAt, exhausted: status === 'empty', low: status !== 'normal', runsOutBeforeReset: runsOutBefore(windowRunOut(window, now)) }];
   });
 }
 

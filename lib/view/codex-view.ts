@@ -1,4 +1,6 @@
 import { percentLeft } from '../core/codex-usage';
+import type { RunOutForecast } from '../core/run-out-forecast';
+import { windowRunOut } from '../core/window-forecast';
 import type { CodexWindowState } from '../core/codex-state';
 import type { AccountState } from '../core/quota-state';
 import { lowThresholdFor, type Settings } from '../alerts/settings';
@@ -18,6 +20,8 @@ export interface WindowView {
   /** stale once the reset has passed: the share shown is the one before it. */
   status: WindowStatus;
   reset: ResetView;
+  /** At the pace of the recent drops, whether and when the window runs out (an estimate). */
+  forecast: RunOutForecast | null;
 }
 
 export type CreditsView = { kind: 'unlimited' } | { kind: 'balance'; balance: number } | { kind: 'none' };
@@ -38,7 +42,8 @@ function windowView(window: CodexWindowState, now: number, lowThresholds: Settin
   const left = percentLeft(window.usedPercent);
   const reset = resetView(window.resetsAt, now);
   const status = windowStatus(window, now, lowThresholdFor({ lowThresholds }, window.name, 100));
-  return { name: window.name, windowSeconds: window.windowSeconds, left, status, reset };
+  const forecast = reset.kind === 'passed' ? null : windowRunOut(window, now);
+  return { name: window.name, windowSeconds: window.windowSeconds, left, status, reset, forecast };
 }
 
 function creditsView(credits: NonNullable<AccountState['codex']>['credits']): CreditsView | null {

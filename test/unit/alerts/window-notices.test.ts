@@ -66,4 +66,16 @@ describe('notices for Codex windows', () => {
     state = applyReading(state, codexReading(RESET + HOUR, { windows: [codexWindow('primary', 90, RESET)] }), 'a');
     expect(dueNotices('a', state.accounts.a!, ON, first.ledger, RESET - HOUR)).toEqual([]);
   });
+
+  it('with the forecast on, a low notice says when the window runs out at this pace, before its reset', () => {
+    const at = (hour: number) => T0 + hour * HOUR;
+    let state = emptyQuotaState();
+    // 25 points an hour: 85% used at hour 3, 15 left, out about 36 minutes later, well before the reset at hour 5.
+    for (const [hour, used] of [[0, 10], [1, 35], [2, 60], [3, 85]] as const) {
+      state = applyReading(state, codexReading(at(hour), { windows: [codexWindow('primary', used, RESET)] }), 'a');
+    }
+    const [notice] = dueNotices('a', state.accounts.a!, { ...ON, runOutForecast: true }, {}, at(3));
+    expect(notice).toMatchObject({ kind: 'low', feature: 'codex:primary', runsOutAt: at(3) + 36 * MINUTE });
+    expect(dueNotices('a', state.accounts.a!, ON, {}, at(3))[0]?.runsOutAt).toBeNull();
+  });
 });
