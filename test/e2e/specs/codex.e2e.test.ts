@@ -8,6 +8,7 @@ import { json } from '../replica/answers';
 import { ReplicaServer } from '../replica/replica-server';
 import { captureAsOf } from '../scenarios/captures';
 import { codexUsageAsOf } from '../scenarios/codex-usage';
+import type { Step } from '../scenarios/scenario';
 
 /**
  * Codex limits in a real browser: the page opens Codex's usage settings, which ask for
@@ -25,9 +26,13 @@ beforeAll(async () => {
   session = await startSession(replica);
   const init = { init: [json(JSON.parse(captureAsOf('init_pro_without_type_2026-09.json', now)))] };
   expectBadge((await runStep({ do: 'open', answers: init, badge: { text: '867', status: 'normal' }, rule: 'chat opened' }, session.tab, replica, session.extension)).badge, { text: '867', status: 'normal' });
-  const codex = await runStep({ do: 'codex', answers: { codexUsage: [json(codexUsageAsOf(now))] }, badge: { text: '867', status: 'normal' }, rule: 'Codex usage read; badge still images' }, session.tab, replica, session.extension);
-  expect(codex.unusedAnswers).toEqual([]);
-  expectBadge(codex.badge, { text: '867', status: 'normal' });
+  // Three visits to Codex's usage page, the 5-hour window's share rising (20%, 30%, then the body's 37%): enough for a pace.
+  for (const used of [20, 30, undefined]) {
+    const step: Step = { do: 'codex', answers: { codexUsage: [json(codexUsageAsOf(now, used))] }, badge: { text: '867', status: 'normal' }, rule: 'Codex usage read; badge still images' };
+    const codex = await runStep(step, session.tab, replica, session.extension);
+    expect(codex.unusedAnswers).toEqual([]);
+    expectBadge(codex.badge, { text: '867', status: 'normal' });
+  }
   popup = await session.extension.openPopup();
   await popup.getByRole('main').waitFor();
 });
@@ -37,10 +42,10 @@ afterAll(async () => {
 });
 
 describe('Codex usage read from the page', () => {
-  it('was asked for once, by the page, never by the extension', () => {
+  it('was asked for once per visit, by the page, never by the extension', () => {
     const asked = replica.received.filter((request) => request.path.startsWith('/backend-api/wham/usage'));
-    expect(asked).toHaveLength(1);
-    expect(asked[0]?.pageRequestId).not.toBeNull();
+    expect(asked).toHaveLength(3);
+    for (const request of asked) expect(request.pageRequestId).not.toBeNull();
   });
 
   it('the popup shows the Codex group: each window as percent left, its length, its reset; credits; the reading’s age', async () => {
@@ -56,6 +61,15 @@ describe('Codex usage read from the page', () => {
     const text = (await group.textContent()) ?? '';
     expect(text).toContain('Credits: 12.5');
     for (const words of fixedParts('popup_codexSeen')) expect(text).toContain(words);
+  });
+
+  it('the 5-hour window, its share risen twice, says it runs out before its reset at this pace', async () => {
+    const group = popup.getByRole('region', { name: englishText('popup_codexHeading') });
+    const item = (name: string) => group.getByRole('listitem').filter({ has: popup.getByRole('heading', { name, exact: true }) });
+    const fiveHours = (await item(englishText('popup_codexFiveHours')).textContent()) ?? '';
+    for (const words of fixedParts('popup_forecastBefore')) expect(fiveHours).toContain(words);
+    const weekly = (await item(englishText('popup_codexWeekly')).textContent()) ?? '';
+    for (const words of fixedParts('popup_forecastBefore')) expect(weekly).not.toContain(words);
   });
 
   it('the badge shows the window the user picks in settings, as percent left', async () => {
