@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { featureLabel } from '../lib/core/feature-names';
+import { quotaLabel } from '../lib/view/window-label';
 import { choosableFeatures, defaultThreshold } from '../lib/view/popup-settings';
 import { settingsStore } from '../lib/extension/settings-store';
 import { t } from '../lib/extension/i18n';
@@ -30,7 +30,7 @@ export function SettingsPanel({ state, settings }: PanelProps) {
         >
           {features.map((name) => (
             <option key={name} value={name}>
-              {featureLabel(name, t)}
+              {quotaLabel(name, state, t)}
             </option>
           ))}
           <option value={NO_BADGE}>{t('popup_badgeNone')}</option>
@@ -46,7 +46,7 @@ export function SettingsPanel({ state, settings }: PanelProps) {
             key={name}
             id={`threshold-${index}`}
             feature={name}
-            label={featureLabel(name, t)}
+            label={quotaLabel(name, state, t)}
             chosen={settings.lowThresholds[name]}
             fallback={defaultThreshold(state, name)}
           />

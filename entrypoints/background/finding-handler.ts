@@ -1,6 +1,7 @@
 import { activateAccount, applyCooldown, applyPlan, applyReading } from '../../lib/core/apply-reading';
 import { readingFromFinding } from '../../lib/core/finding-readings';
 import type { Finding } from '../../lib/channel/page-message-schema';
+import { pickCodexUsage } from '../../lib/page/codex-usage-fields';
 import { pickQuotaFields } from '../../lib/page/quota-fields';
 import { DEFAULT_ACCOUNT, type AccountState, type QuotaState } from '../../lib/core/quota-state';
 import type { Reading } from '../../lib/core/quota-types';
@@ -36,9 +37,14 @@ async function recordHistory(previous: AccountState | undefined, next: AccountSt
 /** Keeps the last valid finding of each kind and carrier (quota fields only) for the diagnostics view. */
 function rememberFinding(finding: Finding, now: number): Promise<unknown> {
   const slot = finding.kind === 'quota' ? finding.carrier : finding.kind;
-  // The message schema lets any field through inside `quota` (the reading parser drops them):
+  // The message schema lets any field through inside `quota` and `usage` (the parsers drop them):
   // picked again here, so that only quota fields are ever stored, whatever the relay sent.
-  const kept = finding.kind === 'quota' ? { ...finding, quota: { ...pickQuotaFields(finding.quota) } } : finding;
+  const kept =
+    finding.kind === 'quota'
+      ? { ...finding, quota: { ...pickQuotaFields(finding.quota) } }
+      : finding.kind === 'codex-usage'
+        ? { ...finding, usage: { ...pickCodexUsage(finding.usage) } }
+        : finding;
   // The store reads back only findings up to its bound: a larger one would void every slot.
   if (!isKeepableFinding(kept)) return Promise.resolve();
   return lastFindingsStore.update((last) => ({ ...last, [slot]: { at: now, finding: kept } }));

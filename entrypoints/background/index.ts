@@ -34,7 +34,7 @@ async function repaint(state?: QuotaState): Promise<void> {
   const account = activeAccountState(current);
   const feature = settings.badgeFeature;
   const threshold = feature === null ? 0 : lowThresholdOf(settings, account, feature);
-  await paintBadge(badgeFor(account, now, feature, threshold), now);
+  await paintBadge(badgeFor(account, now, feature, threshold), now, current);
 }
 
 /** An error the background caught: logged by code only (its text could hold a value from the page). */

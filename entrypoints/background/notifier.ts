@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { featureLabel } from '../../lib/core/feature-names';
+import { isCodexWindowName } from '../../lib/core/codex-usage';
+import { quotaLabel } from '../../lib/view/window-label';
 import { formatDuration, formatLocalTime } from '../../lib/view/format-time';
 import { dueNotices, overHourlyBudget, pendingRefills, recordSent, refillNotice, type Notice } from '../../lib/alerts/notification-policy';
 import { createAlarm } from './alarms';
@@ -19,10 +20,16 @@ import { notificationsAllowed } from '../../lib/extension/notification-permissio
 export const REFILL_ALARM_PREFIX = 'refill|';
 const serially = createSerialQueue();
 
-function noticeText(notice: Notice, now: number): { title: string; message: string } {
-  const name = featureLabel(notice.feature, t);
+/** A window's low notice says percent left; a feature's, its count (in the language's plural form). */
+function lowTitle(notice: Notice, name: string): string {
+  const values = [name, String(notice.remaining)];
+  return isCodexWindowName(notice.feature) ? t('notify_windowLowTitle', values) : tPlural('notify_lowTitle', notice.remaining, values);
+}
+
+function noticeText(notice: Notice, state: QuotaState, now: number): { title: string; message: string } {
+  const name = quotaLabel(notice.feature, state, t);
   if (notice.kind === 'refill') return { title: t('notify_refillTitle', [name]), message: t('notify_refillMessage') };
-  const title = notice.kind === 'low' ? tPlural('notify_lowTitle', notice.remaining, [name, String(notice.remaining)]) : t('notify_exhaustedTitle', [name]);
+  const title = notice.kind === 'low' ? lowTitle(notice, name) : t('notify_exhaustedTitle', [name]);
   if (notice.resetsAt === null) return { title, message: t('tooltip_resetUnknown') };
   const locale = uiLocale();
   const resets = t('tooltip_resets', [formatLocalTime(notice.resetsAt, now, locale), formatDuration(notice.resetsAt - now, locale)]);
@@ -30,11 +37,11 @@ function noticeText(notice: Notice, now: number): { title: string; message: stri
   return { title, message: `${t('notify_runOut', [formatLocalTime(notice.runsOutAt, now, locale)])}\n${resets}` };
 }
 
-async function show(notice: Notice, now: number): Promise<void> {
+async function show(notice: Notice, state: QuotaState, now: number): Promise<void> {
   await browser.notifications.create(notice.id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    ...noticeText(notice, now),
+    ...noticeText(notice, state, now),
   });
 }
 
@@ -59,8 +66,15 @@ export function notifyDue(state: QuotaState, accountId: string, now: number): Pr
     if (notices.length === 0) return;
     // Recorded before shown: a crash between the two loses a notice rather than repeating one.
     await noticeLedgerStore.update((ledger) => recordSent(ledger, notices, now));
-    for (const notice of notices) await show(notice, now);
+    for (const notice of notices) await show(notice, state, now);
   }).then(() => rearmRefillAlarms(now));
+}
+
+/** When the feature or Codex window of a notice was last read (0: never). */
+function lastSeenAt(state: QuotaState, notice: Notice): number {
+  const account = state.accounts[notice.account];
+  if (!isCodexWindowName(notice.feature)) return account?.features[notice.feature]?.seenAt ?? 0;
+  return account?.codex?.windows.find((window) => window.name === notice.feature)?.seenAt ?? 0;
 }
 
 export function notifyRefill(alarmName: string, state: QuotaState, now: number): Promise<void> {
@@ -72,8 +86,8 @@ export function notifyRefill(alarmName: string, state: QuotaState, now: number):
     await noticeLedgerStore.update((ledger) => recordSent(ledger, [notice], now));
     const settings = await settingsStore.get();
     // A reading after the reset already showed the new window: the user has the real number.
-    const seenAfter = (state.accounts[notice.account]?.features[notice.feature]?.seenAt ?? 0) > (notice.resetsAt ?? Infinity);
+    const seenAfter = lastSeenAt(state, notice) > (notice.resetsAt ?? Infinity);
     if (!settings.notifications || !settings.refillNotifications || seenAfter || overBudget || !(await notificationsAllowed())) return;
-    await show(notice, now);
+    await show(notice, state, now);
   });
 }

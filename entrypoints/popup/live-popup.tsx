@@ -11,6 +11,8 @@ import type { Settings } from '../../lib/alerts/settings';
 import { quotaStore } from '../../lib/extension/quota-store';
 import { settingsStore } from '../../lib/extension/settings-store';
 import { t } from '../../lib/extension/i18n';
+import { CodexGroup } from '../../components/codex-group';
+import { codexView } from '../../lib/view/codex-view';
 
 import { TICK_MS } from '../../lib/view/format-time';
 
@@ -77,6 +79,7 @@ export class LivePopup extends Component<object, LivePopupState> {
         storageProblem={loaded.quota.rejected}
         account={<AccountPicker choices={accountChoices(state)} shown={shown} onShow={this.show} />}
       >
+        <CodexGroup view={codexView(state.accounts[shown], now, loaded.settings.lowThresholds)} now={now} />
         <LazySection id="usage" title={t('popup_usageHeading')} load={loadUsage} panel={panel} />
         <LazySection id="settings" title={t('popup_settingsHeading')} load={loadSettings} panel={panel} />
         <LazySection id="diagnostics" title={t('popup_diagnosticsHeading')} load={loadDiagnostics} panel={panel} />

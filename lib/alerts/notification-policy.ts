@@ -1,8 +1,11 @@
 import { z } from 'zod/mini';
+import { isCodexWindowName, percentLeft } from '../core/codex-usage';
 import type { AccountState } from '../core/quota-state';
 import type { Settings } from './settings';
 import { featureStatus, lowThresholdOf } from './feature-status';
-import { forecastRunOut } from '../core/run-out-forecast';
+import { windowStatus } from './window-status';
+import { forecastRunOut, type RunOutForecast } from '../core/run-out-forecast';
+import { windowRunOut } from '../core/window-forecast';
 import { integer, text } from '../core/schema-parts';
 import { isKnownFeature } from '../core/feature-names';
 
@@ -10,11 +13,13 @@ import { isKnownFeature } from '../core/feature-names';
  * When to notify, as a pure function of the account's state, the settings and what was already
  * sent (the ledger, persisted in storage): one "low" and one "used up" notification per account,
  * feature and reset window, never again for the same window, whatever restarts or tabs do.
- * Refill notices are due at a reset time, for features we told the user about.
+ * Refill notices are due at a reset time, for features we told the user about. Codex windows are
+ * treated as features whose count is the percent left (lib/core/codex-usage.ts).
  *
  * A page can forge readings, so a notification names only a feature the extension knows (its
  * title comes from our catalogue, never from the page; unknown features are shown in the popup),
  * every kind of notice spends one hourly budget, and the refill alarms kept armed are capped.
+ * Codex window names are the extension's own (lib/core/codex-usage.ts), so they are known too.
  */
 
 type NoticeKind = 'low' | 'exhausted' | 'refill';
@@ -110,20 +115,39 @@ interface FeatureCondition {
   runsOutBeforeReset: number | null;
 }
 
+/** The run-out time a low notice may give: only one before the reset. */
+function runsOutBefore(forecast: RunOutForecast | null): number | null {
+  return forecast?.beforeReset === true ? forecast.runsOutAt : null;
+}
+
 /** What each feature looks like now (lib/alerts/feature-status.ts); a stale one says nothing about now. */
 export function featureConditions(account: AccountState, settings: Pick<Settings, 'lowThresholds'>, now: number): FeatureCondition[] {
   // Only features the extension knows: a notification's title must never be a name from the page.
   const names = new Set([...Object.keys(account.features), ...account.blocked.map((block) => block.name)].filter(isKnownFeature));
-  return [...names].flatMap((feature) => {
+  const conditions = [...names].flatMap((feature): FeatureCondition[] => {
     const status = featureStatus(account, feature, now, lowThresholdOf(settings, account, feature));
     if (status === null || status === 'stale') return [];
     const block = account.blocked.find((entry) => entry.name === feature);
     const state = block ? undefined : account.features[feature];
     const { remaining, resetsAt } = block ? { remaining: 0, resetsAt: block.resetsAt } : (state ?? { remaining: 0, resetsAt: null });
-    const forecast = state ? forecastRunOut(state.points ?? [], state.resetsAt, now) : null;
-    const runsOutBeforeReset = forecast?.beforeReset === true ? forecast.runsOutAt : null;
+    const runsOutBeforeReset = runsOutBefore(state ? forecastRunOut(state.points ?? [], state.resetsAt, now) : null);
     return [{ feature, remaining, resetsAt, exhausted: status === 'blocked' || status === 'empty', low: status !== 'normal', runsOutBeforeReset }];
   });
+  return [...conditions, ...windowConditions(account, settings, now)];
+}
+
+/** Codex windows as conditions (lib/alerts/window-status.ts): the percent left stands for the count. */
+function windowConditions(account: AccountState, settings: Pick<Settings, 'lowThresholds'>, now: number): FeatureCondition[] {
+  return (account.codex?.windows ?? []).flatMap((window) => {
+    const status = windowStatus(window, now, lowThresholdOf(settings, account, window.name));
+    if (status === 'stale') return [];
+    return [{ feature: window.name, remaining: percentLeft(window.usedPercent), resetsAt: window.resetsAt, exhausted: status === 'empty', low: status !== 'normal', runsOutBeforeReset: runsOutBefore(windowRunOut(window, now)) }];
+  });
+}
+
+/** A name a notice may carry: a feature we know or a Codex window, both titled from our catalogue. */
+function isNotifiable(name: string): boolean {
+  return isKnownFeature(name) || isCodexWindowName(name);
 }
 
 /** Notices of every kind recorded in the last hour: the one budget they all spend. */
@@ -172,7 +196,7 @@ export function refillNotice(ledger: NoticeLedger, warningId: string, now: numbe
   const resetsAt = refillTimeOf(window);
   // A low of the exact reset and a used-up of an estimate may sit on neighbouring keys: one window, one refill.
   if (resetsAt > now || sentNear(ledger, 'refill', account, feature, window)) return null;
-  if (!isKnownFeature(feature)) return null;
+  if (!isNotifiable(feature)) return null;
   return { id: ['refill', account, feature, String(window)].join('|'), kind: 'refill', account, feature, remaining: 0, resetsAt, runsOutAt: null };
 }
 

@@ -1,3 +1,4 @@
+import type { PickedCodexUsage } from '../page/codex-usage-fields';
 import type { PickedQuota } from '../page/quota-fields';
 import type { FetchCarrier } from '../page/quota-endpoints';
 import type { IgnoredReason } from '../page/ignored-reasons';
@@ -16,6 +17,13 @@ export interface PageQuotaFinding {
   kind: 'quota';
   carrier: PageCarrier;
   quota: PickedQuota;
+}
+
+/** Codex's limit windows and credits (/backend-api/wham/usage), reduced to their fields. */
+interface PageCodexUsageFinding {
+  kind: 'codex-usage';
+  carrier: PageCarrier;
+  usage: PickedCodexUsage;
 }
 
 /** The image tool refused inside a turn: exhausted now, reset delay when its text states one. */
@@ -63,6 +71,7 @@ export interface PageIgnoredFinding {
 
 export type PageFinding =
   | PageQuotaFinding
+  | PageCodexUsageFinding
   | PageRefusalFinding
   | PageCooldownFinding
   | PageModelCapFinding

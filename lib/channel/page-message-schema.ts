@@ -11,7 +11,7 @@ import { isIgnoredReason, type IgnoredReason } from '../page/ignored-reasons';
  * lib/core/parse-quota-object.ts.
  */
 
-export const pageCarrierSchema = z.enum(['init', 'stream', 'resume', 'websocket', 'account']);
+export const pageCarrierSchema = z.enum(['init', 'stream', 'resume', 'codex-usage', 'websocket', 'account']);
 export const accountKeySchema = z.nullable(z.string().check(z.regex(ACCOUNT_KEY_PATTERN)));
 
 /** A month is longer than any quota window seen (deep research: monthly). */
@@ -21,6 +21,7 @@ const delay = integer(0, MAX_DELAY_MS);
 /** The finding kinds, shared by the page channel and the runtime channel. */
 export const findingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('quota'), carrier: pageCarrierSchema, quota: z.record(z.string(), z.unknown()) }),
+  z.object({ kind: z.literal('codex-usage'), carrier: pageCarrierSchema, usage: z.record(z.string(), z.unknown()) }),
   z.object({ kind: z.literal('refusal'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), resetsInMs: z.nullable(delay) }),
   z.object({ kind: z.literal('cooldown'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), cooldownMs: delay }),
   z.object({ kind: z.literal('model-cap'), carrier: pageCarrierSchema, clearsInMs: delay }),

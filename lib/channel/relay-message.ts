@@ -5,7 +5,7 @@ import { MAX_MESSAGE_CHARS, messageChars } from './message-bounds';
 /**
  * The relay's cheap structural check of what arrives on the page channel: a plain object, a known
  * kind and carrier, an account key or null, each kind's own fields copied (nothing else), the
- * quota object picked to its quota fields, and a size cap. No zod here, to keep the script that
+ * quota object picked to its quota fields (a Codex usage body only checked to be an object), and a size cap. No zod here, to keep the script that
  * runs on every chatgpt.com page small: values (ranges, lengths, names) are the background's to
  * validate, in full, with the schemas (lib/channel/runtime-messages.ts).
  */
@@ -15,10 +15,11 @@ type UncheckedRelayMessage =
   | { type: 'page-finding'; finding: Record<string, unknown> & { kind: string; carrier: string }; account: string | null }
   | { type: 'page-active'; account: string };
 
-const CARRIERS = new Set(['init', 'stream', 'resume', 'websocket', 'account']);
+const CARRIERS = new Set(['init', 'stream', 'resume', 'codex-usage', 'websocket', 'account']);
 /** Each kind's own fields besides kind and carrier. */
 const FIELDS_BY_KIND: Record<string, readonly string[]> = {
   quota: ['quota'],
+  'codex-usage': ['usage'],
   refusal: ['feature', 'resetsInMs'],
   cooldown: ['feature', 'cooldownMs'],
   'model-cap': ['clearsInMs'],
@@ -43,6 +44,10 @@ function findingOf(data: Record<string, unknown>): (Record<string, unknown> & { 
     if (!Object.hasOwn(data, field)) return null;
     finding[field] = data[field];
   }
+  // The interceptor picked it to its Codex fields and the background picks it again before keeping
+  // anything; picking a third time here would cost every chatgpt.com page the picker's bytes (the
+  // page budget in test/meta/built-content-scripts.test.ts), so the relay checks its shape only.
+  if (kind === 'codex-usage') return isRecord(data.usage) ? finding : null;
   if (kind !== 'quota') return finding;
   const quota = pickQuotaFields(data.quota);
   return quota ? { ...finding, quota: { ...quota } } : null;

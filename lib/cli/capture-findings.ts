@@ -1,4 +1,4 @@
-import { findingFromInitBody } from '../page/page-findings';
+import { findingFromCodexBody, findingFromInitBody } from '../page/page-findings';
 import type { PageFinding } from '../channel/page-channel';
 import type { FetchCarrier } from '../page/quota-endpoints';
 import { findingOf429 } from '../page/response-plan';
@@ -21,13 +21,15 @@ export function findingsOfStream(text: string, carrier: FetchCarrier): PageFindi
 }
 
 /**
- * A JSON file holds one of the bodies the extension reads: a quota object (the init body, the one
- * carrier that is plain JSON), the legacy 429 body of a turn, or one event of a turn, such as
+ * A JSON file holds one of the bodies the extension reads: a quota object (the init body), a Codex
+ * usage body (/backend-api/wham/usage), the legacy 429 body of a turn, or one event of a turn, such as
  * the tool messages in the fixtures (`{"message": ...}`).
  */
 export function findingsOfJson(text: string, value: unknown): PageFinding[] {
   const init = findingFromInitBody(text);
   if (init.kind === 'quota') return [init];
+  const codex = findingFromCodexBody(text);
+  if (codex.kind === 'codex-usage') return [codex];
   const modelCap = findingOf429(value, 'stream');
   if (modelCap.kind === 'model-cap') return [modelCap];
   const findings: PageFinding[] = [];

@@ -1,5 +1,5 @@
 import { MAX_INIT_BYTES } from '../page/fetch-observer';
-import { findingFromInitBody } from '../page/page-findings';
+import { findingFromCodexBody, findingFromInitBody } from '../page/page-findings';
 import type { PageFinding } from '../channel/page-channel';
 import { findingOf429, responsePlan } from '../page/response-plan';
 import { findingsOfStream } from './capture-findings';
@@ -26,7 +26,8 @@ function findingsOfEntry({ carrier, status, contentType, body }: CarrierEntry): 
   if (plan.read === 'model-cap-json') return [findingOf429(text !== null && withinBound ? jsonValueOf(text) : undefined, carrier)];
   if (text === null) return ignored('no response body in the HAR');
   if (plan.read === 'stream') return findingsOfStream(text, carrier);
-  return withinBound ? [findingFromInitBody(text)] : ignored('body too large');
+  if (!withinBound) return ignored('body too large');
+  return [plan.read === 'codex-json' ? findingFromCodexBody(text) : findingFromInitBody(text)];
 }
 
 export function readingsOfHar(entries: unknown[]): CaptureReport {

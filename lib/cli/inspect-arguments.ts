@@ -17,22 +17,26 @@ so it shows exactly what the extension would read.
 Each file can be:
   a HAR capture   every entry whose request path carries quotas (conversation/init,
                   f/conversation, conversation, f/conversation/resume; under /backend-api
-                  or /backend-anon), in the HAR's order, bodies as text or base64. Entries
+                  or /backend-anon; and Codex's /backend-api/wham/usage), in the HAR's
+                  order, bodies as text or base64. Entries
                   are counted from 1; a reading's time is its entry's startedDateTime.
-  a JSON file     a quota object (a conversation/init response), the legacy HTTP 429
-                  model_cap_exceeded body, or one event of a turn (a tool message).
+  a JSON file     a quota object (a conversation/init response), a Codex usage body
+                  (/backend-api/wham/usage: its 5-hour and weekly windows, credits), the
+                  legacy HTTP 429 model_cap_exceeded body, or one event of a turn.
   an SSE stream   a saved text/event-stream body of a chat turn.
 A JSON or SSE file does not say when it was received: its readings have no time.
 
 Options:
   --json       one JSON object per reading per line on stdout, and nothing else:
-               {"source","file","at","features","blocked","modelLimits","defaultModel"};
-               source is init, stream, resume, refusal or http429; times are ISO 8601
-               UTC, null when unknown.
+               {"source","file","at","features","blocked","modelLimits","defaultModel",
+               "windows"}; source is init, stream, resume, refusal, http429 or codex;
+               windows are Codex's {"name","usedPercent","resetsAt","windowSeconds"};
+               times are ISO 8601 UTC, null when unknown.
   -h, --help   show this help.
 
 Without --json the readings are a table: feature, remaining, reset in local time and
-in UTC, blocked, where the reading came from and when it was seen. Local time is the
+in UTC, blocked, where the reading came from and when it was seen (Codex windows in a
+table of their own: length, percent used and left, reset). Local time is the
 zone in the TZ environment variable (TZ=Asia/Shanghai npm run inspect -- file).
 "~" marks a reset worked out from a refusal's wording ("resets in 14 hours").
 

@@ -15,6 +15,8 @@ export interface ReadingJson {
   blocked: { name: string; resetsAt: string | null; description: string | null }[];
   modelLimits: { model: string; fallback: string | null; resetsAt: string | null }[];
   defaultModel: string | null;
+  /** Codex's windows (a /backend-api/wham/usage body); usedPercent 0 to 100. */
+  windows: { name: string; usedPercent: number; resetsAt: string | null; windowSeconds: number | null }[];
 }
 
 function isoOf(time: number | null): string | null {
@@ -46,5 +48,11 @@ export function readingJson(file: string, found: FoundReading): ReadingJson {
       resetsAt: isoOf(limit.resetsAt),
     })),
     defaultModel: reading.defaultModel,
+    windows: (reading.codex?.windows ?? []).map((window) => ({
+      name: window.name,
+      usedPercent: window.usedPercent,
+      resetsAt: isoOf(window.resetsAt),
+      windowSeconds: window.windowSeconds,
+    })),
   };
 }

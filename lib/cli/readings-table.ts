@@ -1,11 +1,12 @@
 import { formatClock } from './clock-time';
 import { blockedNamesOf, knownTime, type FoundReading } from './found-reading';
 import { textTable } from './text-table';
+import { creditsLine, WINDOW_HEADINGS, windowRows } from './window-rows';
 
 /**
  * The human view of one file's readings: a row per feature (count, reset in local time and UTC,
  * blocked, where and when it was seen), so a HAR's readings line up and a count can be followed
- * turn by turn; then the model limits and default models, when the readings carry any.
+ * turn by turn; then Codex windows, the model limits and default models, when the readings carry any.
  * Every cell comes from the parsed Reading, never from the capture's raw text.
  */
 
@@ -67,12 +68,19 @@ function defaultModelRows(found: FoundReading, timeZone: string | undefined): st
 
 export function readingsTable(file: string, readings: FoundReading[], timeZone?: string): string[] {
   const lines = [file];
-  lines.push(
-    ...textTable(
-      ['FEATURE', 'REMAINING', 'RESETS (LOCAL)', 'RESETS (UTC)', 'BLOCKED', 'FROM', 'SEEN'],
-      readings.flatMap((found) => featureRows(found, timeZone)),
-    ),
-  );
+  // A Codex usage body says nothing of ChatGPT's features: its readings get their own table.
+  const quotaReadings = readings.filter((found) => found.reading.codex === undefined);
+  if (quotaReadings.length > 0) {
+    lines.push(
+      ...textTable(
+        ['FEATURE', 'REMAINING', 'RESETS (LOCAL)', 'RESETS (UTC)', 'BLOCKED', 'FROM', 'SEEN'],
+        quotaReadings.flatMap((found) => featureRows(found, timeZone)),
+      ),
+    );
+  }
+  const windows = readings.flatMap((found) => windowRows(found, whereOf(found), seenOf(found, timeZone), timeZone));
+  if (windows.length > 0) lines.push(...(lines.length > 1 ? [''] : []), ...textTable(WINDOW_HEADINGS, windows));
+  lines.push(...readings.flatMap((found) => creditsLine(found) ?? []));
   const models = readings.flatMap((found) => modelRows(found, timeZone));
   if (models.length > 0) {
     lines.push('', ...textTable(['MODEL LIMIT', 'FALLS BACK TO', 'RESETS (LOCAL)', 'RESETS (UTC)', 'FROM', 'SEEN'], models));

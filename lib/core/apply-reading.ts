@@ -10,6 +10,7 @@ import {
   MAX_UNKNOWN_FIELDS,
   emptyAccountState,
 } from './quota-state';
+import { applyCodexUsageToAccount } from './apply-codex-usage';
 import { nextPoints } from './remaining-points';
 
 /**
@@ -115,6 +116,10 @@ function liftedBlocks(account: AccountState, reading: Reading): Array<readonly [
 }
 
 function applyReadingToAccount(account: AccountState, reading: Reading): AccountState {
+  if (reading.codex !== undefined) {
+    const withCodex = applyCodexUsageToAccount(account, reading.codex, reading.receivedAt);
+    return { ...withCodex, unknownFields: mergeUnknownFields(account.unknownFields, reading.unknownFields.map((name) => `wham/usage ${name}`)) };
+  }
   // Names come from the page: "__proto__" or "constructor" must be plain keys, not the object's
   // prototype or an inherited member, so lookups are own-only and the record is built by fromEntries.
   const previousOf = (name: string) => (Object.hasOwn(account.features, name) ? account.features[name] : undefined);
@@ -133,9 +138,12 @@ function applyReadingToAccount(account: AccountState, reading: Reading): Account
   };
 }
 
-/** Accounts are kept by when they last reported (the active one always stays). */
+/**
+ * Accounts are kept by when they last reported (the active one always stays); a Codex reading
+ * counts, so an account seen only on Codex pages is kept too.
+ */
 function lastSeen(account: AccountState): number {
-  return account.lastReading?.at ?? 0;
+  return Math.max(account.lastReading?.at ?? 0, account.codex?.seenAt ?? 0);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Finding } from '../channel/page-message-schema';
+import { parseCodexUsage } from './parse-codex-usage';
 import { readingFromPickedQuota, type ParseResult } from './parse-quota-object';
 import { MODEL_CAP_FEATURE, type Reading, type ReadingSource } from './quota-types';
 
@@ -12,6 +13,7 @@ const QUOTA_SOURCES: Record<Finding['carrier'], ReadingSource | null> = {
   stream: 'stream',
   resume: 'resume',
   websocket: 'websocket',
+  'codex-usage': null,
   account: null,
 };
 
@@ -27,6 +29,12 @@ export function readingFromFinding(finding: Finding, receivedAt: number): ParseR
       const source = QUOTA_SOURCES[finding.carrier];
       if (source === null) return { ok: false, error: `quota from ${finding.carrier}` };
       return readingFromPickedQuota(finding.quota, { source, receivedAt });
+    }
+    case 'codex-usage': {
+      if (finding.carrier !== 'codex-usage') return { ok: false, error: `Codex usage from ${finding.carrier}` };
+      const parsed = parseCodexUsage(finding.usage);
+      if (!parsed.ok) return parsed;
+      return { ok: true, reading: partialReading('codex', receivedAt, { codex: parsed.usage, unknownFields: parsed.unknownFields }) };
     }
     case 'refusal': {
       // The image tool refused: exhausted now, whatever the last reading said.

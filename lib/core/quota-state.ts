@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { codexStateSchema } from './codex-state';
 import { READING_SOURCES } from './quota-types';
 import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../page/quota-fields';
 import { integer, isSafeKey, list, name as nameOf, number, text as textOf } from './schema-parts';
@@ -79,6 +80,8 @@ const accountStateSchema = z.object({
   lastReading: z.nullable(z.object({ at: time, source })),
   unknownFields: list(textOf(200), MAX_UNKNOWN_FIELDS),
   cooldowns: z._default(list(cooldownStateSchema, 16), []),
+  /** Codex's windows and credits (lib/core/codex-state.ts); null until a Codex page asked for them. */
+  codex: z._default(z.nullable(codexStateSchema), null),
 });
 
 export const quotaStateSchema = z.object({
@@ -93,7 +96,7 @@ export type AccountState = z.infer<typeof accountStateSchema>;
 export type QuotaState = z.infer<typeof quotaStateSchema>;
 
 export function emptyAccountState(): AccountState {
-  return { features: {}, blocked: [], modelLimits: [], defaultModel: null, plan: null, lastReading: null, unknownFields: [], cooldowns: [] };
+  return { features: {}, blocked: [], modelLimits: [], defaultModel: null, plan: null, lastReading: null, unknownFields: [], cooldowns: [], codex: null };
 }
 
 export function emptyQuotaState(): QuotaState {

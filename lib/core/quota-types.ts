@@ -1,3 +1,5 @@
+import type { CodexUsage } from './codex-usage';
+
 /**
  * The extension's own model of a quota reading, independent of the wire format.
  * Times are epoch milliseconds; `null` means "not known", never "now".
@@ -7,7 +9,7 @@
 export const MODEL_CAP_FEATURE = 'model_cap';
 
 /** Where a reading came from; each one is a fresh reading (protocol.md section 1). */
-export const READING_SOURCES = ['init', 'stream', 'resume', 'websocket', 'refusal', 'cooldown', 'http429'] as const;
+export const READING_SOURCES = ['init', 'stream', 'resume', 'websocket', 'refusal', 'cooldown', 'http429', 'codex'] as const;
 export type ReadingSource = (typeof READING_SOURCES)[number];
 
 export interface FeatureQuota {
@@ -48,4 +50,6 @@ export interface Reading {
   defaultModel: string | null;
   /** Field names the parser does not know (drift), for diagnostics. */
   unknownFields: string[];
+  /** Codex's windows and credits, only in a reading of /backend-api/wham/usage. */
+  codex?: CodexUsage;
 }

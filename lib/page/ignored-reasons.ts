@@ -7,6 +7,7 @@ const IGNORED_REASONS = [
   'body too large',
   'body is not JSON',
   'no quota fields',
+  'no Codex limit fields',
   'not text/event-stream',
   'stream too large',
   'stream idle',

@@ -1,3 +1,4 @@
+import { looksLikeCodexUsage, pickCodexUsage } from './codex-usage-fields';
 import { jsonValueOf } from './json-value';
 import { CDM_TYPE, looksLikeQuotaObject, pickQuotaFields } from './quota-fields';
 import type { PageCarrier, PageFinding } from '../channel/page-channel';
@@ -23,4 +24,13 @@ export function findingFromInitBody(text: string): PageFinding {
   const quota = pickQuotaFields(value);
   if (!quota || !looksLikeQuotaObject(quota)) return { kind: 'ignored', carrier: 'init', reason: 'no quota fields' };
   return { kind: 'quota', carrier: 'init', quota };
+}
+
+/** The Codex usage body (/backend-api/wham/usage) reduced to its limit fields. */
+export function findingFromCodexBody(text: string): PageFinding {
+  const value = jsonValueOf(text);
+  if (value === undefined) return { kind: 'ignored', carrier: 'codex-usage', reason: 'body is not JSON' };
+  const usage = pickCodexUsage(value);
+  if (!usage || !looksLikeCodexUsage(usage)) return { kind: 'ignored', carrier: 'codex-usage', reason: 'no Codex limit fields' };
+  return { kind: 'codex-usage', carrier: 'codex-usage', usage };
 }

@@ -8,7 +8,7 @@ import { NativeRequest, NativeURL, requestUrl, urlHref, urlOrigin, urlPathname }
  * test, before a URL object is built.
  */
 
-export type FetchCarrier = 'init' | 'stream' | 'resume';
+export type FetchCarrier = 'init' | 'stream' | 'resume' | 'codex-usage';
 /** accounts/check tells the plan and the account ids (protocol.md section 5); no quota in it. */
 export type SideEndpoint = 'accounts-check';
 
@@ -19,6 +19,9 @@ for (const root of ['/backend-api', '/backend-anon']) {
   CARRIER_BY_PATH[`${root}/conversation`] = 'stream';
   CARRIER_BY_PATH[`${root}/f/conversation/resume`] = 'resume';
 }
+// Codex's 5-hour and weekly windows, asked by chatgpt.com's Codex pages (known from public
+// descriptions, not yet from a capture). Only for a signed-in account: no /backend-anon twin.
+CARRIER_BY_PATH['/backend-api/wham/usage'] = 'codex-usage';
 
 /** The origins whose answers are read; the same pages the content scripts run on. */
 const CARRIER_ORIGINS = ['https://chatgpt.com', 'https://chat.openai.com'];

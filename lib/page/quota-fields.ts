@@ -38,7 +38,7 @@ export const MAX_STRING_LENGTH = 500;
 const MAX_UNKNOWN_NAMES = 32;
 const MAX_NAME_LENGTH = 80;
 
-type Scalar = string | number | boolean | null;
+export type Scalar = string | number | boolean | null;
 type PickedItem = Scalar | Record<string, Scalar>;
 
 // A type, not an interface: it must be assignable to the relay schema's record (test/unit/meta/finding-type.test.ts).
@@ -53,7 +53,7 @@ export type PickedQuota = {
 };
 
 /** Strings over the bound become null: a value we will not carry is an unknown value. */
-function scalarOf(value: unknown): Scalar {
+export function scalarOf(value: unknown): Scalar {
   if (typeof value === 'string') return value.length <= MAX_STRING_LENGTH ? value : null;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   return null;

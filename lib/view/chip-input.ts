@@ -1,9 +1,11 @@
 import type { StatusAccount } from '../alerts/feature-status';
 import { lowThresholdFor } from '../alerts/low-threshold';
+import type { WindowAccount } from '../alerts/window-badge';
+import { isCodexWindowName } from '../core/codex-usage';
 
 /**
  * What the page chip needs from storage, read straight from the raw values: whether it is on, the
- * badge's feature and low threshold, and that one feature of the active account. The chip runs in
+ * badge's feature and low threshold, and that one feature (or Codex window) of the active account. The chip runs in
  * every chatgpt.com page, so it carries no zod: it checks only the fields it uses, and anything it
  * cannot read counts as no reading (the background and the popup validate the whole state).
  */
@@ -11,7 +13,7 @@ import { lowThresholdFor } from '../alerts/low-threshold';
 export interface ChipInput {
   feature: string;
   lowThreshold: number;
-  account: StatusAccount | undefined;
+  account: (StatusAccount & WindowAccount) | undefined;
   /** The feature's window has not started (full until first use). */
   windowNotStarted: boolean;
 }
@@ -51,6 +53,28 @@ function blockedOf(account: Raw, feature: string): StatusAccount['blocked'] {
   return resetsAt === undefined ? [] : [{ name: feature, resetsAt }];
 }
 
+type ChipWindow = { name: string; usedPercent: number; resetsAt: number | null };
+
+function codexWindowOf(account: Raw, name: string): ChipWindow | undefined {
+  const codex = ownOf(account, 'codex');
+  const windows = isRecord(codex) ? ownOf(codex, 'windows') : undefined;
+  if (!Array.isArray(windows)) return undefined;
+  const entry = windows.find((item: unknown) => isRecord(item) && item.name === name) as Raw | undefined;
+  if (entry === undefined) return undefined;
+  const { usedPercent } = entry;
+  const resetsAt = timeOrNull(entry.resetsAt);
+  if (typeof usedPercent !== 'number' || !(usedPercent >= 0 && usedPercent <= 100) || resetsAt === undefined) return undefined;
+  return { name, usedPercent, resetsAt };
+}
+
+/** A Codex window's input: its percent left stands for the count, its threshold is a percent. */
+function windowInput(settings: Raw, active: unknown, feature: string): ChipInput {
+  const window = isRecord(active) ? codexWindowOf(active, feature) : undefined;
+  const account = isRecord(active) ? { features: {}, blocked: [], codex: { windows: window ? [window] : [] } } : undefined;
+  const lowThreshold = lowThresholdFor({ lowThresholds: lowThresholds(settings) }, feature, 0);
+  return { feature, lowThreshold, account, windowNotStarted: false };
+}
+
 /** The chip's input, or null when the chip is off or the badge shows no feature. */
 export function chipInputFrom(settings: unknown, quotaState: unknown): ChipInput | null {
   if (!chipIsOn(settings) || !isRecord(settings)) return null;
@@ -58,6 +82,7 @@ export function chipInputFrom(settings: unknown, quotaState: unknown): ChipInput
   if (typeof feature !== 'string' || feature === '') return null;
   const accounts = isRecord(quotaState) ? ownOf(quotaState, 'accounts') : undefined;
   const active = isRecord(quotaState) && typeof quotaState.activeAccount === 'string' && isRecord(accounts) ? ownOf(accounts, quotaState.activeAccount) : undefined;
+  if (isCodexWindowName(feature)) return windowInput(settings, active, feature);
   const state = isRecord(active) ? featureOf(active, feature) : undefined;
   const blocked = isRecord(active) ? blockedOf(active, feature) : [];
   const account: StatusAccount | undefined = isRecord(active) ? { features: state ? { [feature]: state } : {}, blocked } : undefined;

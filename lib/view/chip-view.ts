@@ -1,14 +1,15 @@
 import { badgeFor, type BadgeStatus } from '../alerts/quota-badge';
 import { featureLabel, type KnownFeature } from '../core/feature-names';
+import { isCodexWindowName } from '../core/codex-usage';
 import type { ChipInput } from './chip-input';
 import { formatDuration } from './format-time';
 
 /**
- * The page chip's texts: the badge's count for its feature, and a detail line (reset countdown,
+ * The page chip's texts: the badge's count for its feature (a Codex window's percent left), and a detail line (reset countdown,
  * full until first use, probably reset, no reading). Pure: the words come through `translate`.
  */
 
-export type ChipMessageKey = 'chip_noReading' | 'chip_probablyReset' | 'chip_full' | 'tooltip_resetUnknown' | 'chip_resetsIn' | `feature_${KnownFeature}`;
+export type ChipMessageKey = 'chip_noReading' | 'chip_probablyReset' | 'chip_full' | 'tooltip_resetUnknown' | 'chip_resetsIn' | `feature_${KnownFeature}` | 'popup_codexHeading';
 
 export interface ChipView {
   status: BadgeStatus;
@@ -21,7 +22,9 @@ export interface ChipView {
 
 export function chipViewOf(input: ChipInput, now: number, translate: (key: ChipMessageKey, substitutions?: string[]) => string, locale: string): ChipView {
   const view = badgeFor(input.account, now, input.feature, input.lowThreshold);
-  const label = featureLabel(input.feature, translate);
+  // A Codex window is named "Codex" only: its length's words (lib/view/window-label.ts) would cost
+  // every chatgpt.com page more than the content scripts' budget allows (test/meta/built-content-scripts.test.ts).
+  const label = isCodexWindowName(input.feature) ? translate('popup_codexHeading') : featureLabel(input.feature, translate);
   let detail: string;
   if (view.status === 'none') detail = translate('chip_noReading');
   else if (view.status === 'stale') detail = translate('chip_probablyReset');

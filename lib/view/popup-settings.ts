@@ -1,3 +1,4 @@
+import { isCodexWindowName } from '../core/codex-usage';
 import { featureLabel, type KnownFeature } from '../core/feature-names';
 import { featureNameOrder } from './popup-feature-order';
 import { DEFAULT_BADGE_FEATURE } from '../alerts/quota-badge';
@@ -15,16 +16,18 @@ const MAX_THRESHOLD = 1_000_000;
 /**
  * Features the user can pick for the badge and give a threshold: every feature seen in any
  * account (listed or blocked), image_gen (the default, even before a reading) and the current
- * choice. image_gen first, then by the name the user reads.
+ * choice. image_gen first, then by the name the user reads; Codex windows seen in any account last.
  */
 export function choosableFeatures(state: QuotaState, current: string | null, translate: (key: `feature_${KnownFeature}`) => string): string[] {
   const names = new Set<string>([DEFAULT_BADGE_FEATURE]);
-  if (current !== null) names.add(current);
+  const windows = new Set<string>();
+  if (current !== null) (isCodexWindowName(current) ? windows : names).add(current);
   for (const account of Object.values(state.accounts)) {
     for (const name of Object.keys(account.features)) names.add(name);
     for (const block of account.blocked) names.add(block.name);
+    for (const window of account.codex?.windows ?? []) windows.add(window.name);
   }
-  return [...names].sort(featureNameOrder((name) => featureLabel(name, translate)));
+  return [...[...names].sort(featureNameOrder((name) => featureLabel(name, translate))), ...[...windows].sort()];
 }
 
 /** The threshold used when the user chose none: 10 for images, else a fifth of the largest count seen in any account. */

@@ -84,7 +84,7 @@ export interface PopupView {
   cooldowns: Array<{ feature: string; until: number }>;
 }
 
-function resetView(resetsAt: number | null, now: number): ResetView {
+export function resetView(resetsAt: number | null, now: number): ResetView {
   if (resetsAt === null) return { kind: 'unknown' };
   return resetsAt > now ? { kind: 'ahead', at: resetsAt } : { kind: 'passed', at: resetsAt };
 }

@@ -28,6 +28,7 @@ interface ReplicaWindow {
     ready: Promise<unknown>;
     send(prompt: string): Promise<TurnShown>;
     receiveOverWebSocket(): Promise<TurnShown>;
+    openCodexUsage(): Promise<void>;
     requests: PageRequest[];
     socketFrames: string[];
   };
@@ -77,6 +78,11 @@ export class ReplicaTab<Raw = Page> {
   /** A turn delivered over WebSocket: opens the socket and waits until the server has closed it. */
   receiveOverWebSocket(): Promise<TurnShown> {
     return this.driver.evaluate(() => (window as unknown as ReplicaWindow).replica.receiveOverWebSocket(), undefined);
+  }
+
+  /** The page opens Codex's usage settings, which ask for /backend-api/wham/usage once. */
+  openCodexUsage(): Promise<void> {
+    return this.driver.evaluate(() => (window as unknown as ReplicaWindow).replica.openCodexUsage(), undefined);
   }
 
   /** Every WebSocket frame the page's own onmessage received since it was loaded. */

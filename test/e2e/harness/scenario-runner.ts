@@ -50,6 +50,7 @@ export async function runStep(step: Step, tab: ReplicaTab<unknown>, replica: Rep
   let shown: TurnShown | null = null;
   if (step.do === 'open') await tab.load('/');
   else if (step.do === 'websocket') shown = await tab.receiveOverWebSocket();
+  else if (step.do === 'codex') await tab.openCodexUsage();
   else shown = await tab.send();
   const unusedAnswers = replica.unusedAnswers();
   return { badge: extension ? await settledBadge(extension, step.badge) : null, shown, unusedAnswers };

@@ -9,6 +9,8 @@ export const ENDPOINT_PATHS = {
   conversation: '/backend-api/f/conversation',
   resume: '/backend-api/f/conversation/resume',
   models: '/backend-api/models',
+  /** Codex's usage windows, asked by chatgpt.com's Codex pages (its usage settings), never on a chat page's load. */
+  codexUsage: '/backend-api/wham/usage',
   /** The replica's WebSocket (wss://ws.chatgpt.com/ws), as turns moved to WebSocket use (protocol.md section 1). */
   websocket: '/ws',
 } as const;

@@ -9,9 +9,10 @@ import type { Answers } from '../replica/answers';
 export interface Step {
   /**
    * open: load (or reload) chatgpt.com, which calls conversation/init; send: one chat turn;
-   * websocket: a turn whose items arrive over the page's WebSocket (answers.websocket).
+   * websocket: a turn whose items arrive over the page's WebSocket (answers.websocket);
+   * codex: the page opens Codex's usage settings, which ask for /backend-api/wham/usage (answers.codexUsage).
    */
-  do: 'open' | 'send' | 'websocket';
+  do: 'open' | 'send' | 'websocket' | 'codex';
   /** The server's answers for this step, per endpoint, in the order the page asks. */
   answers: Answers;
   /** The badge afterwards: its text, and the status whose colour (BADGE_COLORS) it must have. */

@@ -29,6 +29,11 @@ const EXPECTED: Record<string, Expected> = {
   'real/stream_image_gen_turn_plus_2026-04.sse.txt': { code: 0, sources: ['stream'], stderr: [] },
   'real/tool_image_cooldown.json': { code: 0, sources: [], stderr: [/: image_gen cooldown of 1 hr \(not a quota reading\)$/, NO_READING] },
   'real/tool_image_success.json': { code: 0, sources: [], stderr: [NO_READING] },
+  'synthetic/codex-usage-credits-only.json': { code: 0, sources: ['codex'], stderr: [] },
+  'synthetic/codex-usage-full.json': { code: 0, sources: ['codex'], stderr: [] },
+  'synthetic/codex-usage-missing-windows.json': { code: 0, sources: ['codex'], stderr: [] },
+  'synthetic/codex-usage-nulls.json': { code: 0, sources: ['codex'], stderr: [] },
+  'synthetic/codex-usage-odd-types.json': { code: 0, sources: ['codex'], stderr: [] },
   'synthetic/stream_handoff.sse.txt': { code: 0, sources: [], stderr: [NO_READING] },
   'synthetic/tool_image_quota_refusal_en.json': { code: 0, sources: ['refusal'], stderr: [/: refusal: resets 14 hr 2 min after the response arrived/] },
   // Frames of one socket, read as the extension reads them: the replayed item (s3 twice) is one reading.
@@ -69,6 +74,7 @@ describe('readings, field by field', () => {
         blocked: [{ name: 'file_upload', resetsAt: '2026-09-16T07:46:12.855Z', description: "You've hit your file limit." }],
         modelLimits: [{ model: 'gpt-5-6', fallback: 'gpt-5-6', resetsAt: '2026-09-15T17:18:03.131Z' }],
         defaultModel: 'auto',
+        windows: [],
       },
     ]);
   });

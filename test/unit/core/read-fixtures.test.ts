@@ -113,6 +113,12 @@ const EXPECTED: Record<string, Expected> = {
   'real/tool_image_cooldown.json': { kind: 'json', result: 'rejected' },
   'real/tool_image_success.json': { kind: 'json', result: 'rejected' },
   // A handed-off turn ends before its quota event (protocol.md section 1): no reading.
+  // Codex usage bodies are no quota object; their own tables are in parse-codex-usage.test.ts.
+  'synthetic/codex-usage-credits-only.json': { kind: 'json', result: 'rejected' },
+  'synthetic/codex-usage-full.json': { kind: 'json', result: 'rejected' },
+  'synthetic/codex-usage-missing-windows.json': { kind: 'json', result: 'rejected' },
+  'synthetic/codex-usage-nulls.json': { kind: 'json', result: 'rejected' },
+  'synthetic/codex-usage-odd-types.json': { kind: 'json', result: 'rejected' },
   'synthetic/stream_handoff.sse.txt': { kind: 'stream', readings: [] },
   'synthetic/tool_image_quota_refusal_en.json': { kind: 'json', result: 'rejected' },
   'synthetic/websocket_turn_frames.jsonl': { kind: 'skipped', why: 'WebSocket frames are read by a later feature' },

@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod/mini';
 import type { PageFinding } from '../../../lib/channel/page-channel';
 import type { findingSchema } from '../../../lib/channel/page-message-schema';
+import type { PickedCodexUsage } from '../../../lib/page/codex-usage-fields';
 import type { PickedQuota } from '../../../lib/page/quota-fields';
 
 /**
@@ -11,8 +12,8 @@ import type { PickedQuota } from '../../../lib/page/quota-fields';
  * record, since the relay picks its fields again; the page's type is the picked shape.
  */
 
-/** The quota object is the one field the two describe differently on purpose: see the test below. */
-type QuotaAside<T> = T extends { kind: 'quota' } ? Omit<T, 'quota'> : T;
+/** The quota object and the Codex usage body are the fields the two describe differently on purpose: see the tests below. */
+type QuotaAside<T> = T extends { kind: 'quota' } ? Omit<T, 'quota'> : T extends { kind: 'codex-usage' } ? Omit<T, 'usage'> : T;
 type SchemaInput = z.input<typeof findingSchema>;
 
 describe('a page finding', () => {
@@ -22,5 +23,9 @@ describe('a page finding', () => {
 
   it('its picked quota fields are a record the schema accepts (the relay picks them again, lib/page/quota-fields.ts)', () => {
     expectTypeOf<PickedQuota>().toExtend<Extract<SchemaInput, { kind: 'quota' }>['quota']>();
+  });
+
+  it('its picked Codex usage fields are a record the schema accepts (picked again, lib/page/codex-usage-fields.ts)', () => {
+    expectTypeOf<PickedCodexUsage>().toExtend<Extract<SchemaInput, { kind: 'codex-usage' }>['usage']>();
   });
 });

@@ -12,7 +12,6 @@ import { exportsOf, importsOf, REPO_ROOT, sourceFiles } from './module-graph';
 const ALLOWED = new Map<string, string>([
   // Constants a test must agree with: the test states the product's own rule, not a copy of it.
   ['lib/alerts/notification-policy.ts MAX_NOTICES_PER_HOUR', 'the flood tests count up to the cap'],
-  ['lib/alerts/quota-badge.ts BADGE_COLORS', 'badge tests and the e2e harness compare colours with the product palette'],
   ['lib/page/sse-scanner.ts EVERY_EVENT', "the scanner's decode-everything mode, the reference the marker-search tests compare with"],
   ['lib/page/turn-markers.ts TURN_MARKERS', 'the markers the byte search must find exactly where includes() does'],
   ['lib/view/chip-view.ts ChipMessageKey', "the keys the chip's view may ask for, which its table test translates"],

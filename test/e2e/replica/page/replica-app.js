@@ -131,5 +131,7 @@
     call('POST', '/backend-api/conversation/init', { conversation_id: conversationId, requested_default_model: null }),
     call('GET', '/backend-api/models?iim=false'),
   ]);
-  window.replica = { ready, send, requests, receiveOverWebSocket, socketFrames };
+  // What chatgpt.com's Codex usage settings ask for when opened: the 5-hour and weekly windows.
+  const openCodexUsage = () => call('GET', '/backend-api/wham/usage').then(() => undefined);
+  window.replica = { ready, send, requests, receiveOverWebSocket, socketFrames, openCodexUsage };
 })();
