@@ -25,10 +25,17 @@ export function featureStatus(account: StatusAccount | undefined, feature: strin
   const block = account?.blocked.find((entry) => entry.name === feature);
   if (block) return passed(block.resetsAt) ? 'stale' : 'blocked';
   const state = account?.features[feature];
-  if (!state) return null;
-  if (passed(state.resetsAt)) return 'stale';
-  if (state.remaining === 0) return 'empty';
-  return state.remaining <= lowThreshold ? 'low' : 'normal';
+  return state ? statusOfLeft(state.remaining, state.resetsAt, now, lowThreshold) : null;
+}
+
+/**
+ * What is left of a window (a count, or a Codex window's percent) means now: stale once its reset
+ * has passed, else empty at 0 and low at or below the threshold. Features and Codex windows share it.
+ */
+export function statusOfLeft(left: number, resetsAt: number | null, now: number, lowThreshold: number): Exclude<FeatureStatus, 'blocked'> {
+  if (resetsAt !== null && resetsAt <= now) return 'stale';
+  if (left === 0) return 'empty';
+  return left <= lowThreshold ? 'low' : 'normal';
 }
 
 /** The count at or below which this account's `feature` is low, by the user's settings. */

@@ -1,6 +1,6 @@
 import { percentLeft } from '../core/codex-usage';
 import type { CodexWindowState } from '../core/codex-state';
-import type { FeatureStatus } from './feature-status';
+import { statusOfLeft, type FeatureStatus } from './feature-status';
 
 /**
  * The one rule for what a Codex window's reading means now, as lib/alerts/feature-status.ts is for
@@ -11,8 +11,5 @@ import type { FeatureStatus } from './feature-status';
 export type WindowStatus = Exclude<FeatureStatus, 'blocked'>;
 
 export function windowStatus(window: Pick<CodexWindowState, 'usedPercent' | 'resetsAt'>, now: number, lowThreshold: number): WindowStatus {
-  if (window.resetsAt !== null && window.resetsAt <= now) return 'stale';
-  const left = percentLeft(window.usedPercent);
-  if (left === 0) return 'empty';
-  return left <= lowThreshold ? 'low' : 'normal';
+  return statusOfLeft(percentLeft(window.usedPercent), window.resetsAt, now, lowThreshold);
 }
