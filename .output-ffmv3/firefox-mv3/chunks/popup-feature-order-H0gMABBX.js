@@ -1,1 +1,0 @@
-import"./popup-B9gSTLe2.js";function e(e){return(t,n)=>Number(n===`image_gen`)-Number(t===`image_gen`)||e(t).localeCompare(e(n))}export{e as t};

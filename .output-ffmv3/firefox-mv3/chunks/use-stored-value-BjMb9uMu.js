@@ -1,1 +1,0 @@
-import{n as e,t}from"./hooks-BLhXlEmy.js";import{x as n}from"./popup-B9gSTLe2.js";function r(r){let[i,a]=e(null);return t(()=>{let e=()=>void r.get().then(a),t=(t,n)=>{n===`local`&&r.key in t&&e()};return n.default.storage.onChanged.addListener(t),e(),()=>n.default.storage.onChanged.removeListener(t)},[r]),i}export{r as t};
