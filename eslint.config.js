@@ -9,10 +9,16 @@ const BROWSER_API = [
 ];
 const BROWSER_API_PATTERNS = [{ group: ['wxt/utils/storage', '@wxt-dev/browser', '@wxt-dev/browser/*'], message: BROWSER_API_MESSAGE }];
 // Components read and write storage only through lib/extension/'s stores, never storage itself.
-const STORAGE_AREA = { group: ['**/extension/stored-value'], importNames: ['defineStoredValue'], message: 'Components use the stores of lib/extension/, not a storage area of their own.' };
+const STORAGE_AREA = {
+  group: ['**/extension/stored-value'],
+  importNames: ['defineStoredValue'],
+  message: 'Components use the stores of lib/extension/, not a storage area of their own.',
+};
 
 /** no-restricted-imports: the browser API always, plus what the folder adds. */
-const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { paths: BROWSER_API, patterns: [...BROWSER_API_PATTERNS, ...patterns] }] });
+const restrict = (...patterns) => ({
+  'no-restricted-imports': ['error', { paths: BROWSER_API, patterns: [...BROWSER_API_PATTERNS, ...patterns] }],
+});
 
 export default tseslint.config(
   { ignores: ['.output/**', '.output-*/**', '.wxt/**', 'node_modules/**', 'test-artifacts/**', 'web-ext-artifacts/**'] },
@@ -40,16 +46,18 @@ export default tseslint.config(
       { group: ['zod', 'zod/*'], message: 'No zod in the page: it would weigh on every page load (docs/architecture.md).' },
       {
         regex: '^\\.\\./(?!channel/page-channel$)(?!lib/(page/|channel/(page-channel|content-matches|port-handover)$))',
-        message: 'lib/page/ and the interceptor import only lib/page/, lib/channel/page-channel and the port hand-over (docs/architecture.md).',
+        message:
+          'lib/page/ and the interceptor import only lib/page/, lib/channel/page-channel and the port hand-over (docs/architecture.md).',
       },
     ),
   },
   {
     // The pure layers never reach up into the extension's stores or the CLI.
     files: ['lib/channel/**', 'lib/core/**', 'lib/alerts/**', 'lib/view/**'],
-    rules: restrict(
-      { group: ['../extension/*', '../cli/*'], message: 'Pure lib/ folders do not import lib/extension/ or lib/cli/ (docs/architecture.md).' },
-    ),
+    rules: restrict({
+      group: ['../extension/*', '../cli/*'],
+      message: 'Pure lib/ folders do not import lib/extension/ or lib/cli/ (docs/architecture.md).',
+    }),
   },
   {
     // The CLI and the test harness talk to a terminal.

@@ -24,7 +24,15 @@ function WindowItem({ window, now }: { window: WindowView; now: number }) {
         <StatusTag status={window.status} />
         <span class="count">{left}</span>
       </div>
-      <div class="meter" role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={window.left} aria-valuetext={left}>
+      <div
+        class="meter"
+        role="meter"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={window.left}
+        aria-valuetext={left}
+      >
         <div class="meter-fill" style={{ width: `${window.left}%` }} />
       </div>
       <p class="feature-detail">{resetText(window.reset, now)}</p>

@@ -8,7 +8,6 @@ import { t, uiLocale } from '../lib/extension/i18n';
 import type { PanelProps } from './panel-props';
 import { useStoredValue } from './use-stored-value';
 
-
 function NameList({ heading, names }: { heading: string; names: string[] }) {
   return (
     <>

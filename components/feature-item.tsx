@@ -43,8 +43,17 @@ export class FeatureItem extends Component<FeatureItemProps, { open: boolean }> 
         </div>
         {feature.cap && <QuotaMeter label={label} remaining={feature.remaining} cap={feature.cap} />}
         <div class="feature-line">
-          <p class="feature-detail">{feature.blocked ? untilText(feature.reset, now) : resetText(feature.reset, now, feature.resetEstimated)}</p>
-          <button type="button" class="feature-more" aria-expanded={open} aria-controls={`${id}-more`} aria-describedby={`${id}-name`} onClick={this.toggle}>
+          <p class="feature-detail">
+            {feature.blocked ? untilText(feature.reset, now) : resetText(feature.reset, now, feature.resetEstimated)}
+          </p>
+          <button
+            type="button"
+            class="feature-more"
+            aria-expanded={open}
+            aria-controls={`${id}-more`}
+            aria-describedby={`${id}-name`}
+            onClick={this.toggle}
+          >
             {t('popup_details')}
           </button>
         </div>

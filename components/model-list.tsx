@@ -13,9 +13,7 @@ export function ModelList({ limits, defaultModel, now }: { limits: ModelLimitVie
           {limits.map((limit, index) => (
             <li key={`${limit.model}-${index}`} class={`model model-${limit.reset.kind}`}>
               <p class="model-name">
-                {limit.fallback === null
-                  ? t('popup_modelCapped', [limit.model])
-                  : t('popup_modelFallback', [limit.model, limit.fallback])}
+                {limit.fallback === null ? t('popup_modelCapped', [limit.model]) : t('popup_modelFallback', [limit.model, limit.fallback])}
               </p>
               <p class="feature-detail">{untilText(limit.reset, now)}</p>
               {limit.description && (

@@ -47,7 +47,9 @@ export function NotificationSettings({ settings, onMessage }: { settings: Settin
     <>
       <SettingSwitch id="notifications" label={t('popup_notifications')} checked={settings.notifications} onChange={turn}>
         <p>{t('popup_notificationsHow')}</p>
-        {granted !== null && <p class={granted || !settings.notifications ? undefined : 'field-error'}>{permissionText(granted, settings.notifications)}</p>}
+        {granted !== null && (
+          <p class={granted || !settings.notifications ? undefined : 'field-error'}>{permissionText(granted, settings.notifications)}</p>
+        )}
       </SettingSwitch>
       <SettingSwitch
         id="refill"

@@ -52,6 +52,7 @@ export function forecastText(forecast: RunOutForecast, reset: ResetView, now: nu
   const locale = uiLocale();
   if (forecast.beforeReset === false) return t('popup_forecastAfter');
   const outAt = formatLocalTime(forecast.runsOutAt, now, locale);
-  if (forecast.beforeReset === true && reset.kind === 'ahead') return t('popup_forecastBefore', [outAt, formatLocalTime(reset.at, now, locale)]);
+  if (forecast.beforeReset === true && reset.kind === 'ahead')
+    return t('popup_forecastBefore', [outAt, formatLocalTime(reset.at, now, locale)]);
   return t('popup_forecastNoReset', [outAt]);
 }

@@ -23,7 +23,12 @@ export interface Handled {
   account: string;
 }
 
-async function recordHistory(previous: AccountState | undefined, next: AccountState | undefined, accountId: string, reading: Reading): Promise<void> {
+async function recordHistory(
+  previous: AccountState | undefined,
+  next: AccountState | undefined,
+  accountId: string,
+  reading: Reading,
+): Promise<void> {
   if (next === undefined) return;
   const day = localDayOf(reading.receivedAt, new Date(reading.receivedAt).getTimezoneOffset());
   const uses = (reading.features ?? []).map((feature) => {
@@ -31,7 +36,9 @@ async function recordHistory(previous: AccountState | undefined, next: AccountSt
     return { name: feature.name, count: after ? usesBetween(previous?.features[feature.name], after) : 0 };
   });
   if (uses.every(({ count }) => count === 0)) return;
-  await historyStore.update((history) => uses.reduce((current, { name, count }) => recordUses(current, accountId, name, count, day), history));
+  await historyStore.update((history) =>
+    uses.reduce((current, { name, count }) => recordUses(current, accountId, name, count, day), history),
+  );
 }
 
 /** Keeps the last valid finding of each kind and carrier (quota fields only) for the diagnostics view. */

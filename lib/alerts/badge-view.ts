@@ -30,7 +30,14 @@ export interface BadgeView {
   staleAt: number | null;
 }
 
-export function badgeView(status: BadgeStatus, feature: string, text: string, remaining: number | null, resetsAt: number | null, now: number): BadgeView {
+export function badgeView(
+  status: BadgeStatus,
+  feature: string,
+  text: string,
+  remaining: number | null,
+  resetsAt: number | null,
+  now: number,
+): BadgeView {
   const staleAt = status !== 'stale' && resetsAt !== null && resetsAt > now ? resetsAt : null;
   return { text, color: BADGE_COLORS[status], status, feature, remaining, resetsAt, staleAt };
 }

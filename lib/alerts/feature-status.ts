@@ -20,7 +20,12 @@ export interface StatusAccount {
 }
 
 /** The feature's status, or null when no reading lists it. */
-export function featureStatus(account: StatusAccount | undefined, feature: string, now: number, lowThreshold: number): FeatureStatus | null {
+export function featureStatus(
+  account: StatusAccount | undefined,
+  feature: string,
+  now: number,
+  lowThreshold: number,
+): FeatureStatus | null {
   const passed = (resetsAt: number | null) => resetsAt !== null && resetsAt <= now;
   const block = account?.blocked.find((entry) => entry.name === feature);
   if (block) return passed(block.resetsAt) ? 'stale' : 'blocked';

@@ -131,7 +131,9 @@ export function featureConditions(account: AccountState, settings: Pick<Settings
     const state = block ? undefined : account.features[feature];
     const { remaining, resetsAt } = block ? { remaining: 0, resetsAt: block.resetsAt } : (state ?? { remaining: 0, resetsAt: null });
     const runsOutBeforeReset = runsOutBefore(state ? forecastRunOut(state.points ?? [], state.resetsAt, now) : null);
-    return [{ feature, remaining, resetsAt, exhausted: status === 'blocked' || status === 'empty', low: status !== 'normal', runsOutBeforeReset }];
+    return [
+      { feature, remaining, resetsAt, exhausted: status === 'blocked' || status === 'empty', low: status !== 'normal', runsOutBeforeReset },
+    ];
   });
   return [...conditions, ...windowConditions(account, settings, now)];
 }
@@ -141,7 +143,16 @@ function windowConditions(account: AccountState, settings: Pick<Settings, 'lowTh
   return (account.codex?.windows ?? []).flatMap((window) => {
     const status = windowStatus(window, now, lowThresholdOf(settings, account, window.name));
     if (status === 'stale') return [];
-    return [{ feature: window.name, remaining: percentLeft(window.usedPercent), resetsAt: window.resetsAt, exhausted: status === 'empty', low: status !== 'normal', runsOutBeforeReset: runsOutBefore(windowRunOut(window, now)) }];
+    return [
+      {
+        feature: window.name,
+        remaining: percentLeft(window.usedPercent),
+        resetsAt: window.resetsAt,
+        exhausted: status === 'empty',
+        low: status !== 'normal',
+        runsOutBeforeReset: runsOutBefore(windowRunOut(window, now)),
+      },
+    ];
   });
 }
 
@@ -183,7 +194,15 @@ export function dueNotices(
     if (alreadySent(ledger, kind, accountId, condition.feature, condition.resetsAt)) continue;
     const id = noticeId(kind, accountId, condition.feature, condition.resetsAt);
     const runsOutAt = kind === 'low' && settings.runOutForecast === true ? condition.runsOutBeforeReset : null;
-    notices.push({ id, kind, account: accountId, feature: condition.feature, remaining: condition.remaining, resetsAt: condition.resetsAt, runsOutAt });
+    notices.push({
+      id,
+      kind,
+      account: accountId,
+      feature: condition.feature,
+      remaining: condition.remaining,
+      resetsAt: condition.resetsAt,
+      runsOutAt,
+    });
   }
   return notices;
 }
@@ -197,7 +216,15 @@ export function refillNotice(ledger: NoticeLedger, warningId: string, now: numbe
   // A low of the exact reset and a used-up of an estimate may sit on neighbouring keys: one window, one refill.
   if (resetsAt > now || sentNear(ledger, 'refill', account, feature, window)) return null;
   if (!isNotifiable(feature)) return null;
-  return { id: ['refill', account, feature, String(window)].join('|'), kind: 'refill', account, feature, remaining: 0, resetsAt, runsOutAt: null };
+  return {
+    id: ['refill', account, feature, String(window)].join('|'),
+    kind: 'refill',
+    account,
+    feature,
+    remaining: 0,
+    resetsAt,
+    runsOutAt: null,
+  };
 }
 
 /** Warnings sent whose window has a known reset: the refill alarms to keep armed, soonest first, capped. */

@@ -27,7 +27,11 @@ export const findingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('model-cap'), carrier: pageCarrierSchema, clearsInMs: delay }),
   z.object({ kind: z.literal('plan'), carrier: pageCarrierSchema, plan: name(MAX_PLAN_LENGTH) }),
   z.object({ kind: z.literal('account'), carrier: pageCarrierSchema }),
-  z.object({ kind: z.literal('ignored'), carrier: pageCarrierSchema, reason: z.custom<IgnoredReason>(isIgnoredReason, { message: 'unknown reason' }) }),
+  z.object({
+    kind: z.literal('ignored'),
+    carrier: pageCarrierSchema,
+    reason: z.custom<IgnoredReason>(isIgnoredReason, { message: 'unknown reason' }),
+  }),
 ]);
 
 export type Finding = z.infer<typeof findingSchema>;

@@ -38,7 +38,8 @@ function isAccountKey(value: unknown): value is string {
 
 function findingOf(data: Record<string, unknown>): (Record<string, unknown> & { kind: string; carrier: string }) | null {
   const { kind, carrier } = data;
-  if (typeof kind !== 'string' || !Object.hasOwn(FIELDS_BY_KIND, kind) || typeof carrier !== 'string' || !CARRIERS.has(carrier)) return null;
+  if (typeof kind !== 'string' || !Object.hasOwn(FIELDS_BY_KIND, kind) || typeof carrier !== 'string' || !CARRIERS.has(carrier))
+    return null;
   const finding: Record<string, unknown> & { kind: string; carrier: string } = { kind, carrier };
   for (const field of FIELDS_BY_KIND[kind] ?? []) {
     if (!Object.hasOwn(data, field)) return null;

@@ -13,4 +13,3 @@ export const relayMessageSchema = z.discriminatedUnion('type', [
   /** The tab became the one the user looks at: the badge follows its account. */
   z.object({ type: z.literal('page-active'), account: accountKeySchema }),
 ]);
-

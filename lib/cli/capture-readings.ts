@@ -23,7 +23,10 @@ function findingsOfFrames(lines: string[]): PageFinding[] {
 
 /** JSON lines of which at least one is a turn frame. */
 function frameLinesOf(text: string): string[] | null {
-  const lines = text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  const lines = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   const allJson = lines.length > 1 && lines.every((line) => jsonValueOf(line) !== undefined);
   return allJson && lines.some((line) => turnFrameOf(line) !== null) ? lines : null;
 }

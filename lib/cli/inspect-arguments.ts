@@ -2,10 +2,7 @@ import { parseArgs } from 'node:util';
 
 /** The inspector's command line: `[--json] <file>...`, `--help`, and `--` before file names that start with "-". */
 
-type InspectArguments =
-  | { kind: 'help' }
-  | { kind: 'run'; json: boolean; files: string[] }
-  | { kind: 'usage-error'; message: string };
+type InspectArguments = { kind: 'help' } | { kind: 'run'; json: boolean; files: string[] } | { kind: 'usage-error'; message: string };
 
 export const USAGE_LINE = 'Usage: npm run inspect -- [--json] <file>...';
 

@@ -36,7 +36,8 @@ export function readingsOfFindings(findings: PageFinding[], place: FindingPlace)
     }
     const finding = parsed.data;
     if (finding.kind === 'ignored') report.notes.push(finding.reason);
-    if (finding.kind === 'cooldown') report.notes.push(`${finding.feature} cooldown of ${formatDuration(finding.cooldownMs, LOCALE)} (not a quota reading)`);
+    if (finding.kind === 'cooldown')
+      report.notes.push(`${finding.feature} cooldown of ${formatDuration(finding.cooldownMs, LOCALE)} (not a quota reading)`);
     // NaN, not "now", when the time is unknown: times derived from it stay unknown (printed so).
     const result = readingFromFinding(finding, place.at ?? Number.NaN);
     if (result === null) continue;
@@ -47,7 +48,9 @@ export function readingsOfFindings(findings: PageFinding[], place: FindingPlace)
     report.readings.push({ reading: result.reading, ...place });
     const delay = delayOf(finding);
     if (place.at === null && delay !== null) {
-      report.notes.push(`${result.reading.source}: resets ${formatDuration(delay, LOCALE)} after the response arrived; the file does not say when that was`);
+      report.notes.push(
+        `${result.reading.source}: resets ${formatDuration(delay, LOCALE)} after the response arrived; the file does not say when that was`,
+      );
     }
   }
   return report;

@@ -46,7 +46,8 @@ function featureRows(found: FoundReading, timeZone: string | undefined): string[
   // A feature can be blocked without a count (limits_progress null or shrunk, protocol.md section 2).
   const listed = new Set(features.map((feature) => feature.name));
   for (const block of reading.blocked ?? []) {
-    if (!listed.has(block.name)) rows.push([block.name, '-', ...resetCells(block.resetsAt, block.resetsAfterText, timeZone), 'yes', ...origin]);
+    if (!listed.has(block.name))
+      rows.push([block.name, '-', ...resetCells(block.resetsAt, block.resetsAfterText, timeZone), 'yes', ...origin]);
   }
   return rows.length > 0 ? rows : [['(no feature listed)', '-', '-', '-', '-', ...origin]];
 }

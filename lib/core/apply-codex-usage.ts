@@ -37,7 +37,13 @@ export function applyCodexUsageToAccount(account: AccountState, usage: CodexUsag
     // A name given twice keeps its first window, as a feature listed twice keeps its first count.
     if (seen.has(window.name) || windows.length >= MAX_CODEX_WINDOWS) continue;
     seen.add(window.name);
-    windows.push(nextWindowState(known.find((entry) => entry.name === window.name), window, now));
+    windows.push(
+      nextWindowState(
+        known.find((entry) => entry.name === window.name),
+        window,
+        now,
+      ),
+    );
   }
   const codex: CodexState = { windows, credits: usage.credits, seenAt: now };
   return { ...account, codex, plan: usage.plan ?? account.plan };

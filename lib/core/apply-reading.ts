@@ -25,9 +25,14 @@ const ESTIMATE_TOLERANCE_MS = 5 * 60_000;
 /** Readings that speak of one feature only: their blocked list adds to the known one instead of replacing it. */
 const PARTIAL_SOURCES: readonly ReadingSource[] = ['refusal', 'cooldown', 'http429'];
 
-function resetOf(previous: FeatureState | undefined, feature: FeatureQuota, now: number): { resetsAt: number | null; resetEstimated: boolean } {
+function resetOf(
+  previous: FeatureState | undefined,
+  feature: FeatureQuota,
+  now: number,
+): { resetsAt: number | null; resetEstimated: boolean } {
   const estimated = feature.resetEstimated === true;
-  const exact = previous !== undefined && !previous.resetEstimated && previous.resetsAt !== null && previous.resetsAt > now ? previous.resetsAt : null;
+  const exact =
+    previous !== undefined && !previous.resetEstimated && previous.resetsAt !== null && previous.resetsAt > now ? previous.resetsAt : null;
   if (estimated && exact !== null && (feature.resetsAt === null || Math.abs(exact - feature.resetsAt) <= ESTIMATE_TOLERANCE_MS)) {
     return { resetsAt: exact, resetEstimated: false };
   }
@@ -35,8 +40,7 @@ function resetOf(previous: FeatureState | undefined, feature: FeatureQuota, now:
 }
 
 function nextFeatureState(previous: FeatureState | undefined, feature: FeatureQuota, reading: Reading): FeatureState {
-  const sameWindow =
-    previous !== undefined && (previous.resetsAt === null || reading.receivedAt < previous.resetsAt);
+  const sameWindow = previous !== undefined && (previous.resetsAt === null || reading.receivedAt < previous.resetsAt);
   const reset = resetOf(previous, feature, reading.receivedAt);
   // While a feature is full the server answers reset_after = now + window on every response,
   // so a reset time that moves forward with no drop in the count means the window has not started.
@@ -118,13 +122,25 @@ function liftedBlocks(account: AccountState, reading: Reading): Array<readonly [
 function applyReadingToAccount(account: AccountState, reading: Reading): AccountState {
   if (reading.codex !== undefined) {
     const withCodex = applyCodexUsageToAccount(account, reading.codex, reading.receivedAt);
-    return { ...withCodex, unknownFields: mergeUnknownFields(account.unknownFields, reading.unknownFields.map((name) => `wham/usage ${name}`)) };
+    return {
+      ...withCodex,
+      unknownFields: mergeUnknownFields(
+        account.unknownFields,
+        reading.unknownFields.map((name) => `wham/usage ${name}`),
+      ),
+    };
   }
   // Names come from the page: "__proto__" or "constructor" must be plain keys, not the object's
   // prototype or an inherited member, so lookups are own-only and the record is built by fromEntries.
   const previousOf = (name: string) => (Object.hasOwn(account.features, name) ? account.features[name] : undefined);
-  const fresh = (reading.features ?? []).map((feature) => [feature.name, nextFeatureState(previousOf(feature.name), feature, reading)] as const);
-  const features: Record<string, FeatureState> = Object.fromEntries([...Object.entries(account.features), ...liftedBlocks(account, reading), ...fresh]);
+  const fresh = (reading.features ?? []).map(
+    (feature) => [feature.name, nextFeatureState(previousOf(feature.name), feature, reading)] as const,
+  );
+  const features: Record<string, FeatureState> = Object.fromEntries([
+    ...Object.entries(account.features),
+    ...liftedBlocks(account, reading),
+    ...fresh,
+  ]);
   return {
     ...account,
     features: boundFeatures(features),
@@ -179,7 +195,10 @@ export function applyReading(state: QuotaState, reading: Reading, accountId: str
 export function applyCooldown(state: QuotaState, accountId: string, feature: string, until: number, now: number): QuotaState {
   return updateAccount(state, accountId, (account) => ({
     ...account,
-    cooldowns: [{ feature, until, seenAt: now }, ...account.cooldowns.filter((entry) => entry.feature !== feature && entry.until > now)].slice(0, 16),
+    cooldowns: [
+      { feature, until, seenAt: now },
+      ...account.cooldowns.filter((entry) => entry.feature !== feature && entry.until > now),
+    ].slice(0, 16),
   }));
 }
 

@@ -43,7 +43,16 @@ export function readingFromFinding(finding: Finding, receivedAt: number): ParseR
       return { ok: true, reading: partialReading('refusal', receivedAt, { features }) };
     }
     case 'model-cap': {
-      const blocked = [{ name: MODEL_CAP_FEATURE, resetsAt: receivedAt + finding.clearsInMs, resetsAfterText: null, limit: null, description: null, reason: 'model_cap_exceeded' }];
+      const blocked = [
+        {
+          name: MODEL_CAP_FEATURE,
+          resetsAt: receivedAt + finding.clearsInMs,
+          resetsAfterText: null,
+          limit: null,
+          description: null,
+          reason: 'model_cap_exceeded',
+        },
+      ];
       return { ok: true, reading: partialReading('http429', receivedAt, { blocked }) };
     }
     default:

@@ -63,7 +63,11 @@ function balanceOf(value: unknown): number | null {
 
 function creditsOf(usage: PickedCodexUsage): CodexCredits | null {
   if (!isRecord(usage.credits)) return null;
-  const credits = { hasCredits: flag(usage.credits.has_credits), unlimited: flag(usage.credits.unlimited), balance: balanceOf(usage.credits.balance) };
+  const credits = {
+    hasCredits: flag(usage.credits.has_credits),
+    unlimited: flag(usage.credits.unlimited),
+    balance: balanceOf(usage.credits.balance),
+  };
   return Object.values(credits).every((value) => value === null) ? null : credits;
 }
 

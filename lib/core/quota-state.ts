@@ -24,9 +24,9 @@ const source = z.enum(READING_SOURCES);
 
 /** A record with at most `max` entries: a corrupted profile must not be read back unbounded. */
 const boundedRecord = <T extends z.core.SomeType>(value: T, max: number) =>
-  z.record(z.string().check(z.refine(isSafeKey, { message: 'reserved name' })), value).check(
-    z.refine((entries) => Object.keys(entries).length <= max, { message: `more than ${max} entries` }),
-  );
+  z
+    .record(z.string().check(z.refine(isSafeKey, { message: 'reserved name' })), value)
+    .check(z.refine((entries) => Object.keys(entries).length <= max, { message: `more than ${max} entries` }));
 
 const featureStateSchema = z.object({
   name,
@@ -96,7 +96,17 @@ export type AccountState = z.infer<typeof accountStateSchema>;
 export type QuotaState = z.infer<typeof quotaStateSchema>;
 
 export function emptyAccountState(): AccountState {
-  return { features: {}, blocked: [], modelLimits: [], defaultModel: null, plan: null, lastReading: null, unknownFields: [], cooldowns: [], codex: null };
+  return {
+    features: {},
+    blocked: [],
+    modelLimits: [],
+    defaultModel: null,
+    plan: null,
+    lastReading: null,
+    unknownFields: [],
+    cooldowns: [],
+    codex: null,
+  };
 }
 
 export function emptyQuotaState(): QuotaState {

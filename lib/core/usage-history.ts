@@ -18,7 +18,12 @@ const DAY_MS = 24 * 3600 * 1000;
 /** [local day number, uses that day] */
 // A plain check rather than z.tuple: the popup's first chunk shares zod's code, and only this needs tuples.
 const isDayEntry = (value: unknown): value is [number, number] =>
-  Array.isArray(value) && value.length === 2 && Number.isSafeInteger(value[0]) && Number.isSafeInteger(value[1]) && value[1] >= 0 && value[1] <= 1_000_000;
+  Array.isArray(value) &&
+  value.length === 2 &&
+  Number.isSafeInteger(value[0]) &&
+  Number.isSafeInteger(value[1]) &&
+  value[1] >= 0 &&
+  value[1] <= 1_000_000;
 const dayEntry = z.custom<[number, number]>(isDayEntry);
 const featureDays = list(dayEntry, HISTORY_DAYS);
 

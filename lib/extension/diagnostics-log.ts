@@ -35,7 +35,11 @@ const entrySchema = z.object({ at: z.number(), where: z.enum(DIAGNOSTIC_PLACES),
 const logSchema = list(entrySchema, MAX_ENTRIES);
 type DiagnosticEntry = z.infer<typeof entrySchema>;
 
-export const diagnosticsStore = defineStoredValue({ key: DIAGNOSTICS_KEY, check: checkWith(logSchema, 'stored log'), fallback: (): DiagnosticEntry[] => [] });
+export const diagnosticsStore = defineStoredValue({
+  key: DIAGNOSTICS_KEY,
+  check: checkWith(logSchema, 'stored log'),
+  fallback: (): DiagnosticEntry[] => [],
+});
 
 export async function logDiagnostic(where: DiagnosticPlace, reason: DiagnosticReason, at: number = Date.now()): Promise<void> {
   const entry = { at, where, reason };

@@ -12,8 +12,14 @@ import { defineStoredValue } from './stored-value';
 const MAX_FINDING_CHARS = 64 * 1024;
 /** Whether a finding is small enough to be kept, and so read back (the background checks before writing). */
 export const isKeepableFinding = (finding: unknown) => JSON.stringify(finding).length <= MAX_FINDING_CHARS;
-const storedFinding = z.looseObject({ kind: text(20), carrier: text(20) }).check(z.refine(isKeepableFinding, { message: 'finding too large' }));
+const storedFinding = z
+  .looseObject({ kind: text(20), carrier: text(20) })
+  .check(z.refine(isKeepableFinding, { message: 'finding too large' }));
 const lastFindingsSchema = z.record(text(40), z.object({ at: z.number(), finding: storedFinding }));
 type LastFindings = z.infer<typeof lastFindingsSchema>;
 
-export const lastFindingsStore = defineStoredValue({ key: 'lastFindings', check: checkWith(lastFindingsSchema, 'stored findings'), fallback: (): LastFindings => ({}) });
+export const lastFindingsStore = defineStoredValue({
+  key: 'lastFindings',
+  check: checkWith(lastFindingsSchema, 'stored findings'),
+  fallback: (): LastFindings => ({}),
+});

@@ -35,7 +35,12 @@ export type PickedCodexUsage = {
   unknown_fields?: string[];
 };
 
-function pickFields<K extends string>(value: Record<string, unknown>, allowed: readonly K[], prefix: string, unknown: Set<string>): Partial<Record<K, Scalar>> {
+function pickFields<K extends string>(
+  value: Record<string, unknown>,
+  allowed: readonly K[],
+  prefix: string,
+  unknown: Set<string>,
+): Partial<Record<K, Scalar>> {
   const picked: Partial<Record<K, Scalar>> = {};
   for (const key of Object.keys(value)) {
     if ((allowed as readonly string[]).includes(key)) picked[key as K] = scalarOf(value[key]);
@@ -66,7 +71,11 @@ export function pickCodexUsage(value: unknown): PickedCodexUsage | null {
     else if (key === 'rate_limit' || key === 'code_review_rate_limit') picked[key] = pickGroup(field, key, unknown);
     else if (key === 'credits') picked.credits = isRecord(field) ? pickFields(field, CREDIT_FIELDS, 'credits', unknown) : scalarOf(field);
     // Picking again what was picked keeps its drift names (the relay and the background pick again).
-    else if (key === 'unknown_fields' && Array.isArray(field)) field.slice(0, MAX_UNKNOWN_NAMES).filter((name) => typeof name === 'string').forEach((name) => unknown.add(name));
+    else if (key === 'unknown_fields' && Array.isArray(field))
+      field
+        .slice(0, MAX_UNKNOWN_NAMES)
+        .filter((name) => typeof name === 'string')
+        .forEach((name) => unknown.add(name));
     else unknown.add(key);
   }
   if (unknown.size > 0) {

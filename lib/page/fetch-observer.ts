@@ -93,7 +93,8 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
     const body = cloneBody(response);
     if (plan.read === 'stream') {
       const end = await scanEvents(body, createTurnEventReader(carrier, report), maxEventChars, streamBounds);
-      if (end === 'too-large' || end === 'idle') report({ kind: 'ignored', carrier, reason: end === 'idle' ? 'stream idle' : 'stream too large' });
+      if (end === 'too-large' || end === 'idle')
+        report({ kind: 'ignored', carrier, reason: end === 'idle' ? 'stream idle' : 'stream too large' });
       return;
     }
     const text = await readAll(body, maxInitBytes);
@@ -122,7 +123,8 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
     promiseThen(
       result,
       (response: unknown) => {
-        if (!NativeResponse || !(response instanceof NativeResponse) || responseBodyUsed(response) || responseBody(response) === null) return;
+        if (!NativeResponse || !(response instanceof NativeResponse) || responseBodyUsed(response) || responseBody(response) === null)
+          return;
         const reading = matched.carrier === null ? readSide(response) : readCarrier(response, matched.carrier, account);
         promiseThen(reading, undefined, () => undefined);
       },

@@ -14,8 +14,13 @@ function getterOf(constructor: { prototype: object } | undefined, name: string):
   return get ? (target) => apply(get, target, []) : () => undefined;
 }
 
-function methodOf<T extends unknown[]>(constructor: { prototype: object } | undefined, name: string): (target: object, ...args: T) => unknown {
-  const method = constructor ? (getOwnPropertyDescriptor(constructor.prototype, name)?.value as ((...args: T) => unknown) | undefined) : undefined;
+function methodOf<T extends unknown[]>(
+  constructor: { prototype: object } | undefined,
+  name: string,
+): (target: object, ...args: T) => unknown {
+  const method = constructor
+    ? (getOwnPropertyDescriptor(constructor.prototype, name)?.value as ((...args: T) => unknown) | undefined)
+    : undefined;
   return method ? (target, ...args) => apply(method, target, args) : () => undefined;
 }
 
@@ -44,11 +49,17 @@ export const responseHeaders = getterOf(NativeResponse, 'headers') as (response:
 export const responseBodyUsed = getterOf(NativeResponse, 'bodyUsed') as (response: Response) => boolean;
 export const responseClone = methodOf<[]>(NativeResponse, 'clone') as (response: Response) => Response;
 export const responseBody = getterOf(NativeResponse, 'body') as (response: Response) => ReadableStream<Uint8Array> | null;
-export const promiseThen = methodOf<[unknown, unknown]>(NativePromise, 'then') as (promise: Promise<unknown>, onFulfilled: unknown, onRejected: unknown) => Promise<unknown>;
+export const promiseThen = methodOf<[unknown, unknown]>(NativePromise, 'then') as (
+  promise: Promise<unknown>,
+  onFulfilled: unknown,
+  onRejected: unknown,
+) => Promise<unknown>;
 
 type Reader = ReadableStreamDefaultReader<Uint8Array>;
 const NativeStream: typeof ReadableStream | undefined = has('ReadableStream') ? ReadableStream : undefined;
-const NativeReader = has('ReadableStreamDefaultReader') ? (globalThis as unknown as { ReadableStreamDefaultReader: { prototype: object } }).ReadableStreamDefaultReader : undefined;
+const NativeReader = has('ReadableStreamDefaultReader')
+  ? (globalThis as unknown as { ReadableStreamDefaultReader: { prototype: object } }).ReadableStreamDefaultReader
+  : undefined;
 export const streamReader = methodOf<[]>(NativeStream, 'getReader') as (stream: ReadableStream<Uint8Array>) => Reader;
 export const readerRead = methodOf<[]>(NativeReader, 'read') as (reader: Reader) => Promise<ReadableStreamReadResult<Uint8Array>>;
 export const readerCancel = methodOf<[]>(NativeReader, 'cancel') as (reader: Reader) => Promise<void>;

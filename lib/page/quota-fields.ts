@@ -20,12 +20,7 @@ const LIST_FIELDS = Object.keys(ITEM_FIELDS) as ListField[];
 const SCALAR_FIELDS = ['type', 'default_model_slug', 'intended_default_model_slug'] as const;
 
 /** Seen on the wire but not quota data: dropped without being reported as drift. */
-const KNOWN_OTHER_FIELDS = new Set([
-  'banner_info',
-  'atlas_mode_enabled',
-  'file_attachment_limits',
-  'conversation_id',
-]);
+const KNOWN_OTHER_FIELDS = new Set(['banner_info', 'atlas_mode_enabled', 'file_attachment_limits', 'conversation_id']);
 /** Blocked-feature fields that are upsell wiring, not quota. */
 const KNOWN_OTHER_ITEM_FIELDS = new Set(['call_to_action', 'upsell_context_id']);
 

@@ -15,7 +15,9 @@ function fromHeaders(headers: unknown): string | null {
   if (typeof headers !== 'object' || headers === null) return null;
   if (NativeHeaders && headers instanceof NativeHeaders) return headersGet(headers, ACCOUNT_HEADER);
   if (Array.isArray(headers)) {
-    const pair: unknown = headers.find((entry) => Array.isArray(entry) && typeof entry[0] === 'string' && entry[0].toLowerCase() === ACCOUNT_HEADER);
+    const pair: unknown = headers.find(
+      (entry) => Array.isArray(entry) && typeof entry[0] === 'string' && entry[0].toLowerCase() === ACCOUNT_HEADER,
+    );
     return Array.isArray(pair) && typeof pair[1] === 'string' ? pair[1] : null;
   }
   const key = Object.keys(headers).find((name) => name.toLowerCase() === ACCOUNT_HEADER);

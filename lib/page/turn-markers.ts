@@ -20,7 +20,15 @@ export const PLAN_MARKER = 'server_ste_metadata';
 const STREAM_END = '[DONE]';
 
 /** The image-turn markers (turn-refusals.ts) all hold `"image gen"` or `image_gen`. */
-export const TURN_MARKERS: readonly string[] = [CDM_TYPE, RATE_LIMIT_EXCEPTION, COOLDOWN_PHRASE, '"image gen"', 'image_gen', PLAN_MARKER, STREAM_END];
+export const TURN_MARKERS: readonly string[] = [
+  CDM_TYPE,
+  RATE_LIMIT_EXCEPTION,
+  COOLDOWN_PHRASE,
+  '"image gen"',
+  'image_gen',
+  PLAN_MARKER,
+  STREAM_END,
+];
 
 const UNDERSCORE = 0x5f;
 /** Longer than `data: [DONE]` with CRLF line ends, shorter than any event with a marker and no underscore could matter. */

@@ -48,7 +48,8 @@ interface ToolMessage {
 export function messageOfEvent(value: unknown): ToolMessage | null {
   if (typeof value !== 'object' || value === null) return null;
   const record = value as { message?: unknown; v?: unknown };
-  const message = record.message ?? (typeof record.v === 'object' && record.v !== null ? (record.v as { message?: unknown }).message : undefined);
+  const message =
+    record.message ?? (typeof record.v === 'object' && record.v !== null ? (record.v as { message?: unknown }).message : undefined);
   return typeof message === 'object' && message !== null ? (message as ToolMessage) : null;
 }
 

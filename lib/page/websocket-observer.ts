@@ -13,7 +13,8 @@ import { isChatgptSocketUrl } from './quota-endpoints';
 /** The scopes whose WebSocket this module wrapped: the mark stays here, never on an object the page sees. */
 const installed = new WeakSet<object>();
 /** Frames worth parsing; the SSE text inside is JSON-escaped, so the markers are bare words. */
-const INTERESTING = /conversation_detail_metadata|ChatGPTAgentToolRateLimitException|generating images too quickly|server_ste_metadata|image_gen|image gen/;
+const INTERESTING =
+  /conversation_detail_metadata|ChatGPTAgentToolRateLimitException|generating images too quickly|server_ste_metadata|image_gen|image gen/;
 const MAX_FRAME_CHARS = 512 * 1024;
 
 export interface WebSocketObserverOptions {
@@ -74,7 +75,8 @@ export function installWebSocketObserver(options: WebSocketObserverOptions): () 
   // A socket's constructor (and WebSocket.prototype.constructor) is the WebSocket the page sees, as without us.
   const prototype = Original.prototype as unknown as { constructor: unknown } | undefined;
   const constructorSlot = prototype && Object.getOwnPropertyDescriptor(prototype, 'constructor');
-  const setConstructor = (value: unknown) => constructorSlot && Object.defineProperty(prototype, 'constructor', { ...constructorSlot, value });
+  const setConstructor = (value: unknown) =>
+    constructorSlot && Object.defineProperty(prototype, 'constructor', { ...constructorSlot, value });
   installed.add(scope);
   scope.WebSocket = Observed;
   setConstructor(Observed);

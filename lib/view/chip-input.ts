@@ -36,13 +36,21 @@ function lowThresholds(settings: Raw): Record<string, number> {
   return Object.fromEntries(Object.entries(chosen).filter(([, value]) => isCount(value) && value <= 1_000_000)) as Record<string, number>;
 }
 
-function featureOf(account: Raw, feature: string): { remaining: number; resetsAt: number | null; maxSeen: number; windowNotStarted: boolean } | undefined {
+function featureOf(
+  account: Raw,
+  feature: string,
+): { remaining: number; resetsAt: number | null; maxSeen: number; windowNotStarted: boolean } | undefined {
   const features = ownOf(account, 'features');
   const state = isRecord(features) ? ownOf(features, feature) : undefined;
   if (!isRecord(state)) return undefined;
   const resetsAt = timeOrNull(state.resetsAt);
   if (!isCount(state.remaining) || resetsAt === undefined) return undefined;
-  return { remaining: state.remaining, resetsAt, maxSeen: isCount(state.maxSeen) ? state.maxSeen : 0, windowNotStarted: state.windowNotStarted === true };
+  return {
+    remaining: state.remaining,
+    resetsAt,
+    maxSeen: isCount(state.maxSeen) ? state.maxSeen : 0,
+    windowNotStarted: state.windowNotStarted === true,
+  };
 }
 
 function blockedOf(account: Raw, feature: string): StatusAccount['blocked'] {
@@ -81,10 +89,18 @@ export function chipInputFrom(settings: unknown, quotaState: unknown): ChipInput
   const feature = settings.badgeFeature;
   if (typeof feature !== 'string' || feature === '') return null;
   const accounts = isRecord(quotaState) ? ownOf(quotaState, 'accounts') : undefined;
-  const active = isRecord(quotaState) && typeof quotaState.activeAccount === 'string' && isRecord(accounts) ? ownOf(accounts, quotaState.activeAccount) : undefined;
+  const active =
+    isRecord(quotaState) && typeof quotaState.activeAccount === 'string' && isRecord(accounts)
+      ? ownOf(accounts, quotaState.activeAccount)
+      : undefined;
   if (isCodexWindowName(feature)) return windowInput(settings, active, feature);
   const state = isRecord(active) ? featureOf(active, feature) : undefined;
   const blocked = isRecord(active) ? blockedOf(active, feature) : [];
   const account: StatusAccount | undefined = isRecord(active) ? { features: state ? { [feature]: state } : {}, blocked } : undefined;
-  return { feature, lowThreshold: lowThresholdFor({ lowThresholds: lowThresholds(settings) }, feature, state?.maxSeen ?? 0), account, windowNotStarted: state?.windowNotStarted ?? false };
+  return {
+    feature,
+    lowThreshold: lowThresholdFor({ lowThresholds: lowThresholds(settings) }, feature, state?.maxSeen ?? 0),
+    account,
+    windowNotStarted: state?.windowNotStarted ?? false,
+  };
 }

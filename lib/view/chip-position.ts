@@ -10,7 +10,11 @@ export interface ChipPosition {
 export const DEFAULT_CHIP_POSITION: ChipPosition = { right: 16, bottom: 96 };
 const MARGIN = 4;
 
-export function clampChipPosition(position: ChipPosition, viewport: { width: number; height: number }, size: { width: number; height: number }): ChipPosition {
+export function clampChipPosition(
+  position: ChipPosition,
+  viewport: { width: number; height: number },
+  size: { width: number; height: number },
+): ChipPosition {
   const clamp = (value: number, max: number) => Math.min(Math.max(MARGIN, Math.round(value)), Math.max(MARGIN, max - MARGIN));
   return { right: clamp(position.right, viewport.width - size.width), bottom: clamp(position.bottom, viewport.height - size.height) };
 }

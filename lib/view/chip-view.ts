@@ -9,7 +9,14 @@ import { formatDuration } from './format-time';
  * full until first use, probably reset, no reading). Pure: the words come through `translate`.
  */
 
-export type ChipMessageKey = 'chip_noReading' | 'chip_probablyReset' | 'chip_full' | 'tooltip_resetUnknown' | 'chip_resetsIn' | `feature_${KnownFeature}` | 'popup_codexHeading';
+export type ChipMessageKey =
+  | 'chip_noReading'
+  | 'chip_probablyReset'
+  | 'chip_full'
+  | 'tooltip_resetUnknown'
+  | 'chip_resetsIn'
+  | `feature_${KnownFeature}`
+  | 'popup_codexHeading';
 
 export interface ChipView {
   status: BadgeStatus;
@@ -20,7 +27,12 @@ export interface ChipView {
   ariaLabel: string;
 }
 
-export function chipViewOf(input: ChipInput, now: number, translate: (key: ChipMessageKey, substitutions?: string[]) => string, locale: string): ChipView {
+export function chipViewOf(
+  input: ChipInput,
+  now: number,
+  translate: (key: ChipMessageKey, substitutions?: string[]) => string,
+  locale: string,
+): ChipView {
   const view = badgeFor(input.account, now, input.feature, input.lowThreshold);
   // A Codex window is named "Codex" only: its length's words (lib/view/window-label.ts) would cost
   // every chatgpt.com page more than the content scripts' budget allows (test/meta/built-content-scripts.test.ts).

@@ -18,7 +18,9 @@ export interface AccountChoice {
 }
 
 export function accountChoices(state: QuotaState): AccountChoice[] {
-  const keys = Object.keys(state.accounts).sort((a, b) => Number(b === DEFAULT_ACCOUNT) - Number(a === DEFAULT_ACCOUNT) || a.localeCompare(b));
+  const keys = Object.keys(state.accounts).sort(
+    (a, b) => Number(b === DEFAULT_ACCOUNT) - Number(a === DEFAULT_ACCOUNT) || a.localeCompare(b),
+  );
   let number = 0;
   return keys.map((key) => {
     const identified = key !== DEFAULT_ACCOUNT;
@@ -34,7 +36,10 @@ export function accountChoices(state: QuotaState): AccountChoice[] {
 }
 
 /** "Account 2 · …a1b2", or the unidentified account's name, through the message catalogue. */
-export function accountLabel(choice: AccountChoice, translate: (key: 'popup_accountDefault' | 'popup_accountNumbered', substitutions?: string[]) => string): string {
+export function accountLabel(
+  choice: AccountChoice,
+  translate: (key: 'popup_accountDefault' | 'popup_accountNumbered', substitutions?: string[]) => string,
+): string {
   if (choice.number === null || choice.suffix === null) return translate('popup_accountDefault');
   return translate('popup_accountNumbered', [String(choice.number), choice.suffix]);
 }

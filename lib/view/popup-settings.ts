@@ -18,7 +18,11 @@ const MAX_THRESHOLD = 1_000_000;
  * account (listed or blocked), image_gen (the default, even before a reading) and the current
  * choice. image_gen first, then by the name the user reads; Codex windows seen in any account last.
  */
-export function choosableFeatures(state: QuotaState, current: string | null, translate: (key: `feature_${KnownFeature}`) => string): string[] {
+export function choosableFeatures(
+  state: QuotaState,
+  current: string | null,
+  translate: (key: `feature_${KnownFeature}`) => string,
+): string[] {
   const names = new Set<string>([DEFAULT_BADGE_FEATURE]);
   const windows = new Set<string>();
   if (current !== null) (isCodexWindowName(current) ? windows : names).add(current);

@@ -14,12 +14,7 @@ import { type FeatureStatus, featureStatus, lowThresholdOf } from '../alerts/fea
 /** A reading older than this may be out of date: Plus image quotas move by the hundred a day. */
 export const OUTDATED_AFTER_MS = 6 * 60 * 60 * 1000;
 
-
-export type ResetView =
-  | { kind: 'ahead'; at: number }
-  | { kind: 'passed'; at: number }
-  | { kind: 'windowNotStarted' }
-  | { kind: 'unknown' };
+export type ResetView = { kind: 'ahead'; at: number } | { kind: 'passed'; at: number } | { kind: 'windowNotStarted' } | { kind: 'unknown' };
 
 /**
  * The cap a bar is drawn against, only where it is known: limit, the cap the site states for a

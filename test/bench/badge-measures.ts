@@ -27,7 +27,8 @@ export function countSequence(): () => number {
 export async function badgeShows(extension: ExtensionUnderTest, count: number, what: string): Promise<void> {
   const started = Date.now();
   while ((await extension.badge()).text !== String(count)) {
-    if (Date.now() - started > BADGE_TIMEOUT_MS) throw new Error(`${what}: the badge never showed ${count}, so the extension did not read it`);
+    if (Date.now() - started > BADGE_TIMEOUT_MS)
+      throw new Error(`${what}: the badge never showed ${count}, so the extension did not read it`);
     await sleep(25);
   }
 }
@@ -42,7 +43,12 @@ export interface Freshness {
 }
 
 /** 5: the page reads a (real, small) init response; when does the badge show its count? */
-export async function badgeAfterReading(side: BenchSide, extension: ExtensionUnderTest, server: BenchServer, count: number): Promise<Freshness> {
+export async function badgeAfterReading(
+  side: BenchSide,
+  extension: ExtensionUnderTest,
+  server: BenchServer,
+  count: number,
+): Promise<Freshness> {
   const name = `init-${count}`;
   const body = Buffer.from(initBody(count));
   server.register(name, { kind: 'json', body });

@@ -42,7 +42,8 @@ export function largeInitBody(bytes: number, remaining: number): Buffer {
 }
 
 /** Mixed ASCII and CJK text, as an assistant writes it: the scanner's decoder sees multi-byte characters. */
-const PROSE = 'The quick brown fox jumps over the lazy dog; 敏捷的棕色狐狸跳过了懒狗。 Numbers 0123456789, quotes \\"so\\" and a new line\\n. ';
+const PROSE =
+  'The quick brown fox jumps over the lazy dog; 敏捷的棕色狐狸跳过了懒狗。 Numbers 0123456789, quotes \\"so\\" and a new line\\n. ';
 
 function prose(bytes: number): string {
   let text = PROSE.repeat(Math.ceil(bytes / Buffer.byteLength(PROSE)) + 1);
@@ -79,7 +80,9 @@ export function turnStream(remaining: number, eventCount: number, bytes: number)
   const realBytes = real.reduce((sum, event) => sum + Buffer.byteLength(event), 0);
   const opened = real.findIndex((event) => event.includes('"o": "add"'));
   const frame = (value: string, first: boolean) =>
-    first ? `event: delta\ndata: {"p": "/message/content/parts/0", "o": "append", "v": "${value}"}\n\n` : `event: delta\ndata: {"v": "${value}"}\n\n`;
+    first
+      ? `event: delta\ndata: {"p": "/message/content/parts/0", "o": "append", "v": "${value}"}\n\n`
+      : `event: delta\ndata: {"v": "${value}"}\n\n`;
   const perEvent = fillerCount === 0 ? 0 : Math.floor((bytes - realBytes) / fillerCount) - frame('', false).length;
   const text = prose(perEvent);
   const filler = Array.from({ length: fillerCount }, (_, index) => frame(text, index === 0));

@@ -52,5 +52,7 @@ export function configFromArgs(args: readonly string[]): BenchConfig {
 }
 
 export function mebibytes(bytes: number): string {
-  return bytes >= MIB ? `${(bytes / MIB).toFixed(bytes % MIB === 0 ? 0 : 2)} MiB` : `${(bytes / KIB).toFixed(bytes % KIB === 0 ? 0 : 1)} KiB`;
+  return bytes >= MIB
+    ? `${(bytes / MIB).toFixed(bytes % MIB === 0 ? 0 : 2)} MiB`
+    : `${(bytes / KIB).toFixed(bytes % KIB === 0 ? 0 : 1)} KiB`;
 }

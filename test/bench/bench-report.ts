@@ -44,7 +44,13 @@ function compared(id: string, what: string, rounds: Rounds, pick: (round: SideRo
 }
 
 /** Ratio of two figures of the side with the extension (wrapped vs the browser's own fetch); shown in the side columns. */
-function sameRound(id: string, what: string, rounds: Rounds, wrapped: (round: ExtensionRound) => number, unwrapped: (round: ExtensionRound) => number): Figure {
+function sameRound(
+  id: string,
+  what: string,
+  rounds: Rounds,
+  wrapped: (round: ExtensionRound) => number,
+  unwrapped: (round: ExtensionRound) => number,
+): Figure {
   const pick = (which: (round: ExtensionRound) => number) => rounds.extension.map(which);
   return {
     id,
@@ -60,7 +66,13 @@ function sameRound(id: string, what: string, rounds: Rounds, wrapped: (round: Ex
 
 function heap(id: string, what: string, rounds: Rounds, pick: (round: SideRound) => number, max: number | null): Figure {
   const result = differencesOf(rounds.with.map(pick), rounds.without.map(pick));
-  const inMb = { ...result, median: result.median / MIB, min: result.min / MIB, max: result.max / MIB, values: result.values.map((value) => value / MIB) };
+  const inMb = {
+    ...result,
+    median: result.median / MIB,
+    min: result.min / MIB,
+    max: result.max / MIB,
+    values: result.values.map((value) => value / MIB),
+  };
   return {
     id,
     what,
@@ -101,7 +113,10 @@ function added(id: string, what: string, rounds: Rounds, pick: (round: SideRound
 
 /** Per round, the popup's paint minus the bare page's paint of the same round; the bare page's paint shown apart. */
 function difference(id: string, what: string, rounds: Rounds, max: number): Figure {
-  const result = differencesOf(rounds.extension.map((round) => round.popup.paintedMs), rounds.extension.map((round) => round.barePaintedMs));
+  const result = differencesOf(
+    rounds.extension.map((round) => round.popup.paintedMs),
+    rounds.extension.map((round) => round.barePaintedMs),
+  );
   return {
     id,
     what,
@@ -135,29 +150,89 @@ export function figuresOf(config: BenchConfig, rounds: Rounds, popup: PopupWeigh
     compared('1', `${config.smallFetches} small fetches (ignored path), total`, rounds, (round) => round.smallFetchesMs, 1.02),
     compared('1', '  main-thread CPU time over them', rounds, (round) => round.smallFetchesCpuMs, null),
     compared('1', '  time inside one fetch() call, median', rounds, (round) => round.fetchCallMs, null),
-    sameRound('1', 'same page: through the wrapper vs the browser\'s own fetch', rounds, (round) => round.wrapper.wrappedMs, (round) => round.wrapper.unwrappedMs),
-    sameRound('1', '  time inside one fetch() call, median', rounds, (round) => round.wrapper.wrappedCallMs, (round) => round.wrapper.unwrappedCallMs),
-    sameRound('1', "no extension, same page: the page's fetch vs a frame's fetch", rounds, (round) => round.frameBias.wrappedMs, (round) => round.frameBias.unwrappedMs),
+    sameRound(
+      '1',
+      "same page: through the wrapper vs the browser's own fetch",
+      rounds,
+      (round) => round.wrapper.wrappedMs,
+      (round) => round.wrapper.unwrappedMs,
+    ),
+    sameRound(
+      '1',
+      '  time inside one fetch() call, median',
+      rounds,
+      (round) => round.wrapper.wrappedCallMs,
+      (round) => round.wrapper.unwrappedCallMs,
+    ),
+    sameRound(
+      '1',
+      "no extension, same page: the page's fetch vs a frame's fetch",
+      rounds,
+      (round) => round.frameBias.wrappedMs,
+      (round) => round.frameBias.unwrappedMs,
+    ),
     compared('2', `${stream}: first chunk read`, rounds, (round) => round.streamFirstChunkMs, 1.05),
     compared('2', `${stream}: last chunk read`, rounds, (round) => round.streamLastChunkMs, 1.05),
     compared('2', '  main-thread CPU time over it', rounds, (round) => round.streamCpuMs, null),
     heap('2', `JS heap growth, peak, ${mebibytes(rounds.streamBytes.large)} stream (paced)`, rounds, (round) => round.heapLargeGrowth, 1),
-    heap('2', `JS heap growth, peak, ${(rounds.streamBytes.small / 1000).toFixed(1)} KB real turn`, rounds, (round) => round.heapSmallGrowth, null),
+    heap(
+      '2',
+      `JS heap growth, peak, ${(rounds.streamBytes.small / 1000).toFixed(1)} KB real turn`,
+      rounds,
+      (round) => round.heapSmallGrowth,
+      null,
+    ),
     heap('2', `JS heap kept after GC, ${mebibytes(rounds.streamBytes.large)} stream`, rounds, (round) => round.heapLargeRetained, null),
-    heap('2', `array buffers growth, peak, ${mebibytes(rounds.streamBytes.large)} stream`, rounds, (round) => round.backingLargeGrowth, null),
+    heap(
+      '2',
+      `array buffers growth, peak, ${mebibytes(rounds.streamBytes.large)} stream`,
+      rounds,
+      (round) => round.backingLargeGrowth,
+      null,
+    ),
     compared('3', `${mebibytes(rounds.initBytes)} init response: read to its end`, rounds, (round) => round.initReadMs, 1.02),
     compared('3', '  main-thread CPU time over it', rounds, (round) => round.initCpuMs, null),
     weightFigure('4', 'popup JS loaded on open', total(popup.initialJs), 20),
     weightFigure('4', 'popup JS loaded when a section opens', total(popup.lazyJs), null),
     weightFigure('4', 'popup CSS', total(popup.initialCss), null),
-    timing('4', 'popup: counts painted (first contentful paint)', rounds.extension.map((round) => round.popup.paintedMs), null),
+    timing(
+      '4',
+      'popup: counts painted (first contentful paint)',
+      rounds.extension.map((round) => round.popup.paintedMs),
+      null,
+    ),
     difference('4', 'popup: counts painted, minus a bare page of the extension opened the same way', rounds, 25),
-    timing('4', 'popup: its script started', rounds.extension.map((round) => round.popup.scriptStartMs), null),
-    timing('4', 'popup: counts in the DOM', rounds.extension.map((round) => round.popup.countInDomMs), null),
-    timing('4', 'popup: main-thread CPU of one load (a reload)', rounds.extension.map((round) => round.popup.reloadCpu.ThreadTime), null),
-    timing('4', '  of which running and compiling JS', rounds.extension.map(({ popup }) => popup.reloadCpu.ScriptDuration + popup.reloadCpu.V8CompileDuration), null),
+    timing(
+      '4',
+      'popup: its script started',
+      rounds.extension.map((round) => round.popup.scriptStartMs),
+      null,
+    ),
+    timing(
+      '4',
+      'popup: counts in the DOM',
+      rounds.extension.map((round) => round.popup.countInDomMs),
+      null,
+    ),
+    timing(
+      '4',
+      'popup: main-thread CPU of one load (a reload)',
+      rounds.extension.map((round) => round.popup.reloadCpu.ThreadTime),
+      null,
+    ),
+    timing(
+      '4',
+      '  of which running and compiling JS',
+      rounds.extension.map(({ popup }) => popup.reloadCpu.ScriptDuration + popup.reloadCpu.V8CompileDuration),
+      null,
+    ),
     ...(cold ? [timing('4', 'popup: first open of the run (cold), counts painted', [cold.paintedMs], null)] : []),
-    timing('5', 'badge shows a reading, after the page read it', rounds.extension.map((round) => round.badgeAfterReadingMs), 300),
+    timing(
+      '5',
+      'badge shows a reading, after the page read it',
+      rounds.extension.map((round) => round.badgeAfterReadingMs),
+      300,
+    ),
   ];
 }
 
@@ -190,6 +265,10 @@ export function tableOf(figures: readonly Figure[]): string {
   });
   const header = ['#', 'measure', 'without extension', 'with extension', 'result', 'target', 'holds'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }

@@ -6,7 +6,16 @@ import type { BenchServer } from './bench-server';
 import { loadBenchPage, type BenchSide, type SideName } from './bench-sides';
 import { pageLoadRound } from './page-load';
 import { measureBarePaint, measurePopupPaint, type PopupPaint } from './popup-paint';
-import { heapRound, initRound, smallFetchRound, timedStreamRound, wrapperRound, type Partials, type SideRound, type WrapperRound } from './side-measures';
+import {
+  heapRound,
+  initRound,
+  smallFetchRound,
+  timedStreamRound,
+  wrapperRound,
+  type Partials,
+  type SideRound,
+  type WrapperRound,
+} from './side-measures';
 
 /**
  * The measured rounds. Each round loads the bench page afresh on both sides (and so a fresh relay,
@@ -36,7 +45,12 @@ export interface Rounds {
   initBytes: number;
 }
 
-export async function runRounds(config: BenchConfig, server: BenchServer, sides: Record<SideName, BenchSide>, onRound: (round: number) => void): Promise<Rounds> {
+export async function runRounds(
+  config: BenchConfig,
+  server: BenchServer,
+  sides: Record<SideName, BenchSide>,
+  onRound: (round: number) => void,
+): Promise<Rounds> {
   const extension = sides.with.extension;
   if (extension === null) throw new Error('the side "with" has no extension');
   const nextCount = countSequence();
@@ -61,7 +75,13 @@ export async function runRounds(config: BenchConfig, server: BenchServer, sides:
     const count = nextCount();
     const freshness = await badgeAfterReading(sides.with, extension, server, count);
     const barePaintedMs = await measureBarePaint(extension);
-    const extensionRound = { ...freshness, wrapper, frameBias, barePaintedMs, popup: await measurePopupPaint(extension, imageLabel, String(count)) };
+    const extensionRound = {
+      ...freshness,
+      wrapper,
+      frameBias,
+      barePaintedMs,
+      popup: await measurePopupPaint(extension, imageLabel, String(count)),
+    };
     if (round === 0) {
       rounds.warmUp = extensionRound;
       continue;

@@ -80,7 +80,11 @@ export class BenchServer {
       response.writeHead(404, { 'content-type': 'text/plain' });
       return void response.end(`bench: nothing registered as ${String(name)}`);
     }
-    return this.count(name, () => (body.kind === 'json' ? this.sendFixed(response, 'application/json', body.body) : this.sendStream(response, body.events, body.pausedEvery)));
+    return this.count(name, () =>
+      body.kind === 'json'
+        ? this.sendFixed(response, 'application/json', body.body)
+        : this.sendStream(response, body.events, body.pausedEvery),
+    );
   }
 
   private async count(name: string, send: () => Promise<void> | void): Promise<void> {

@@ -22,13 +22,23 @@ export interface ContentScriptWeight extends FileWeight {
 }
 
 export function contentScriptWeights(extensionDir: string): ContentScriptWeight[] {
-  const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8')) as { content_scripts?: ManifestContentScript[] };
-  const scripts = (manifest.content_scripts ?? []).filter((script) => (script.matches ?? []).some((match) => match.includes('chatgpt.com')));
+  const manifest = JSON.parse(readFileSync(path.join(extensionDir, 'manifest.json'), 'utf8')) as {
+    content_scripts?: ManifestContentScript[];
+  };
+  const scripts = (manifest.content_scripts ?? []).filter((script) =>
+    (script.matches ?? []).some((match) => match.includes('chatgpt.com')),
+  );
   if (scripts.length === 0) throw new Error('the manifest injects no content script into chatgpt.com: the build changed shape');
   return scripts.flatMap((script) =>
     (script.js ?? []).map((file) => {
       const bytes = readFileSync(path.join(extensionDir, file));
-      return { file, raw: bytes.byteLength, gzip: gzipSync(bytes, { level: 9 }).byteLength, runAt: script.run_at ?? 'document_idle', world: script.world ?? 'ISOLATED' };
+      return {
+        file,
+        raw: bytes.byteLength,
+        gzip: gzipSync(bytes, { level: 9 }).byteLength,
+        runAt: script.run_at ?? 'document_idle',
+        world: script.world ?? 'ISOLATED',
+      };
     }),
   );
 }

@@ -22,7 +22,9 @@ export interface PageLoad {
 async function oneLoad(side: BenchSide): Promise<PageLoad> {
   await side.page.goto('https://chatgpt.com/');
   const firstPaintMs = await firstContentfulPaint(side.page);
-  const domContentLoadedMs = await side.page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
+  const domContentLoadedMs = await side.page.evaluate(
+    () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+  );
   // Chromium starts these counters afresh with each document: what they hold now is this load's.
   const spent = await durationsOf(side.cdp);
   return { domContentLoadedMs, firstPaintMs, cpuMs: spent.ThreadTime, scriptMs: spent.ScriptDuration + spent.V8CompileDuration };

@@ -39,7 +39,9 @@ function staticImports(dir: string, file: string): string[] {
 export function popupWeight(extensionDir: string): PopupWeight {
   const html = readFileSync(path.join(extensionDir, 'popup.html'), 'utf8');
   const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => resolveFrom('popup.html', match[1] ?? ''));
-  const styles = [...html.matchAll(/<link[^>]+rel="(?:stylesheet|modulepreload)"[^>]*href="([^"]+)"/g)].map((match) => resolveFrom('popup.html', match[1] ?? ''));
+  const styles = [...html.matchAll(/<link[^>]+rel="(?:stylesheet|modulepreload)"[^>]*href="([^"]+)"/g)].map((match) =>
+    resolveFrom('popup.html', match[1] ?? ''),
+  );
   const initial = new Set<string>();
   const queue = [...scripts, ...styles.filter((file) => file.endsWith('.js'))];
   while (queue.length > 0) {

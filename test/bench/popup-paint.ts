@@ -48,7 +48,8 @@ async function paintOf(page: Page, count: string): Promise<Omit<PopupPaint, 'rel
   if (!Number.isFinite(paint.countInDomMs)) throw new Error(`the popup did not show the count ${count} within ${TIMEOUT_MS} ms`);
   if (!Number.isFinite(paint.paintedMs)) throw new Error('the popup reported no first contentful paint');
   // If something were painted before the counts, the first paint would no longer mark them.
-  if (paint.paintedMs < paint.countInDomMs) throw new Error(`the popup painted (${paint.paintedMs} ms) before its counts were in the DOM (${paint.countInDomMs} ms)`);
+  if (paint.paintedMs < paint.countInDomMs)
+    throw new Error(`the popup painted (${paint.paintedMs} ms) before its counts were in the DOM (${paint.countInDomMs} ms)`);
   return paint;
 }
 
@@ -57,7 +58,9 @@ export async function measurePopupPaint(extension: ExtensionUnderTest, label: st
   const page = await extension.context.newPage();
   try {
     await page.setViewportSize({ width: 400, height: 600 });
-    await page.addInitScript({ content: `const benchExpected = ${JSON.stringify({ label, count, timeoutMs: TIMEOUT_MS })};\n${WATCH_SCRIPT}` });
+    await page.addInitScript({
+      content: `const benchExpected = ${JSON.stringify({ label, count, timeoutMs: TIMEOUT_MS })};\n${WATCH_SCRIPT}`,
+    });
     await page.goto(`${extension.origin}/popup.html`);
     const paint = await paintOf(page, count);
     const session = await extension.context.newCDPSession(page);
@@ -80,7 +83,8 @@ export async function measurePopupPaint(extension: ExtensionUnderTest, label: st
  * the extension; the popup's paint is compared with it.
  */
 export const BARE_PAGE = 'bench-bare.html';
-export const BARE_PAGE_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title></head><body><p>0</p></body></html>\n';
+export const BARE_PAGE_HTML =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bare</title></head><body><p>0</p></body></html>\n';
 
 export async function measureBarePaint(extension: ExtensionUnderTest): Promise<number> {
   const page = await extension.context.newPage();

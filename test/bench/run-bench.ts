@@ -27,7 +27,10 @@ const BENCH_OUT_DIR = '.output/bench';
 /** The commit measured, and whether the working tree differed from it (others may be editing). */
 function gitState(): { commit: string; changedFiles: number } {
   const run = (args: string[]) => spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).stdout ?? '';
-  return { commit: run(['rev-parse', 'HEAD']).trim(), changedFiles: run(['status', '--porcelain', '--untracked-files=no']).split('\n').filter(Boolean).length };
+  return {
+    commit: run(['rev-parse', 'HEAD']).trim(),
+    changedFiles: run(['status', '--porcelain', '--untracked-files=no']).split('\n').filter(Boolean).length,
+  };
 }
 
 function build(): void {
@@ -69,9 +72,24 @@ async function bench(config: BenchConfig): Promise<void> {
     const machineAfter = machineInfo();
     console.log(`\n${tableOf(figures)}\n`);
     const file = path.join(artifactsDir('bench'), `${config.mode}.json`);
-    const report = { mode: config.mode, config, when: new Date(started).toISOString(), seconds: (Date.now() - started) / 1000, git, chromium, machineBefore, machineAfter, figures, popupWeight: weight, contentScripts, rounds };
+    const report = {
+      mode: config.mode,
+      config,
+      when: new Date(started).toISOString(),
+      seconds: (Date.now() - started) / 1000,
+      git,
+      chromium,
+      machineBefore,
+      machineAfter,
+      figures,
+      popupWeight: weight,
+      contentScripts,
+      rounds,
+    };
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`After: load ${machineAfter.loadAverage.join(' ')}; a busy thread got ${machineAfter.cpuShare} of a core. JSON: ${path.relative(repoRoot, file)}`);
+    console.log(
+      `After: load ${machineAfter.loadAverage.join(' ')}; a busy thread got ${machineAfter.cpuShare} of a core. JSON: ${path.relative(repoRoot, file)}`,
+    );
     if (config.mode === 'quick') console.log('Quick mode: few rounds and small bodies; these figures say nothing about speed.');
   } finally {
     await closeSides(sides);

@@ -43,7 +43,11 @@ export type Partials = Record<SideName, Partial<SideRound>>;
 const HEAP_RUN_PAUSED_EVERY = 4;
 
 /** Runs `measure` `times` times on each side, taking turns, the first side alternating; results per side. */
-export async function takingTurns<T>(order: readonly BenchSide[], times: number, measure: (side: BenchSide, pass: number) => Promise<T>): Promise<Record<SideName, T[]>> {
+export async function takingTurns<T>(
+  order: readonly BenchSide[],
+  times: number,
+  measure: (side: BenchSide, pass: number) => Promise<T>,
+): Promise<Record<SideName, T[]>> {
   const results: Record<SideName, T[]> = { without: [], with: [] };
   for (let pass = 0; pass < times; pass += 1) {
     for (const side of pass % 2 === 0 ? order : [...order].reverse()) results[side.name].push(await measure(side, pass));
@@ -97,7 +101,13 @@ export async function wrapperRound(config: BenchConfig, side: BenchSide): Promis
 }
 
 /** 2: the large stream as fast as it comes, `repeats` times per side; medians per side. */
-export async function timedStreamRound(config: BenchConfig, server: BenchServer, order: readonly BenchSide[], partials: Partials, nextCount: () => number): Promise<void> {
+export async function timedStreamRound(
+  config: BenchConfig,
+  server: BenchServer,
+  order: readonly BenchSide[],
+  partials: Partials,
+  nextCount: () => number,
+): Promise<void> {
   // A new count for each pass, so that the badge proves the extension read that very stream.
   const passes = Array.from({ length: config.repeats }, () => {
     const count = nextCount();
@@ -121,7 +131,13 @@ export async function timedStreamRound(config: BenchConfig, server: BenchServer,
 }
 
 /** 3: the large init response, `repeats` times per side; medians per side. Returns its size. */
-export async function initRound(config: BenchConfig, server: BenchServer, order: readonly BenchSide[], partials: Partials, nextCount: () => number): Promise<number> {
+export async function initRound(
+  config: BenchConfig,
+  server: BenchServer,
+  order: readonly BenchSide[],
+  partials: Partials,
+  nextCount: () => number,
+): Promise<number> {
   const init = largeInitBody(config.largeInit.bytes, nextCount());
   server.register('init-large', { kind: 'json', body: init });
   const runs = await takingTurns(order, config.repeats, (side) => withCpu(side, () => readInit(side, 'init-large', init.byteLength)));
@@ -135,7 +151,13 @@ export async function initRound(config: BenchConfig, server: BenchServer, order:
 }
 
 /** 2: the page's heap while a paced stream arrives, large then small (the real turn); returns their sizes. */
-export async function heapRound(config: BenchConfig, server: BenchServer, order: readonly BenchSide[], partials: Partials, nextCount: () => number): Promise<{ large: number; small: number }> {
+export async function heapRound(
+  config: BenchConfig,
+  server: BenchServer,
+  order: readonly BenchSide[],
+  partials: Partials,
+  nextCount: () => number,
+): Promise<{ large: number; small: number }> {
   const sizes = { large: 0, small: 0 };
   for (const size of ['large', 'small'] as const) {
     const count = nextCount();
@@ -146,7 +168,12 @@ export async function heapRound(config: BenchConfig, server: BenchServer, order:
       const heap = await heapDuring(side.cdp, () => readStream(side, `stream-heap-${count}`, stream.bytes));
       if (size === 'small') partials[side.name].heapSmallGrowth = heap.growth;
       else {
-        Object.assign(partials[side.name], { heapLargeGrowth: heap.growth, heapLargeRetained: heap.retained, backingLargeGrowth: heap.backingGrowth, heapSamples: heap.samples });
+        Object.assign(partials[side.name], {
+          heapLargeGrowth: heap.growth,
+          heapLargeRetained: heap.retained,
+          backingLargeGrowth: heap.backingGrowth,
+          heapSamples: heap.samples,
+        });
       }
       if (side.extension) await badgeShows(side.extension, count, `${size} heap stream`);
     });

@@ -69,7 +69,9 @@ async function main(): Promise<void> {
   const browser = await launchBrowser({ replicaPort: replica.port, headless });
   const extension = browser.extension as ExtensionUnderTest;
   const screenshots = artifactsDir('demo');
-  console.log(`Chromium ${headless ? 'headless (no display found)' : 'in a window'}; the replica of chatgpt.com is on 127.0.0.1:${replica.port}.`);
+  console.log(
+    `Chromium ${headless ? 'headless (no display found)' : 'in a window'}; the replica of chatgpt.com is on 127.0.0.1:${replica.port}.`,
+  );
 
   const tab = await ReplicaTab.create(browser.context);
   const written: string[] = [];

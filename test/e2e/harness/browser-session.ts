@@ -10,7 +10,10 @@ export interface BrowserSession {
   tab: ReplicaTab;
 }
 
-export async function startSession(replica: ReplicaServer, options: Omit<LaunchOptions, 'replicaPort' | 'withExtension'> = {}): Promise<BrowserSession> {
+export async function startSession(
+  replica: ReplicaServer,
+  options: Omit<LaunchOptions, 'replicaPort' | 'withExtension'> = {},
+): Promise<BrowserSession> {
   const browser = await launchBrowser({ ...options, replicaPort: replica.port, withExtension: true });
   if (browser.extension === null) throw new Error('launched without the extension');
   return { browser, extension: browser.extension, tab: await ReplicaTab.create(browser.context) };

@@ -21,7 +21,10 @@ function snapshotInPage(): PopupSnapshot | null {
   return {
     text: document.body.textContent ?? '',
     headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(words),
-    items: [...document.querySelectorAll('li')].map((item) => ({ heading: words(item.querySelector('h1, h2, h3, h4, h5, h6')), text: item.textContent ?? '' })),
+    items: [...document.querySelectorAll('li')].map((item) => ({
+      heading: words(item.querySelector('h1, h2, h3, h4, h5, h6')),
+      text: item.textContent ?? '',
+    })),
     links: [...document.querySelectorAll('a[href]')].map((link) => ({ name: words(link), href: link.getAttribute('href') ?? '' })),
   };
 }

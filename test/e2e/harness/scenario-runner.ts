@@ -45,7 +45,12 @@ export async function settledBadge(extension: ExtensionHandle, expected?: Step['
   }
 }
 
-export async function runStep(step: Step, tab: ReplicaTab<unknown>, replica: ReplicaServer, extension: ExtensionHandle | null): Promise<StepOutcome> {
+export async function runStep(
+  step: Step,
+  tab: ReplicaTab<unknown>,
+  replica: ReplicaServer,
+  extension: ExtensionHandle | null,
+): Promise<StepOutcome> {
   replica.script(step.answers);
   let shown: TurnShown | null = null;
   if (step.do === 'open') await tab.load('/');

@@ -37,7 +37,10 @@ export function json(body: unknown, status = 200): Answer {
   return { kind: 'json', status, body };
 }
 
-export function stream(body: string | Uint8Array, options: { gapMs?: number; firstChunkAfterMs?: number; cutAfterBytes?: number } = {}): Answer {
+export function stream(
+  body: string | Uint8Array,
+  options: { gapMs?: number; firstChunkAfterMs?: number; cutAfterBytes?: number } = {},
+): Answer {
   return { kind: 'stream', body, ...options };
 }
 

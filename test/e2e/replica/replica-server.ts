@@ -108,8 +108,15 @@ export class ReplicaServer {
     const url = new URL(request.url ?? '/', 'https://ws.chatgpt.com');
     const answer = endpointOf(url.pathname) === 'websocket' ? this.queues.get('websocket')?.shift() : undefined;
     const sent = Buffer.from(answer?.kind === 'frames' ? answer.frames.join('') : '');
-    this.received.push({ method: 'UPGRADE', path: url.pathname + url.search, pageRequestId: null, headers: request.headers, status: answer ? 101 : 404,
-      sentSha256: sha256(sent), sentBytes: sent.byteLength });
+    this.received.push({
+      method: 'UPGRADE',
+      path: url.pathname + url.search,
+      pageRequestId: null,
+      headers: request.headers,
+      status: answer ? 101 : 404,
+      sentSha256: sha256(sent),
+      sentBytes: sent.byteLength,
+    });
     if (answer?.kind !== 'frames') {
       socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
       return;
@@ -150,7 +157,11 @@ export class ReplicaServer {
     if (answer.kind === 'frames') return this.send(response, UNSCRIPTED, record);
     if (answer.kind !== 'stream') {
       const body =
-        answer.kind === 'json' ? Buffer.from(JSON.stringify(answer.body)) : typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
+        answer.kind === 'json'
+          ? Buffer.from(JSON.stringify(answer.body))
+          : typeof answer.body === 'string'
+            ? Buffer.from(answer.body)
+            : answer.body;
       const status = answer.status ?? 200;
       const contentType = answer.kind === 'json' ? 'application/json' : answer.contentType;
       record(status, body);

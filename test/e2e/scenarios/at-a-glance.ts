@@ -10,7 +10,10 @@ import { turnStream } from './turn-streams';
  * the pace gives a forecast.
  */
 
-const blockedUpload = (now: number) => ({ ...blockedFeature('file_upload', now, 3 * HOUR, 10), description: "You've hit your file upload limit." });
+const blockedUpload = (now: number) => ({
+  ...blockedFeature('file_upload', now, 3 * HOUR, 10),
+  description: "You've hit your file upload limit.",
+});
 
 export function busyInit(now: number): Step {
   const body = quotaJson(
@@ -27,7 +30,12 @@ export function busyInit(now: number): Step {
     },
     now,
   );
-  return { do: 'open', answers: { init: [raw(200, 'application/json', body)] }, badge: { text: '40', status: 'normal' }, rule: 'open chatgpt.com on a busy day' };
+  return {
+    do: 'open',
+    answers: { init: [raw(200, 'application/json', body)] },
+    badge: { text: '40', status: 'normal' },
+    rule: 'open chatgpt.com on a busy day',
+  };
 }
 
 /** One image turn: image_gen at `remaining`, the rest as the init had it. */

@@ -174,7 +174,14 @@ export function badgeScenarios(now: number): Scenario[] {
         },
         {
           do: 'open',
-          answers: { init: [json({ type: 'conversation_detail_metadata', limits_progress: [{ feature_name: 'image_gen', remaining: 'lots', reset_after: 7 }] })] },
+          answers: {
+            init: [
+              json({
+                type: 'conversation_detail_metadata',
+                limits_progress: [{ feature_name: 'image_gen', remaining: 'lots', reset_after: 7 }],
+              }),
+            ],
+          },
           badge: { text: '42', status: 'normal' },
           rule: 'a quota object with wrong types is rejected, not half-read',
         },
@@ -192,7 +199,9 @@ export function badgeScenarios(now: number): Scenario[] {
         },
         {
           do: 'send',
-          answers: { conversation: [stream(turnStream(quotaJson({ limits: { image_gen: { remaining: 7 } } }, now)), { cutAfterBytes: 2500 })] },
+          answers: {
+            conversation: [stream(turnStream(quotaJson({ limits: { image_gen: { remaining: 7 } } }, now)), { cutAfterBytes: 2500 })],
+          },
           badge: { text: '42', status: 'normal' },
           rule: 'the connection drops before the quota event',
         },

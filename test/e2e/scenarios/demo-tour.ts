@@ -26,14 +26,36 @@ export function demoTour(now: number): DemoChapter[] {
     {
       name: '2-running-low',
       steps: [
-        { do: 'send', answers: { conversation: [stream(turnStream(plusReading(now, 12)))] }, badge: { text: '12', status: 'normal' }, rule: 'many images later' },
-        { do: 'send', answers: { conversation: [stream(turnStream(plusReading(now, 8)))] }, badge: { text: '8', status: 'low' }, rule: 'more images' },
-        { do: 'send', answers: { conversation: [stream(turnStream(plusReading(now, 4)))] }, badge: { text: '4', status: 'low' }, rule: 'and more' },
+        {
+          do: 'send',
+          answers: { conversation: [stream(turnStream(plusReading(now, 12)))] },
+          badge: { text: '12', status: 'normal' },
+          rule: 'many images later',
+        },
+        {
+          do: 'send',
+          answers: { conversation: [stream(turnStream(plusReading(now, 8)))] },
+          badge: { text: '8', status: 'low' },
+          rule: 'more images',
+        },
+        {
+          do: 'send',
+          answers: { conversation: [stream(turnStream(plusReading(now, 4)))] },
+          badge: { text: '4', status: 'low' },
+          rule: 'and more',
+        },
       ],
     },
     {
       name: '3-used-up',
-      steps: [{ do: 'send', answers: { conversation: [stream(turnStream(capReached))] }, badge: { text: '0', status: 'blocked' }, rule: 'the cap is reached' }],
+      steps: [
+        {
+          do: 'send',
+          answers: { conversation: [stream(turnStream(capReached))] },
+          badge: { text: '0', status: 'blocked' },
+          rule: 'the cap is reached',
+        },
+      ],
     },
   ];
 }

@@ -53,14 +53,19 @@ export function popupStates(now: number): PopupState[] {
     },
     {
       name: 'low',
-      steps: [open(quotaJson({ limits: { image_gen: { remaining: 8, resetIn: 3 * HOUR }, file_upload: { remaining: 80 } } }, now), '8', 'low')],
+      steps: [
+        open(quotaJson({ limits: { image_gen: { remaining: 8, resetIn: 3 * HOUR }, file_upload: { remaining: 80 } } }, now), '8', 'low'),
+      ],
       headings: ['popup_featuresHeading'],
       says: [],
       features: [{ feature: 'image_gen', says: ['popup_statusLow', 'popup_resetsIn'] }],
     },
     {
       name: 'blocked',
-      steps: [openEmpty(now), send(quotaEventData(captureAsOf('stream_cdm_cap_reached_free_2026-09.sse.txt', now)), '0', 'blocked', 'free')],
+      steps: [
+        openEmpty(now),
+        send(quotaEventData(captureAsOf('stream_cdm_cap_reached_free_2026-09.sse.txt', now)), '0', 'blocked', 'free'),
+      ],
       headings: ['popup_featuresHeading'],
       says: ['popup_siteSays'],
       features: [
@@ -103,4 +108,3 @@ export function popupStates(now: number): PopupState[] {
     },
   ];
 }
-

@@ -85,7 +85,9 @@ export function turnStream(quota: string | null, plan?: string, toolMessages: re
     delta({ p: '/message/content/parts/0', o: 'append', v: first }),
     delta({ v: second }),
     finish,
-    ...toolMessages.map((tool, index) => delta({ p: '', o: 'add', v: { ...(tool as object), conversation_id: turn.conversationId, error: null }, c: 3 + index })),
+    ...toolMessages.map((tool, index) =>
+      delta({ p: '', o: 'add', v: { ...(tool as object), conversation_id: turn.conversationId, error: null }, c: 3 + index }),
+    ),
     turn.title,
     ...turn.closing,
     ...(quota === null ? [] : [`data: ${quota}`]),
@@ -134,14 +136,16 @@ export function garbageTurn(): Uint8Array {
     encode('data: '),
     new Uint8Array([0xff, 0xfe, 0xc3, 0x28, 0xa0, 0xa1]),
     encode('\n\n'),
-    encode(sse([
-      'data: {"type":"conversation_detail_metadata","limits_progress":[{"feature_name":"image_gen","remaining":',
-      'data: conversation_detail_metadata {{{ not json',
-      data(12345),
-      'data: null',
-      data(['conversation_detail_metadata']),
-      'data: [DONE]',
-    ])),
+    encode(
+      sse([
+        'data: {"type":"conversation_detail_metadata","limits_progress":[{"feature_name":"image_gen","remaining":',
+        'data: conversation_detail_metadata {{{ not json',
+        data(12345),
+        'data: null',
+        data(['conversation_detail_metadata']),
+        'data: [DONE]',
+      ]),
+    ),
   ];
   const bytes = new Uint8Array(parts.reduce((total, part) => total + part.byteLength, 0));
   let offset = 0;

@@ -25,10 +25,25 @@ beforeAll(async () => {
   replica = await ReplicaServer.start();
   session = await startSession(replica);
   const init = { init: [json(JSON.parse(captureAsOf('init_pro_without_type_2026-09.json', now)))] };
-  expectBadge((await runStep({ do: 'open', answers: init, badge: { text: '867', status: 'normal' }, rule: 'chat opened' }, session.tab, replica, session.extension)).badge, { text: '867', status: 'normal' });
+  expectBadge(
+    (
+      await runStep(
+        { do: 'open', answers: init, badge: { text: '867', status: 'normal' }, rule: 'chat opened' },
+        session.tab,
+        replica,
+        session.extension,
+      )
+    ).badge,
+    { text: '867', status: 'normal' },
+  );
   // Three visits to Codex's usage page, the 5-hour window's share rising (20%, 30%, then the body's 37%): enough for a pace.
   for (const used of [20, 30, undefined]) {
-    const step: Step = { do: 'codex', answers: { codexUsage: [json(codexUsageAsOf(now, used))] }, badge: { text: '867', status: 'normal' }, rule: 'Codex usage read; badge still images' };
+    const step: Step = {
+      do: 'codex',
+      answers: { codexUsage: [json(codexUsageAsOf(now, used))] },
+      badge: { text: '867', status: 'normal' },
+      rule: 'Codex usage read; badge still images',
+    };
     const codex = await runStep(step, session.tab, replica, session.extension);
     expect(codex.unusedAnswers).toEqual([]);
     expectBadge(codex.badge, { text: '867', status: 'normal' });
@@ -57,7 +72,8 @@ describe('Codex usage read from the page', () => {
     expect(await item(englishText('popup_codexFiveHours')).textContent()).toContain('63% left');
     expect(await item(englishText('popup_codexWeekly')).textContent()).toContain('88% left');
     expect(await item(englishText('popup_codexFiveHours')).getByRole('meter').getAttribute('aria-valuenow')).toBe('63');
-    for (const words of fixedParts('popup_resetsIn')) expect(await item(englishText('popup_codexFiveHours')).textContent()).toContain(words);
+    for (const words of fixedParts('popup_resetsIn'))
+      expect(await item(englishText('popup_codexFiveHours')).textContent()).toContain(words);
     const text = (await group.textContent()) ?? '';
     expect(text).toContain('Credits: 12.5');
     for (const words of fixedParts('popup_codexSeen')) expect(text).toContain(words);

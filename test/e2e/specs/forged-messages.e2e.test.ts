@@ -28,14 +28,19 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function features(storage: Record<string, unknown>): string[] {
   const state = storage.quotaState as QuotaState | undefined;
-  return Object.values(state?.accounts ?? {}).flatMap((account) => Object.keys(account.features)).sort();
+  return Object.values(state?.accounts ?? {})
+    .flatMap((account) => Object.keys(account.features))
+    .sort();
 }
 
 let sentinels = 0;
 /** Has the page fetch a real init answer carrying a feature of its own; waits until it is stored. */
 async function realReading(page: Page, extension: ExtensionUnderTest): Promise<{ feature: string; storage: Record<string, unknown> }> {
   const feature = `sentinel_${++sentinels}`;
-  await page.evaluate((name) => fetch(`/backend-api/conversation/init?b=quota-json&f=${name}`).then((response) => response.text()), feature);
+  await page.evaluate(
+    (name) => fetch(`/backend-api/conversation/init?b=quota-json&f=${name}`).then((response) => response.text()),
+    feature,
+  );
   const started = Date.now();
   for (;;) {
     const storage = await extension.storage();
@@ -90,7 +95,12 @@ describe('messages a page posts on its window', () => {
     const accepted = await page.evaluate(async () => {
       const channel = new MessageChannel();
       window.postMessage('quota-meter:port', location.origin, [channel.port2]);
-      channel.port1.postMessage({ kind: 'quota', carrier: 'init', account: null, quota: { limits_progress: [{ feature_name: 'forged_port', remaining: 1 }] } });
+      channel.port1.postMessage({
+        kind: 'quota',
+        carrier: 'init',
+        account: null,
+        quota: { limits_progress: [{ feature_name: 'forged_port', remaining: 1 }] },
+      });
       await new Promise((resolve) => setTimeout(resolve, 300));
       return true;
     });
@@ -99,7 +109,7 @@ describe('messages a page posts on its window', () => {
     expect(features(storage)).not.toContain('forged_port');
   });
 
-  it("WXT's \"newer script started\" event, dispatched by a page that knows the id, does not switch the relay off", async () => {
+  it('WXT\'s "newer script started" event, dispatched by a page that knows the id, does not switch the relay off', async () => {
     await page.goto(PROBE_PAGE);
     await page.evaluate((id) => {
       for (const script of ['relay', 'page-chip', 'interceptor']) {

@@ -29,10 +29,28 @@ const now = Date.now();
 const RESET_IN = 5 * HOUR;
 const images = (remaining: number) => quotaJson({ limits: { image_gen: { remaining, resetIn: RESET_IN } } }, now);
 
-const openStep = (quota: string, badge: Step['badge'], rule: string): Step => ({ do: 'open', answers: { init: [raw(200, 'application/json', quota)] }, badge, rule });
-const turnStep = (quota: string, badge: Step['badge'], rule: string): Step => ({ do: 'send', answers: { conversation: [stream(turnStream(quota))] }, badge, rule });
+const openStep = (quota: string, badge: Step['badge'], rule: string): Step => ({
+  do: 'open',
+  answers: { init: [raw(200, 'application/json', quota)] },
+  badge,
+  rule,
+});
+const turnStep = (quota: string, badge: Step['badge'], rule: string): Step => ({
+  do: 'send',
+  answers: { conversation: [stream(turnStream(quota))] },
+  badge,
+  rule,
+});
 
-const SETTINGS: Settings = { version: 1, badgeFeature: 'image_gen', lowThresholds: {}, notifications: true, refillNotifications: true, runOutForecast: false, pageChip: false };
+const SETTINGS: Settings = {
+  version: 1,
+  badgeFeature: 'image_gen',
+  lowThresholds: {},
+  notifications: true,
+  refillNotifications: true,
+  runOutForecast: false,
+  pageChip: false,
+};
 
 let replica: ReplicaServer;
 let session: BrowserSession;
@@ -83,7 +101,9 @@ afterAll(async () => {
 describe('notifications in Chromium (permission granted, switched on)', () => {
   it('the test build holds the permission', async () => {
     const worker = await extension.worker();
-    expect(await worker.evaluate(() => (globalThis as ExtensionGlobal).chrome.permissions.contains({ permissions: ['notifications'] }))).toBe(true);
+    expect(
+      await worker.evaluate(() => (globalThis as ExtensionGlobal).chrome.permissions.contains({ permissions: ['notifications'] })),
+    ).toBe(true);
   });
 
   it('a count above the threshold notifies nothing', async () => {
@@ -91,7 +111,9 @@ describe('notifications in Chromium (permission granted, switched on)', () => {
   });
 
   it('crossing the low threshold gives exactly one notification', async () => {
-    expect(await playAndReadNotifications(turnStep(images(10), { text: '10', status: 'low' }, 'a turn: 10 left'))).toEqual([['low', 'image_gen']]);
+    expect(await playAndReadNotifications(turnStep(images(10), { text: '10', status: 'low' }, 'a turn: 10 left'))).toEqual([
+      ['low', 'image_gen'],
+    ]);
   });
 
   it('a stopped and restarted worker fed the same reading notifies nothing more', async () => {
@@ -105,11 +127,18 @@ describe('notifications in Chromium (permission granted, switched on)', () => {
   });
 
   it('a blocked reading gives exactly one "used up", and its repeat none', async () => {
-    const blocked = quotaJson({ limits: { image_gen: { remaining: 0, resetIn: RESET_IN } }, blocked: [blockedFeature('image_gen', now, RESET_IN, 120)] }, now);
-    expect(await playAndReadNotifications(turnStep(blocked, { text: '0', status: 'blocked' }, 'the cap is reached'))).toEqual([['exhausted', 'image_gen']]);
+    const blocked = quotaJson(
+      { limits: { image_gen: { remaining: 0, resetIn: RESET_IN } }, blocked: [blockedFeature('image_gen', now, RESET_IN, 120)] },
+      now,
+    );
+    expect(await playAndReadNotifications(turnStep(blocked, { text: '0', status: 'blocked' }, 'the cap is reached'))).toEqual([
+      ['exhausted', 'image_gen'],
+    ]);
     await clearShown();
     await extension.stopWorker();
-    expect(await playAndReadNotifications(turnStep(blocked, { text: '0', status: 'blocked' }, 'the same block again, after a restart'))).toEqual([]);
+    expect(
+      await playAndReadNotifications(turnStep(blocked, { text: '0', status: 'blocked' }, 'the same block again, after a restart')),
+    ).toEqual([]);
   });
 
   it('logged no error', () => {

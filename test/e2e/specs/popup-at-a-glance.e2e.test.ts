@@ -33,10 +33,13 @@ const popupSize = (popup: Page) =>
   popup.evaluate(() => ({ height: Math.ceil(document.body.getBoundingClientRect().height), width: document.documentElement.scrollWidth }));
 
 /** The locale the popup formats times and numbers in (lib/extension/i18n.ts uiLocale). */
-const uiLanguage = (popup: Page) => popup.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage());
+const uiLanguage = (popup: Page) =>
+  popup.evaluate(() => (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage());
 
 const itemOf = (popup: Page, feature: string) =>
-  popup.getByRole('listitem').filter({ has: popup.getByRole('heading', { name: featureLabel(feature, englishTextOrNothing), exact: true }) });
+  popup
+    .getByRole('listitem')
+    .filter({ has: popup.getByRole('heading', { name: featureLabel(feature, englishTextOrNothing), exact: true }) });
 
 /** Every shipped language: the promise is to fit in the longest of them (German and Russian run longest). */
 const LOCALES = readdirSync(path.join(repoRoot, 'public/_locales')).sort();
@@ -71,11 +74,13 @@ describe.each(LOCALES)('the popup at a glance in %s', (locale) => {
     expect(size.height).toBeLessThanOrEqual(POPUP.height);
     for (const colorScheme of ['light', 'dark'] as const) {
       await popup.emulateMedia({ colorScheme });
-      await popup.locator('body').screenshot({ path: `${artifactsDir('at-a-glance')}/busy-${locale}-${colorScheme}.png`, animations: 'disabled' });
+      await popup
+        .locator('body')
+        .screenshot({ path: `${artifactsDir('at-a-glance')}/busy-${locale}-${colorScheme}.png`, animations: 'disabled' });
     }
   });
 
-  it('opens a feature\'s details from the keyboard', async () => {
+  it("opens a feature's details from the keyboard", async () => {
     const details = popup.getByRole('button', { name: catalogueOf(locale).popup_details?.message, exact: true }).first();
     // Tab from the top of the page until the first details button has the focus.
     for (let presses = 0; presses < 20 && !(await details.evaluate((button) => button === document.activeElement)); presses++) {
@@ -140,7 +145,10 @@ describe('a bar only where the cap is known, and a forecast after two drops', ()
     // 6 used within the minimum pace span of 30 minutes (lib/core/run-out-forecast.ts): 34 left last 170 minutes.
     const locale = await uiLanguage(popup);
     const candidates = [before, after, after + MINUTE].map((now) => formatLocalTime(now + 170 * MINUTE, now, locale));
-    expect(candidates.some((time) => text.includes(time)), `${text} has one of ${candidates.join(', ')}`).toBe(true);
+    expect(
+      candidates.some((time) => text.includes(time)),
+      `${text} has one of ${candidates.join(', ')}`,
+    ).toBe(true);
     expect(text).toContain(formatLocalTime(start + 5 * 60 * MINUTE, after, locale));
     await popup.close();
   });

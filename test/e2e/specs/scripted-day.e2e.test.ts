@@ -78,7 +78,10 @@ describe('a scripted day', () => {
     await popup.getByRole('main').waitFor();
     await popup.getByRole('button', { name: englishText('popup_usageHeading') }).click();
     const name = featureLabel('image_gen', englishTextOrNothing);
-    const usage = popup.getByRole('listitem').filter({ has: popup.getByRole('heading', { name, exact: true }) }).filter({ hasText: englishText('popup_usedToday').split('$p1$')[0] ?? '' });
+    const usage = popup
+      .getByRole('listitem')
+      .filter({ has: popup.getByRole('heading', { name, exact: true }) })
+      .filter({ hasText: englishText('popup_usedToday').split('$p1$')[0] ?? '' });
     await usage.waitFor();
     expect(await usage.textContent()).toContain(englishText('popup_usedToday').replace('$p1$', String(drops)));
     await popup.close();

@@ -61,7 +61,9 @@ describe('the page sees the same with and without the extension', () => {
     expect(at(before, 'probeFailed'), 'the probe itself failed').toBeUndefined();
     const accepted = Object.keys(expectation.differs ?? {});
     for (const path of accepted) {
-      console.log(`${name}.${path} (accepted difference: ${expectation.differs?.[path]})\n  without: ${JSON.stringify(at(before, path))}\n  with:    ${JSON.stringify(at(after, path))}`);
+      console.log(
+        `${name}.${path} (accepted difference: ${expectation.differs?.[path]})\n  without: ${JSON.stringify(at(before, path))}\n  with:    ${JSON.stringify(at(after, path))}`,
+      );
       expect(isDeepStrictEqual(at(before, path), at(after, path)), `${name}.${path} was expected to differ`).toBe(false);
     }
     expect(without(after, accepted)).toEqual(without(before, accepted));

@@ -99,7 +99,9 @@ describe('two accounts in two tabs', () => {
   });
 
   it('the page sent each account id on its own requests', () => {
-    const ids = replica.received.filter((request) => request.path === '/backend-api/conversation/init').map((request) => request.headers['chatgpt-account-id']);
+    const ids = replica.received
+      .filter((request) => request.path === '/backend-api/conversation/init')
+      .map((request) => request.headers['chatgpt-account-id']);
     expect(ids).toEqual([RAW_A, RAW_B]);
   });
 
@@ -128,7 +130,10 @@ describe('two accounts in two tabs', () => {
     const options = await select.getByRole('option').allTextContents();
     expect(options).toHaveLength(2);
     const current = await select.inputValue();
-    const other = await select.evaluate((element: HTMLSelectElement, shown) => [...element.options].find((option) => option.value !== shown)?.value ?? '', current);
+    const other = await select.evaluate(
+      (element: HTMLSelectElement, shown) => [...element.options].find((option) => option.value !== shown)?.value ?? '',
+      current,
+    );
     await select.selectOption(other);
     expect(await imagesShown(popup)).toBe(50);
     // Looking at another account does not move the badge.

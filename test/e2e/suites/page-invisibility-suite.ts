@@ -50,7 +50,11 @@ function openStep(now: number): Step {
 function turnStep(now: number): Step {
   return {
     do: 'send',
-    answers: { conversation: [stream(turnStream(quotaJson({ limits: { image_gen: { remaining: 89 } } }, now)), { firstChunkAfterMs: FIRST_CHUNK_AFTER_MS })] },
+    answers: {
+      conversation: [
+        stream(turnStream(quotaJson({ limits: { image_gen: { remaining: 89 } } }, now)), { firstChunkAfterMs: FIRST_CHUNK_AFTER_MS }),
+      ],
+    },
     badge: { text: '89', status: 'normal' },
     rule: 'turn',
   };
@@ -69,7 +73,10 @@ function streamTimings(side: Side, point: 'firstChunkAt' | 'lastChunkAt'): numbe
     .map((request) => (request[point] ?? Number.NaN) - request.startedAt);
 }
 
-export function describePageInvisibility(target: BrowserUnderTest, bounds: TimingBounds = { firstChunkAt: SAME_PACE, lastChunkAt: SAME_PACE }): void {
+export function describePageInvisibility(
+  target: BrowserUnderTest,
+  bounds: TimingBounds = { firstChunkAt: SAME_PACE, lastChunkAt: SAME_PACE },
+): void {
   describe(`the page cannot tell the extension is there, in ${target.name}`, () => {
     let replica: ReplicaServer;
     const sides: Record<'without' | 'with', Side> = {} as Record<'without' | 'with', Side>;
@@ -77,7 +84,10 @@ export function describePageInvisibility(target: BrowserUnderTest, bounds: Timin
     beforeAll(async () => {
       replica = await target.startReplica();
       const now = Date.now();
-      for (const [name, withExtension] of [['without', false], ['with', true]] as const) {
+      for (const [name, withExtension] of [
+        ['without', false],
+        ['with', true],
+      ] as const) {
         const browser = await target.launch(replica, { withExtension });
         sides[name] = { browser, tab: ReplicaTab.on(await browser.newTab()), requests: [] };
       }
@@ -121,7 +131,8 @@ export function describePageInvisibility(target: BrowserUnderTest, bounds: Timin
     });
 
     it('fetch looks the same to the page (name, length, source text)', async () => {
-      const identity = (side: Side) => side.tab.evaluate(() => [window.fetch.name, String(window.fetch.length), window.fetch.toString()], undefined);
+      const identity = (side: Side) =>
+        side.tab.evaluate(() => [window.fetch.name, String(window.fetch.length), window.fetch.toString()], undefined);
       expect(await identity(sides.with)).toEqual(await identity(sides.without));
     });
 

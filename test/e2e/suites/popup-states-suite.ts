@@ -38,13 +38,18 @@ export function describePopupStates(target: BrowserUnderTest): void {
 
     it('says what the state is, in words, and lists each feature with its status and reset', () => {
       for (const key of state.headings) {
-        expect(popup.headings.filter((heading) => heading === englishText(key)), key).toHaveLength(1);
+        expect(
+          popup.headings.filter((heading) => heading === englishText(key)),
+          key,
+        ).toHaveLength(1);
       }
       for (const key of state.says) {
         for (const words of fixedParts(key)) expect(popup.text, key).toContain(words);
       }
       if (state.name === 'no-data') {
-        expect(popup.links.filter((link) => link.name === englishText('popup_openChatGPT')).map((link) => link.href)).toEqual(['https://chatgpt.com/']);
+        expect(popup.links.filter((link) => link.name === englishText('popup_openChatGPT')).map((link) => link.href)).toEqual([
+          'https://chatgpt.com/',
+        ]);
         expect(popup.items).toEqual([]);
       }
       for (const { feature, says } of state.features) {

@@ -82,7 +82,9 @@ export function describePrivacy(target: BrowserUnderTest): void {
       const extensionOrigin = session.extension.origin;
       const fromExtension = seen.filter((request) => fromAnExtension(request.madeBy));
       expect(fromExtension.filter((request) => !request.url.startsWith(extensionOrigin))).toEqual([]);
-      const elsewhere = seen.filter((request) => !request.url.startsWith('https://chatgpt.com/') && !request.url.startsWith(extensionOrigin));
+      const elsewhere = seen.filter(
+        (request) => !request.url.startsWith('https://chatgpt.com/') && !request.url.startsWith(extensionOrigin),
+      );
       expect(elsewhere.filter((request) => !request.url.startsWith('data:') && request.url !== 'about:blank')).toEqual([]);
       // The recording saw the session: the page's own calls at least.
       expect(seen.some((request) => request.url.startsWith('https://chatgpt.com/backend-api/'))).toBe(true);

@@ -42,12 +42,19 @@ export function describeWebSocketTurn(target: BrowserUnderTest): void {
 
   describe(`a turn over WebSocket with a replayed frame, in ${target.name}`, () => {
     it('the fixture replays its quota item', () => {
-      const items = turnFrames.map((text) => (JSON.parse(text) as { payload?: { payload?: { stream_item_id?: string } } }).payload?.payload?.stream_item_id);
+      const items = turnFrames.map(
+        (text) => (JSON.parse(text) as { payload?: { payload?: { stream_item_id?: string } } }).payload?.payload?.stream_item_id,
+      );
       expect(items.filter((id) => id === 's3')).toHaveLength(2);
     });
 
     it('the badge shows the count the WebSocket item carries', async () => {
-      await play({ do: 'websocket', answers: { websocket: [frames(turnFrames)] }, badge: { text: '120', status: 'normal' }, rule: 'a WebSocket turn: 120 left' });
+      await play({
+        do: 'websocket',
+        answers: { websocket: [frames(turnFrames)] },
+        badge: { text: '120', status: 'normal' },
+        rule: 'a WebSocket turn: 120 left',
+      });
       expect(replica.received.filter((request) => request.method === 'UPGRADE').map((request) => request.status)).toEqual([101]);
     });
 

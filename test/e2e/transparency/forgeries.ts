@@ -16,7 +16,11 @@ export function forgedReading(features: Record<string, number>, resetsAt: number
     carrier: 'init',
     quota: {
       type: 'conversation_detail_metadata',
-      limits_progress: Object.entries(features).map(([name, remaining]) => ({ feature_name: name, remaining, reset_after: new Date(resetsAt).toISOString() })),
+      limits_progress: Object.entries(features).map(([name, remaining]) => ({
+        feature_name: name,
+        remaining,
+        reset_after: new Date(resetsAt).toISOString(),
+      })),
     },
   };
 }

@@ -102,7 +102,10 @@ function turnFrame(feature: string): string {
   return JSON.stringify({
     type: 'message',
     topic_id: 'conversation-turn-t1',
-    payload: { type: 'conversation-turn-stream', payload: { type: 'stream-item', turn_id: 't1', encoded_item: item, stream_item_id: `s-${feature}` } },
+    payload: {
+      type: 'conversation-turn-stream',
+      payload: { type: 'stream-item', turn_id: 't1', encoded_item: item, stream_item_id: `s-${feature}` },
+    },
   });
 }
 
@@ -145,7 +148,15 @@ export class ProbeServer {
 
   private record(request: IncomingMessage, url: URL, status: number, body: Uint8Array): void {
     const headers = Object.fromEntries(LOGGED_HEADERS.map((name) => [name, (request.headers[name] as string | undefined) ?? null]));
-    this.log.push({ method: request.method ?? '', host: request.headers.host ?? '', path: url.pathname + url.search, status, headers, bodySha256: sha256(body), bodyLength: body.byteLength });
+    this.log.push({
+      method: request.method ?? '',
+      host: request.headers.host ?? '',
+      path: url.pathname + url.search,
+      status,
+      headers,
+      bodySha256: sha256(body),
+      bodyLength: body.byteLength,
+    });
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -157,10 +168,19 @@ export class ProbeServer {
     const feature = params.get('f') ?? 'unnamed';
     const status = (code: number) => this.record(request, url, code, body);
     // Same-origin pages see every header; the cross-origin host exposes them only when asked (cors=1).
-    const cors: Record<string, string> = params.get('cors') === '1' ? { 'access-control-allow-origin': 'https://chatgpt.com', 'access-control-expose-headers': 'x-probe' } : {};
+    const cors: Record<string, string> =
+      params.get('cors') === '1'
+        ? { 'access-control-allow-origin': 'https://chatgpt.com', 'access-control-expose-headers': 'x-probe' }
+        : {};
     const send = (code: number, type: string | null, payload: string | Buffer, extra: Record<string, string> = {}) => {
       status(code);
-      response.writeHead(code, { ...(type === null ? {} : { 'content-type': type }), 'cache-control': 'no-store', 'x-probe': params.get('b') ?? 'page', ...cors, ...extra });
+      response.writeHead(code, {
+        ...(type === null ? {} : { 'content-type': type }),
+        'cache-control': 'no-store',
+        'x-probe': params.get('b') ?? 'page',
+        ...cors,
+        ...extra,
+      });
       response.end(payload);
     };
 
@@ -237,7 +257,11 @@ export class ProbeServer {
     const quotaEventEnd = bytes.indexOf('\n\n', bytes.indexOf('"conversation_detail_metadata"')) + 2;
     const first = bytes.subarray(0, options.destroyAfterFirst ? quotaEventEnd : FIRST_CHUNK_BYTES);
     status(200);
-    response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-probe': params.get('b') ?? '' });
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      'x-probe': params.get('b') ?? '',
+    });
     response.write(first);
     if (options.holdUntilClosed) {
       await new Promise((resolve) => response.once('close', resolve));

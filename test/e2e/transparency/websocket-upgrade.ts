@@ -28,7 +28,9 @@ export function serveWebSocket(request: IncomingMessage, socket: Duplex, texts: 
     socket.end('HTTP/1.1 400 Bad Request\r\n\r\n');
     return;
   }
-  const accept = createHash('sha1').update(key + HANDSHAKE_GUID).digest('base64');
+  const accept = createHash('sha1')
+    .update(key + HANDSHAKE_GUID)
+    .digest('base64');
   socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
   for (const text of texts) socket.write(frame(0x1, Buffer.from(text)));
   const code = Buffer.alloc(2);

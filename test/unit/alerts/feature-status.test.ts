@@ -20,7 +20,14 @@ const feature = (remaining: number, resetsAt: number | null, maxSeen = 40): Feat
   windowNotStarted: false,
   resetEstimated: false,
 });
-const block = (resetsAt: number | null): BlockedState => ({ name: 'image_gen', resetsAt, resetsAfterText: null, limit: null, description: null, reason: null });
+const block = (resetsAt: number | null): BlockedState => ({
+  name: 'image_gen',
+  resetsAt,
+  resetsAfterText: null,
+  limit: null,
+  description: null,
+  reason: null,
+});
 const account = (features: FeatureState[], blocked: BlockedState[] = []): AccountState => ({
   ...emptyAccountState(),
   features: Object.fromEntries(features.map((state) => [state.name, state])),

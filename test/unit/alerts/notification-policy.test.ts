@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { accountKeyOf } from '../../../lib/page/account-key';
 import { applyReading } from '../../../lib/core/apply-reading';
 import { readingFromFinding } from '../../../lib/core/finding-readings';
-import { dueNotices, MAX_NOTICES_PER_HOUR, pendingRefills, recordSent, refillNotice, windowKey, type Notice, type NoticeLedger } from '../../../lib/alerts/notification-policy';
+import {
+  dueNotices,
+  MAX_NOTICES_PER_HOUR,
+  pendingRefills,
+  recordSent,
+  refillNotice,
+  windowKey,
+  type Notice,
+  type NoticeLedger,
+} from '../../../lib/alerts/notification-policy';
 import { readingFromQuotaObject } from '../core/reading-from-quota-object';
 import { DEFAULT_ACCOUNT, emptyAccountState, emptyQuotaState, type QuotaState } from '../../../lib/core/quota-state';
 import type { Reading } from '../../../lib/core/quota-types';
@@ -49,7 +58,9 @@ function run(steps: Step[], settings: Settings = ON, start: Run = { state: empty
 
 /** image_gen readings a few minutes apart within one window. */
 function images(counts: number[], resetsAt: number = WINDOW_END, from: number = T0): Step[] {
-  return counts.map((remaining, index) => ({ reading: reading(from + index * 5 * MINUTE, { source: 'stream', features: [feature('image_gen', remaining, resetsAt)], blocked: [] }) }));
+  return counts.map((remaining, index) => ({
+    reading: reading(from + index * 5 * MINUTE, { source: 'stream', features: [feature('image_gen', remaining, resetsAt)], blocked: [] }),
+  }));
 }
 
 function refusalStep(at: number, resetsInMs: number | null): Step {
@@ -63,7 +74,17 @@ const kinds = (sent: Notice[]) => sent.map((notice) => notice.kind);
 describe('low and used up, once per window', () => {
   it('crossing the threshold gives exactly one "low", at the reading that crossed it', () => {
     const { sent } = run(images([50, 30, 11, 10]));
-    expect(sent).toEqual([{ id: `low|default|image_gen|${windowKey(WINDOW_END)}`, kind: 'low', account: DEFAULT_ACCOUNT, feature: 'image_gen', remaining: 10, resetsAt: WINDOW_END, runsOutAt: null }]);
+    expect(sent).toEqual([
+      {
+        id: `low|default|image_gen|${windowKey(WINDOW_END)}`,
+        kind: 'low',
+        account: DEFAULT_ACCOUNT,
+        feature: 'image_gen',
+        remaining: 10,
+        resetsAt: WINDOW_END,
+        runsOutAt: null,
+      },
+    ]);
   });
 
   it('readings that stay low give no more', () => {
@@ -84,12 +105,19 @@ describe('low and used up, once per window', () => {
 
   it('a blocked feature is used up, whatever its count said (the captured cap)', () => {
     const capAt = Date.UTC(2026, 8, 17, 20, 18, 40);
-    const cap = readingFromQuotaObject(JSON.parse(fixtureText('real', 'stream_cdm_cap_reached_free_2026-09.sse.txt').replace(/^data: /, '')), { source: 'stream', receivedAt: capAt });
+    const cap = readingFromQuotaObject(
+      JSON.parse(fixtureText('real', 'stream_cdm_cap_reached_free_2026-09.sse.txt').replace(/^data: /, '')),
+      { source: 'stream', receivedAt: capAt },
+    );
     if (!cap.ok) throw new Error(cap.error);
     const before = images([25], Date.parse('2026-09-18T01:18:40Z'), capAt - HOUR);
     const { sent } = run([...before, { reading: cap.reading }, { reading: { ...cap.reading, receivedAt: capAt + MINUTE } }]);
     // file_upload and image_gen are blocked; reason (a thinking feature at 0) is used up too.
-    expect(sent.map((notice) => `${notice.kind} ${notice.feature}`).sort()).toEqual(['exhausted file_upload', 'exhausted image_gen', 'exhausted reason']);
+    expect(sent.map((notice) => `${notice.kind} ${notice.feature}`).sort()).toEqual([
+      'exhausted file_upload',
+      'exhausted image_gen',
+      'exhausted reason',
+    ]);
   });
 
   it('a new window (a later reset) arms the notices again', () => {
@@ -108,7 +136,9 @@ describe('low and used up, once per window', () => {
   });
 
   it('an unknown reset time is one window: one notice, not one per reading', () => {
-    const steps = [50, 9, 8].map((remaining, index) => ({ reading: reading(T0 + index * MINUTE, { features: [feature('image_gen', remaining, null)] }) }));
+    const steps = [50, 9, 8].map((remaining, index) => ({
+      reading: reading(T0 + index * MINUTE, { features: [feature('image_gen', remaining, null)] }),
+    }));
     const { sent } = run(steps);
     expect(sent.map((notice) => notice.id)).toEqual(['low|default|image_gen|unknown']);
   });
@@ -177,7 +207,12 @@ describe('refill notices', () => {
     expect(pending!.at).toBeGreaterThanOrEqual(WINDOW_END);
     expect(refillNotice(ledger, pending!.warningId, pending!.at - 1)).toBeNull();
     const notice = refillNotice(ledger, pending!.warningId, pending!.at);
-    expect(notice).toMatchObject({ kind: 'refill', account: DEFAULT_ACCOUNT, feature: 'image_gen', id: `refill|default|image_gen|${windowKey(WINDOW_END)}` });
+    expect(notice).toMatchObject({
+      kind: 'refill',
+      account: DEFAULT_ACCOUNT,
+      feature: 'image_gen',
+      id: `refill|default|image_gen|${windowKey(WINDOW_END)}`,
+    });
     const after = recordSent(ledger, [notice!], pending!.at);
     expect(refillNotice(after, pending!.warningId, pending!.at + HOUR)).toBeNull();
     expect(pendingRefills(after)).toEqual([]);
@@ -223,7 +258,21 @@ describe('refill notices', () => {
   });
 
   it('warnings of unknown windows have no refill', () => {
-    const ledger = recordSent({}, [{ id: 'low|default|image_gen|unknown', kind: 'low', account: DEFAULT_ACCOUNT, feature: 'image_gen', remaining: 3, resetsAt: null, runsOutAt: null }], T0);
+    const ledger = recordSent(
+      {},
+      [
+        {
+          id: 'low|default|image_gen|unknown',
+          kind: 'low',
+          account: DEFAULT_ACCOUNT,
+          feature: 'image_gen',
+          remaining: 3,
+          resetsAt: null,
+          runsOutAt: null,
+        },
+      ],
+      T0,
+    );
     expect(pendingRefills(ledger)).toEqual([]);
     expect(refillNotice(ledger, 'low|default|image_gen|unknown', T0 + 100 * HOUR)).toBeNull();
   });
@@ -296,10 +345,20 @@ describe('the ledger', () => {
     const names = ['image_gen', 'deep_research', 'odyssey', 'file_upload', 'paste_text_to_file', 'reason', 'dictation', 'send', 'tpp_send'];
     const account = emptyAccountState();
     for (const name of names) {
-      account.features[name] = { name, remaining: 0, resetsAt: T0 + 48 * 3_600_000, seenAt: T0, source: 'init', maxSeen: 5, windowNotStarted: false, resetEstimated: false };
+      account.features[name] = {
+        name,
+        remaining: 0,
+        resetsAt: T0 + 48 * 3_600_000,
+        seenAt: T0,
+        source: 'init',
+        maxSeen: 5,
+        windowNotStarted: false,
+        resetEstimated: false,
+      };
     }
     const settings = { notifications: true, lowThresholds: {} };
-    const dueFor = (ledger: NoticeLedger, now: number) => ['a', 'b', 'c'].flatMap((id) => dueNotices(id, account, settings, ledger, now)).slice(0, MAX_NOTICES_PER_HOUR);
+    const dueFor = (ledger: NoticeLedger, now: number) =>
+      ['a', 'b', 'c'].flatMap((id) => dueNotices(id, account, settings, ledger, now)).slice(0, MAX_NOTICES_PER_HOUR);
     const first = dueFor({}, T0);
     expect(first).toHaveLength(MAX_NOTICES_PER_HOUR);
     const ledger = recordSent({}, first, T0);

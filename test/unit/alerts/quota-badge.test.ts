@@ -25,7 +25,12 @@ const image = (remaining: number, resetsAt: number | null = RESET) => feature('i
 const other = feature('deep_research', 25, T0 + 30 * 24 * HOUR);
 
 const RULES: { rule: string; readings: Reading[]; now?: number; text: string; color: string }[] = [
-  { rule: 'the image_gen remaining, as an integer', readings: [reading(T0, { features: [other, image(118)] })], text: '118', color: NEUTRAL },
+  {
+    rule: 'the image_gen remaining, as an integer',
+    readings: [reading(T0, { features: [other, image(118)] })],
+    text: '118',
+    color: NEUTRAL,
+  },
   { rule: '"0" and red when its remaining is 0', readings: [reading(T0, { features: [image(0)] })], text: '0', color: RED },
   {
     rule: '"0" and red when blocked_features names it, whatever limits_progress says',
@@ -66,19 +71,29 @@ const RULES: { rule: string; readings: Reading[]; now?: number; text: string; co
   },
   {
     rule: 'a reading that does not list image_gen but blocks it turns the badge to "0"',
-    readings: [reading(T0, { features: [image(118)] }), reading(T0 + 1, { features: [feature('reason', 0, RESET)], blocked: [block('image_gen', RESET)] })],
+    readings: [
+      reading(T0, { features: [image(118)] }),
+      reading(T0 + 1, { features: [feature('reason', 0, RESET)], blocked: [block('image_gen', RESET)] }),
+    ],
     text: '0',
     color: RED,
   },
   {
     rule: 'the latest reading that lists image_gen wins',
-    readings: [reading(T0, { features: [image(118)] }), reading(T0 + 1, { features: [image(117)] }), reading(T0 + 2, { features: [other] })],
+    readings: [
+      reading(T0, { features: [image(118)] }),
+      reading(T0 + 1, { features: [image(117)] }),
+      reading(T0 + 2, { features: [other] }),
+    ],
     text: '117',
     color: NEUTRAL,
   },
   {
     rule: 'a later full reading that no longer blocks it shows its count again',
-    readings: [reading(T0, { blocked: [block('image_gen', RESET)] }), reading(RESET + 1, { features: [image(120, RESET + 24 * HOUR)], blocked: [] })],
+    readings: [
+      reading(T0, { blocked: [block('image_gen', RESET)] }),
+      reading(RESET + 1, { features: [image(120, RESET + 24 * HOUR)], blocked: [] }),
+    ],
     now: RESET + 2,
     text: '120',
     color: NEUTRAL,

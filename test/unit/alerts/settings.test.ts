@@ -22,7 +22,10 @@ describe('defaults', () => {
 
   it('settings stored before the forecast switch existed read back unchanged, with it off (same version: nothing to migrate)', () => {
     const { runOutForecast: _forecast, ...older } = { ...DEFAULTS, notifications: true, pageChip: true };
-    expect(settingsStore.resolve(older)).toEqual({ value: { ...DEFAULTS, notifications: true, pageChip: true, runOutForecast: false }, rejected: null });
+    expect(settingsStore.resolve(older)).toEqual({
+      value: { ...DEFAULTS, notifications: true, pageChip: true, runOutForecast: false },
+      rejected: null,
+    });
   });
 
   it('each call gives a fresh object (a caller may change its copy)', () => {
@@ -37,7 +40,10 @@ describe('settingsStore.resolve', () => {
     ['the defaults', DEFAULTS],
     ['notifications on, a threshold chosen', { ...DEFAULTS, notifications: true, lowThresholds: { image_gen: 25, deep_research: 0 } }],
     ['no number on the badge', { ...DEFAULTS, badgeFeature: null }],
-    ['another feature on the badge, the chip on', { ...DEFAULTS, badgeFeature: 'deep_research', pageChip: true, refillNotifications: false }],
+    [
+      'another feature on the badge, the chip on',
+      { ...DEFAULTS, badgeFeature: 'deep_research', pageChip: true, refillNotifications: false },
+    ],
   ])('%s is read back as stored', (_name, stored) => {
     expect(settingsStore.resolve(JSON.parse(JSON.stringify(stored))).value).toEqual(stored);
   });

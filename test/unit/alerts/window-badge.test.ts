@@ -17,7 +17,15 @@ function badgeAt(usedPercent: number | null, now: number = T0, threshold: number
   return badgeFor(state.accounts.a, now, NAME, threshold);
 }
 
-const ROWS: { rule: string; used: number | null; now?: number; threshold?: number; text: string; color: string; staleAt?: number | null }[] = [
+const ROWS: {
+  rule: string;
+  used: number | null;
+  now?: number;
+  threshold?: number;
+  text: string;
+  color: string;
+  staleAt?: number | null;
+}[] = [
   { rule: 'percent left', used: 37, text: '63%', color: BADGE_COLORS.normal, staleAt: RESET },
   { rule: 'a full window is 100%, four characters', used: 0, text: '100%', color: BADGE_COLORS.normal },
   { rule: 'low at the default 20% left', used: 80, text: '20%', color: BADGE_COLORS.low },

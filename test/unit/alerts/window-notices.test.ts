@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { applyReading } from '../../../lib/core/apply-reading';
-import { dueNotices, pendingRefills, recordSent, refillNotice, type Notice, type NoticeLedger } from '../../../lib/alerts/notification-policy';
+import {
+  dueNotices,
+  pendingRefills,
+  recordSent,
+  refillNotice,
+  type Notice,
+  type NoticeLedger,
+} from '../../../lib/alerts/notification-policy';
 import { defaultSettings, type Settings } from '../../../lib/alerts/settings';
 import { emptyQuotaState, type QuotaState } from '../../../lib/core/quota-state';
 import { codexReading, codexWindow } from '../core/codex-bodies';
@@ -32,16 +39,28 @@ function run(steps: Array<[number, number]>, settings: Settings = ON, reset: num
 
 describe('notices for Codex windows', () => {
   it('low once at 20% left, used up once, for each window on its own', () => {
-    expect(run([[50, 10], [81, 10], [85, 10], [90, 82], [100, 85], [100, 100]]).sent).toEqual([
-      'low codex:primary 19',
-      'low codex:secondary 18',
-      'exhausted codex:primary 0',
-      'exhausted codex:secondary 0',
-    ]);
+    expect(
+      run([
+        [50, 10],
+        [81, 10],
+        [85, 10],
+        [90, 82],
+        [100, 85],
+        [100, 100],
+      ]).sent,
+    ).toEqual(['low codex:primary 19', 'low codex:secondary 18', 'exhausted codex:primary 0', 'exhausted codex:secondary 0']);
   });
 
   it('a chosen threshold (percent left) replaces the default', () => {
-    expect(run([[40, 0], [55, 0]], { ...ON, lowThresholds: { 'codex:primary': 50 } }).sent).toEqual(['low codex:primary 45']);
+    expect(
+      run(
+        [
+          [40, 0],
+          [55, 0],
+        ],
+        { ...ON, lowThresholds: { 'codex:primary': 50 } },
+      ).sent,
+    ).toEqual(['low codex:primary 45']);
   });
 
   it('none when notifications are off', () => {
@@ -61,7 +80,11 @@ describe('notices for Codex windows', () => {
   it('a new window may warn again', () => {
     const first = run([[85, 0]]);
     expect(first.sent).toEqual(['low codex:primary 15']);
-    let state = applyReading(emptyQuotaState(), codexReading(RESET + HOUR, { windows: [codexWindow('primary', 90, RESET + 6 * HOUR)] }), 'a');
+    let state = applyReading(
+      emptyQuotaState(),
+      codexReading(RESET + HOUR, { windows: [codexWindow('primary', 90, RESET + 6 * HOUR)] }),
+      'a',
+    );
     expect(dueNotices('a', state.accounts.a!, ON, first.ledger, RESET + HOUR).map((notice) => notice.kind)).toEqual(['low']);
     state = applyReading(state, codexReading(RESET + HOUR, { windows: [codexWindow('primary', 90, RESET)] }), 'a');
     expect(dueNotices('a', state.accounts.a!, ON, first.ledger, RESET - HOUR)).toEqual([]);
@@ -71,7 +94,12 @@ describe('notices for Codex windows', () => {
     const at = (hour: number) => T0 + hour * HOUR;
     let state = emptyQuotaState();
     // 25 points an hour: 85% used at hour 3, 15 left, out about 36 minutes later, well before the reset at hour 5.
-    for (const [hour, used] of [[0, 10], [1, 35], [2, 60], [3, 85]] as const) {
+    for (const [hour, used] of [
+      [0, 10],
+      [1, 35],
+      [2, 60],
+      [3, 85],
+    ] as const) {
       state = applyReading(state, codexReading(at(hour), { windows: [codexWindow('primary', used, RESET)] }), 'a');
     }
     const [notice] = dueNotices('a', state.accounts.a!, { ...ON, runOutForecast: true }, {}, at(3));

@@ -24,7 +24,9 @@ describe('an alarm the browser refuses', () => {
     await startWorker();
     await settle();
     const create = vi.spyOn(fakeBrowser.alarms, 'create').mockRejectedValue(new Error('Too many alarms'));
-    await sendFromPage(quotaMessage({ limits_progress: [{ feature_name: 'image_gen', remaining: 7, reset_after: new Date(RESET).toISOString() }] }));
+    await sendFromPage(
+      quotaMessage({ limits_progress: [{ feature_name: 'image_gen', remaining: 7, reset_after: new Date(RESET).toISOString() }] }),
+    );
     await settle(20);
     expect(create).toHaveBeenCalled();
     expect((await badge()).text).toBe('7');

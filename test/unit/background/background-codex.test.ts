@@ -14,7 +14,12 @@ const RESET = NOW + 5 * HOUR;
 const ACCOUNT = 'acct-0123456789abcdef';
 
 function usage(used: number, extra: Record<string, unknown> = {}) {
-  const body = { plan_type: 'plus', rate_limit: { primary_window: { used_percent: used, reset_at: RESET / 1000, limit_window_seconds: 18000 } }, email: 'private@example.org', ...extra };
+  const body = {
+    plan_type: 'plus',
+    rate_limit: { primary_window: { used_percent: used, reset_at: RESET / 1000, limit_window_seconds: 18000 } },
+    email: 'private@example.org',
+    ...extra,
+  };
   return findingMessage({ kind: 'codex-usage', carrier: 'codex-usage', usage: pickCodexUsage(body) }, ACCOUNT);
 }
 
@@ -39,7 +44,9 @@ describe('a Codex usage finding', () => {
     await send(usage(37));
     const state = (await stored('quotaState')) as QuotaState;
     expect(state.activeAccount).toBe(ACCOUNT);
-    expect(state.accounts[ACCOUNT]?.codex?.windows.map((window) => [window.name, window.usedPercent, window.resetsAt])).toEqual([['codex:primary', 37, RESET]]);
+    expect(state.accounts[ACCOUNT]?.codex?.windows.map((window) => [window.name, window.usedPercent, window.resetsAt])).toEqual([
+      ['codex:primary', 37, RESET],
+    ]);
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('private@example.org');
     expect(await badge()).toMatchObject({ text: '63%', color: '#3A5A8C' });
     expect((await badge()).title).toContain('Codex 5-hour window: 63% left');
@@ -47,7 +54,16 @@ describe('a Codex usage finding', () => {
 
   it('a forged field inside `usage` is dropped before anything is stored', async () => {
     await startWith({});
-    await send(findingMessage({ kind: 'codex-usage', carrier: 'codex-usage', usage: { rate_limit: { primary_window: { used_percent: 5, secret: 'x' } }, token: 'forged-token' } }, ACCOUNT));
+    await send(
+      findingMessage(
+        {
+          kind: 'codex-usage',
+          carrier: 'codex-usage',
+          usage: { rate_limit: { primary_window: { used_percent: 5, secret: 'x' } }, token: 'forged-token' },
+        },
+        ACCOUNT,
+      ),
+    );
     expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('forged-token');
   });
 

@@ -81,7 +81,9 @@ describe('other findings', () => {
     const at = Date.now();
     await send(findingMessage({ kind: 'model-cap', carrier: 'stream', clearsInMs: 9_665_000 }));
     const account = (await state()).accounts.default;
-    expect(account?.blocked).toEqual([expect.objectContaining({ name: 'model_cap', resetsAt: at + 9_665_000, reason: 'model_cap_exceeded' })]);
+    expect(account?.blocked).toEqual([
+      expect.objectContaining({ name: 'model_cap', resetsAt: at + 9_665_000, reason: 'model_cap_exceeded' }),
+    ]);
     expect(await badge()).toMatchObject({ text: '40' });
   });
 
@@ -135,7 +137,10 @@ describe('the last finding of each carrier, for diagnostics', () => {
     await send(quotaMessage(cdm(48), 'stream'));
     await send(findingMessage(REFUSAL));
     await send(findingMessage({ kind: 'plan', carrier: 'stream', plan: 'plus' }));
-    const last = (await stored('lastFindings')) as Record<string, { at: number; finding: { quota?: { limits_progress?: { remaining: number }[] } } }>;
+    const last = (await stored('lastFindings')) as Record<
+      string,
+      { at: number; finding: { quota?: { limits_progress?: { remaining: number }[] } } }
+    >;
     expect(Object.keys(last).sort()).toEqual(['init', 'plan', 'refusal', 'stream']);
     expect(last.init?.finding.quota?.limits_progress?.[0]?.remaining).toBe(50);
     expect(last.stream?.finding.quota?.limits_progress?.[0]?.remaining).toBe(48);

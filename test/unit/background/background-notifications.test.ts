@@ -113,7 +113,9 @@ describe('with notifications on and the permission granted', () => {
     await send(quotaMessage(cdm(0)));
     await send(quotaMessage(cdm(0)));
     expect(await shown()).toEqual([`exhausted|default|image_gen|${WINDOW}`, `low|default|image_gen|${WINDOW}`]);
-    expect(fakeBrowser.notifications.getAllCreateOptions()[`exhausted|default|image_gen|${WINDOW}`]?.title).toBe('Image generations used up');
+    expect(fakeBrowser.notifications.getAllCreateOptions()[`exhausted|default|image_gen|${WINDOW}`]?.title).toBe(
+      'Image generations used up',
+    );
   });
 
   it('arms a refill alarm for the window; when it fires after the reset, one refill notification', async () => {
@@ -133,7 +135,9 @@ describe('with notifications on and the permission granted', () => {
     await fire(alarm!);
     expect(created).toHaveBeenCalledTimes(1);
     expect(await shown()).toContain(`refill|default|image_gen|${WINDOW}`);
-    expect(fakeBrowser.notifications.getAllCreateOptions()[`refill|default|image_gen|${WINDOW}`]).toMatchObject({ title: 'Image generations should have reset' });
+    expect(fakeBrowser.notifications.getAllCreateOptions()[`refill|default|image_gen|${WINDOW}`]).toMatchObject({
+      title: 'Image generations should have reset',
+    });
   });
 
   it('the refill alarm is armed again after a browser restart, and still fires once', async () => {

@@ -59,7 +59,15 @@ const RULES: { rule: string; now?: number; quotas: unknown[]; text: string; colo
     title: 'Image generations: 117 left',
     remaining: 117,
   },
-  { rule: "the seed's init example", now: Date.UTC(2026, 3, 17, 12), quotas: [SEED_EXAMPLE], text: '68', color: NEUTRAL, title: '68 left', remaining: 68 },
+  {
+    rule: "the seed's init example",
+    now: Date.UTC(2026, 3, 17, 12),
+    quotas: [SEED_EXAMPLE],
+    text: '68',
+    color: NEUTRAL,
+    title: '68 left',
+    remaining: 68,
+  },
   {
     rule: 'a Pro init without `type`',
     now: Date.UTC(2026, 8, 14),
@@ -81,7 +89,14 @@ const RULES: { rule: string; now?: number; quotas: unknown[]; text: string; colo
   { rule: 'amber at 10', quotas: [cdm({ limits_progress: [image(10)] })], text: '10', color: AMBER, title: '10 left', remaining: 10 },
   { rule: 'neutral at 11', quotas: [cdm({ limits_progress: [image(11)] })], text: '11', color: NEUTRAL, title: '11 left', remaining: 11 },
   { rule: 'red "0" at 0', quotas: [cdm({ limits_progress: [image(0)] })], text: '0', color: RED, title: '0 left', remaining: 0 },
-  { rule: '"999+" at 1000', quotas: [cdm({ limits_progress: [image(1000)] })], text: '999+', color: NEUTRAL, title: '999+ left', remaining: 1000 },
+  {
+    rule: '"999+" at 1000',
+    quotas: [cdm({ limits_progress: [image(1000)] })],
+    text: '999+',
+    color: NEUTRAL,
+    title: '999+ left',
+    remaining: 1000,
+  },
   {
     rule: 'red "0" when a real turn blocks image_gen without listing it',
     now: Date.UTC(2026, 8, 17, 22),
@@ -106,7 +121,13 @@ const RULES: { rule: string; now?: number; quotas: unknown[]; text: string; colo
     color: RED,
     title: 'used up (blocked)',
   },
-  { rule: 'empty when no reading listed image_gen', quotas: [cdm({ limits_progress: [deepResearch] })], text: '', color: NONE, title: 'no reading yet' },
+  {
+    rule: 'empty when no reading listed image_gen',
+    quotas: [cdm({ limits_progress: [deepResearch] })],
+    text: '',
+    color: NONE,
+    title: 'no reading yet',
+  },
   {
     rule: 'limits_progress null leaves the badge as it was',
     quotas: [cdm({ limits_progress: [image(118)] }), cdm({ limits_progress: null })],
@@ -133,7 +154,11 @@ const RULES: { rule: string; now?: number; quotas: unknown[]; text: string; colo
   },
   {
     rule: 'a rejected reading changes nothing',
-    quotas: [cdm({ limits_progress: [image(118)] }), cdm({ limits_progress: [image(-1)] }), cdm({ limits_progress: [{ ...image(5), remaining: 4.5 }] })],
+    quotas: [
+      cdm({ limits_progress: [image(118)] }),
+      cdm({ limits_progress: [image(-1)] }),
+      cdm({ limits_progress: [{ ...image(5), remaining: 4.5 }] }),
+    ],
     text: '118',
     color: NEUTRAL,
     title: '118 left',
@@ -160,7 +185,11 @@ describe('badge and storage after each rule', () => {
     await send(quotaMessage(streamQuota('stream_image_gen_turn_plus_2026-04.sse.txt'), 'stream'));
     const account = (await storedState())?.accounts.default;
     expect(Object.keys(account?.features ?? {})).toEqual(['deep_research', 'odyssey', 'file_upload', 'paste_text_to_file', 'image_gen']);
-    expect(account?.features.image_gen).toMatchObject({ remaining: 117, resetsAt: Date.UTC(2026, 3, 25, 11, 31, 35, 443), source: 'stream' });
+    expect(account?.features.image_gen).toMatchObject({
+      remaining: 117,
+      resetsAt: Date.UTC(2026, 3, 25, 11, 31, 35, 443),
+      source: 'stream',
+    });
     expect(account?.defaultModel).toBe('gpt-5-3');
   });
 });
@@ -276,13 +305,18 @@ describe('staleness, restarts and stored state', () => {
     ['a string', 'garbage'],
     ['an array', []],
     ['another version', { version: 99, accounts: {}, activeAccount: 'default' }],
-    ['a negative count', { version: 1, activeAccount: 'default', accounts: { default: { features: { image_gen: { name: 'image_gen', remaining: -5 } } } } }],
+    [
+      'a negative count',
+      { version: 1, activeAccount: 'default', accounts: { default: { features: { image_gen: { name: 'image_gen', remaining: -5 } } } } },
+    ],
   ])('corrupted stored state (%s) is replaced by an empty valid one and logged', async (_name, corrupted) => {
     await fakeBrowser.storage.local.set({ quotaState: corrupted });
     await startWorker();
     await settle();
     expect(await storedState()).toEqual(emptyQuotaState());
-    expect(await stored('diagnostics')).toEqual([expect.objectContaining({ where: 'storage', reason: expect.stringMatching(/^stored state rejected/) })]);
+    expect(await stored('diagnostics')).toEqual([
+      expect.objectContaining({ where: 'storage', reason: expect.stringMatching(/^stored state rejected/) }),
+    ]);
     expect(await badge()).toMatchObject({ text: '', color: NONE });
     await send(quotaMessage(cdm({ limits_progress: [image(9)] })));
     expect(await badge()).toMatchObject({ text: '9', color: AMBER });

@@ -63,7 +63,15 @@ export async function restartWorker(options: WorkerOptions = {}): Promise<void> 
   await startWorker(options);
 }
 
-export const CHATGPT_TAB = { id: 7, index: 0, windowId: 1, highlighted: true, active: true, pinned: false, incognito: false } as Browser.tabs.Tab;
+export const CHATGPT_TAB = {
+  id: 7,
+  index: 0,
+  windowId: 1,
+  highlighted: true,
+  active: true,
+  pinned: false,
+  incognito: false,
+} as Browser.tabs.Tab;
 
 export function validSender(): Browser.runtime.MessageSender {
   return { id: fakeBrowser.runtime.id, tab: CHATGPT_TAB, frameId: 0, url: 'https://chatgpt.com/c/69eb5a4b' };

@@ -81,18 +81,52 @@ function privateTurn(): string {
 export function captureHar(): unknown {
   const refusal = fixtureText('synthetic', 'tool_image_quota_refusal_en.json').trim();
   const entries = [
-    entry(1, 'GET', 'https://chatgpt.com/backend-api/me', { mimeType: JSON_TYPE, text: JSON.stringify({ email: SECRETS.email, name: 'Private Person' }) }),
-    entry(2, 'POST', 'https://chatgpt.com/backend-api/conversation/init', { mimeType: JSON_TYPE, text: fixtureText('real', 'init_blocked_file_upload_model_limits_2026-09.json') }, '{"conversation_id":null}'),
-    entry(3, 'POST', 'https://chatgpt.com/backend-api/f/conversation', { mimeType: SSE, text: base64(fixtureText('real', 'stream_image_gen_turn_plus_2026-04.sse.txt')), encoding: 'base64' }, turnRequest),
+    entry(1, 'GET', 'https://chatgpt.com/backend-api/me', {
+      mimeType: JSON_TYPE,
+      text: JSON.stringify({ email: SECRETS.email, name: 'Private Person' }),
+    }),
+    entry(
+      2,
+      'POST',
+      'https://chatgpt.com/backend-api/conversation/init',
+      { mimeType: JSON_TYPE, text: fixtureText('real', 'init_blocked_file_upload_model_limits_2026-09.json') },
+      '{"conversation_id":null}',
+    ),
+    entry(
+      3,
+      'POST',
+      'https://chatgpt.com/backend-api/f/conversation',
+      { mimeType: SSE, text: base64(fixtureText('real', 'stream_image_gen_turn_plus_2026-04.sse.txt')), encoding: 'base64' },
+      turnRequest,
+    ),
     entry(4, 'GET', 'https://chatgpt.com/backend-api/models?iim=false', { mimeType: JSON_TYPE, text: '{"models":[]}' }),
     entry(5, 'POST', 'https://chatgpt.com/backend-api/f/conversation', { mimeType: SSE, text: privateTurn() }, turnRequest),
-    entry(6, 'POST', 'https://chatgpt.com/backend-api/conversation', { status: 429, mimeType: JSON_TYPE, text: fixtureText('real', 'http429_model_cap_exceeded_legacy.json') }, turnRequest),
-    entry(7, 'POST', 'https://chatgpt.com/backend-anon/conversation/init?source=home', { mimeType: JSON_TYPE, text: base64(fixtureText('real', 'init_pro_without_type_2026-09.json')), encoding: 'base64' }),
+    entry(
+      6,
+      'POST',
+      'https://chatgpt.com/backend-api/conversation',
+      { status: 429, mimeType: JSON_TYPE, text: fixtureText('real', 'http429_model_cap_exceeded_legacy.json') },
+      turnRequest,
+    ),
+    entry(7, 'POST', 'https://chatgpt.com/backend-anon/conversation/init?source=home', {
+      mimeType: JSON_TYPE,
+      text: base64(fixtureText('real', 'init_pro_without_type_2026-09.json')),
+      encoding: 'base64',
+    }),
     entry(8, 'POST', 'https://chatgpt.com/backend-api/f/conversation/resume', { mimeType: JSON_TYPE, text: '{}' }),
     entry(9, 'POST', 'https://chatgpt.com/backend-api/conversation/init', { status: 500, mimeType: JSON_TYPE, text: '{"detail":"oops"}' }),
     entry(10, 'POST', 'https://chatgpt.com/backend-api/f/conversation', { mimeType: SSE }, turnRequest),
-    entry(11, 'POST', 'https://chatgpt.com/backend-api/f/conversation/', { mimeType: SSE, text: `data: ${refusal}\n\ndata: [DONE]\n\n` }, turnRequest),
-    entry(12, 'POST', '/backend-api/f/conversation/resume', { mimeType: SSE, text: fixtureText('real', 'stream_cdm_cap_reached_free_2026-09.sse.txt') }),
+    entry(
+      11,
+      'POST',
+      'https://chatgpt.com/backend-api/f/conversation/',
+      { mimeType: SSE, text: `data: ${refusal}\n\ndata: [DONE]\n\n` },
+      turnRequest,
+    ),
+    entry(12, 'POST', '/backend-api/f/conversation/resume', {
+      mimeType: SSE,
+      text: fixtureText('real', 'stream_cdm_cap_reached_free_2026-09.sse.txt'),
+    }),
   ];
   return { log: { version: '1.2', creator: { name: 'test', version: '1' }, pages: [], entries } };
 }

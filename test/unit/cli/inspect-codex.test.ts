@@ -34,10 +34,17 @@ describe('a saved Codex usage body', () => {
   it('reads the endpoint in a HAR, with its entry time, and not its error answers', async () => {
     const entry = (seconds: number, status: number, text: string) => ({
       startedDateTime: `2026-09-15T10:00:0${seconds}.000Z`,
-      request: { method: 'GET', url: 'https://chatgpt.com/backend-api/wham/usage', headers: [{ name: 'authorization', value: 'Bearer secret-token' }] },
+      request: {
+        method: 'GET',
+        url: 'https://chatgpt.com/backend-api/wham/usage',
+        headers: [{ name: 'authorization', value: 'Bearer secret-token' }],
+      },
       response: { status, headers: [], content: { mimeType: 'application/json', text } },
     });
-    const har = writeTemporary('codex.har', JSON.stringify({ log: { entries: [entry(1, 200, codexBodyText('codex-usage-missing-windows.json')), entry(2, 401, '{}')] } }));
+    const har = writeTemporary(
+      'codex.har',
+      JSON.stringify({ log: { entries: [entry(1, 200, codexBodyText('codex-usage-missing-windows.json')), entry(2, 401, '{}')] } }),
+    );
     const run = await inspect(['--json', har]);
     expect(jsonLines(run).map((line) => [line.at, (line.windows as unknown[]).length])).toEqual([['2026-09-15T10:00:01.000Z', 1]]);
     expect(run.stderr).toEqual([`note: ${har}: entry 2 (codex-usage): HTTP 401`]);

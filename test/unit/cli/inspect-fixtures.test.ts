@@ -35,12 +35,19 @@ const EXPECTED: Record<string, Expected> = {
   'synthetic/codex-usage-nulls.json': { code: 0, sources: ['codex'], stderr: [] },
   'synthetic/codex-usage-odd-types.json': { code: 0, sources: ['codex'], stderr: [] },
   'synthetic/stream_handoff.sse.txt': { code: 0, sources: [], stderr: [NO_READING] },
-  'synthetic/tool_image_quota_refusal_en.json': { code: 0, sources: ['refusal'], stderr: [/: refusal: resets 14 hr 2 min after the response arrived/] },
+  'synthetic/tool_image_quota_refusal_en.json': {
+    code: 0,
+    sources: ['refusal'],
+    stderr: [/: refusal: resets 14 hr 2 min after the response arrived/],
+  },
   // Frames of one socket, read as the extension reads them: the replayed item (s3 twice) is one reading.
   'synthetic/websocket_turn_frames.jsonl': { code: 0, sources: ['websocket'], stderr: [] },
 };
 
-const ALL_FIXTURES = [...fixtureNames('real').map((name) => `real/${name}`), ...fixtureNames('synthetic').map((name) => `synthetic/${name}`)];
+const ALL_FIXTURES = [
+  ...fixtureNames('real').map((name) => `real/${name}`),
+  ...fixtureNames('synthetic').map((name) => `synthetic/${name}`),
+];
 
 describe('every fixture', () => {
   it('has an expectation', () => {

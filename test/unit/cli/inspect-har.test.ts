@@ -62,11 +62,17 @@ describe('a HAR capture', () => {
     const run = await inspect([harFile], 'Asia/Shanghai');
     expect(run.stdout[0]).toBe(harFile);
     expect(run.stdout).toContainEqual(
-      expect.stringMatching(/^file_upload\s+0\s+2026-09-16 15:46 GMT\+8\s+2026-09-16 07:46 UTC\s+yes\s+init, entry 2\s+2026-09-15 18:00:02 GMT\+8$/),
+      expect.stringMatching(
+        /^file_upload\s+0\s+2026-09-16 15:46 GMT\+8\s+2026-09-16 07:46 UTC\s+yes\s+init, entry 2\s+2026-09-15 18:00:02 GMT\+8$/,
+      ),
     );
-    expect(run.stdout).toContainEqual(expect.stringMatching(/^model_cap\s+-\s+2026-09-15 20:41 GMT\+8\s+2026-09-15 12:41 UTC\s+yes\s+http429, entry 6\s/));
+    expect(run.stdout).toContainEqual(
+      expect.stringMatching(/^model_cap\s+-\s+2026-09-15 20:41 GMT\+8\s+2026-09-15 12:41 UTC\s+yes\s+http429, entry 6\s/),
+    );
     // Worked out from the refusal's "resets in 14 hours and 2 minutes": marked as an estimate.
-    expect(run.stdout).toContainEqual(expect.stringMatching(/^image_gen\s+0\s+~2026-09-16 08:02 GMT\+8\s+~2026-09-16 00:02 UTC\s+no\s+refusal, entry 11\s/));
+    expect(run.stdout).toContainEqual(
+      expect.stringMatching(/^image_gen\s+0\s+~2026-09-16 08:02 GMT\+8\s+~2026-09-16 00:02 UTC\s+no\s+refusal, entry 11\s/),
+    );
   });
 });
 
@@ -89,7 +95,10 @@ describe('privacy', () => {
   });
 
   it('does not quote a rejected value or a broken file', async () => {
-    const rejected = writeTemporary('rejected.json', JSON.stringify({ limits_progress: [{ feature_name: 'image_gen', remaining: -987654 }] }));
+    const rejected = writeTemporary(
+      'rejected.json',
+      JSON.stringify({ limits_progress: [{ feature_name: 'image_gen', remaining: -987654 }] }),
+    );
     const broken = writeTemporary('broken.json', `{"token": "${SECRETS.token}", oops`);
     const run = await inspect([rejected, broken]);
     expect(run.stderr.join('\n')).toContain('reading rejected: limits_progress.0.remaining');

@@ -16,9 +16,21 @@ function header(root: HTMLElement): string {
 
 describe('the account shown', () => {
   it.each<[string, QuotaState, string | undefined]>([
-    ['an unidentified account without a plan: nothing to say', quotaState({ default: account([feature('image_gen', 4)]) }, 'default'), undefined],
-    ['an unidentified account with a plan', quotaState({ default: account([feature('image_gen', 4)], { plan: 'plus' }) }, 'default'), 'Plan: Plus'],
-    ['one identified account', quotaState({ [SECOND]: account([feature('image_gen', 4)], { plan: 'pro' }) }, SECOND), 'Account 1 · …b2c3 · Pro'],
+    [
+      'an unidentified account without a plan: nothing to say',
+      quotaState({ default: account([feature('image_gen', 4)]) }, 'default'),
+      undefined,
+    ],
+    [
+      'an unidentified account with a plan',
+      quotaState({ default: account([feature('image_gen', 4)], { plan: 'plus' }) }, 'default'),
+      'Plan: Plus',
+    ],
+    [
+      'one identified account',
+      quotaState({ [SECOND]: account([feature('image_gen', 4)], { plan: 'pro' }) }, SECOND),
+      'Account 1 · …b2c3 · Pro',
+    ],
   ])('%s', async (_, state, words) => {
     const root = await openPopup({ quotaState: state });
     expect(root.querySelector('header .plan')?.textContent).toBe(words);
@@ -27,7 +39,10 @@ describe('the account shown', () => {
 
   it('lets the user look at another account without moving the badge, and says which one the badge follows', async () => {
     const state = quotaState(
-      { [SECOND]: account([feature('image_gen', 90)]), [FIRST]: account([feature('image_gen', 12), feature('deep_research', 3)], { plan: 'plus' }) },
+      {
+        [SECOND]: account([feature('image_gen', 90)]),
+        [FIRST]: account([feature('image_gen', 12), feature('deep_research', 3)], { plan: 'plus' }),
+      },
       FIRST,
     );
     const root = await openPopup({ quotaState: state });
@@ -47,7 +62,9 @@ describe('the account shown', () => {
     expect(root.querySelector<HTMLSelectElement>('#account-select')?.value).toBe(SECOND);
     expect([...root.querySelectorAll('.feature h3')].map((heading) => heading.textContent)).toEqual(['Image generations']);
     expect(root.querySelector('.feature .count')?.textContent).toBe('90');
-    expect(header(root)).toContain('Only looking: the toolbar badge follows Account 1 · …00a1, the account of the chatgpt.com tab used last.');
+    expect(header(root)).toContain(
+      'Only looking: the toolbar badge follows Account 1 · …00a1, the account of the chatgpt.com tab used last.',
+    );
     expect((await stored<QuotaState>('quotaState')).activeAccount).toBe(FIRST);
   });
 });

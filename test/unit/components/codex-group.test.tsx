@@ -12,7 +12,14 @@ const withCodex: AccountState = {
   ...emptyAccountState(),
   codex: {
     windows: [
-      { name: 'codex:secondary', usedPercent: 12.5, resetsAt: NOW + 50 * HOUR, windowSeconds: 604_800, seenAt: NOW - 2 * HOUR, samples: [] },
+      {
+        name: 'codex:secondary',
+        usedPercent: 12.5,
+        resetsAt: NOW + 50 * HOUR,
+        windowSeconds: 604_800,
+        seenAt: NOW - 2 * HOUR,
+        samples: [],
+      },
       { name: 'codex:primary', usedPercent: 37, resetsAt: NOW - HOUR, windowSeconds: 18_000, seenAt: NOW - 2 * HOUR, samples: [] },
     ],
     credits: { hasCredits: true, unlimited: false, balance: 12.5 },
@@ -55,7 +62,10 @@ describe('the Codex group in the popup', () => {
   it('the badge setting lists the windows seen, by name', async () => {
     const root = await openPopup({ quotaState: quotaState({ a: withCodex }, 'a') });
     const settings = await openSection(root, 'Settings');
-    const options = [...settings.querySelectorAll<HTMLOptionElement>('#badge-feature option')].map((option) => [option.value, option.textContent]);
+    const options = [...settings.querySelectorAll<HTMLOptionElement>('#badge-feature option')].map((option) => [
+      option.value,
+      option.textContent,
+    ]);
     expect(options).toContainEqual(['codex:primary', 'Codex 5-hour window']);
     expect(options).toContainEqual(['codex:secondary', 'Codex Weekly window']);
   });

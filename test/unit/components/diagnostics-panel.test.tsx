@@ -25,12 +25,17 @@ afterEach(() => {
 
 const readings = quotaState(
   {
-    'acct-00000000000000a1': account([feature('image_gen', 40), feature('quantum_canvas', 3)], { unknownFields: ['limits_progress[].cadence'] }),
+    'acct-00000000000000a1': account([feature('image_gen', 40), feature('quantum_canvas', 3)], {
+      unknownFields: ['limits_progress[].cadence'],
+    }),
   },
   'acct-00000000000000a1',
 );
 const lastFindings = {
-  init: { at: NOW - 60_000, finding: { kind: 'quota', carrier: 'init', quota: { limits_progress: [{ feature_name: 'image_gen', remaining: 40 }] } } },
+  init: {
+    at: NOW - 60_000,
+    finding: { kind: 'quota', carrier: 'init', quota: { limits_progress: [{ feature_name: 'image_gen', remaining: 40 }] } },
+  },
   refusal: { at: NOW - 30_000, finding: { kind: 'refusal', carrier: 'stream', feature: 'image_gen', resetsInMs: 3_600_000 } },
 };
 const diagnostics = [{ at: NOW - 5 * 60_000, where: 'stream', reason: 'body too large' }];
@@ -79,8 +84,16 @@ describe('diagnostics', () => {
   });
 
   it('says "None" for what is empty, and ignores a stored log it cannot read', async () => {
-    const panel = await openDiagnostics({ quotaState: quotaState({ default: account([feature('image_gen', 4)]) }, 'default'), diagnostics: 'garbage' });
-    expect([...panel.querySelectorAll('h3')].map((heading) => heading.nextElementSibling?.textContent)).toEqual(['None', 'None', 'None', 'None']);
+    const panel = await openDiagnostics({
+      quotaState: quotaState({ default: account([feature('image_gen', 4)]) }, 'default'),
+      diagnostics: 'garbage',
+    });
+    expect([...panel.querySelectorAll('h3')].map((heading) => heading.nextElementSibling?.textContent)).toEqual([
+      'None',
+      'None',
+      'None',
+      'None',
+    ]);
   });
 
   it('follows new entries as the background logs them', async () => {

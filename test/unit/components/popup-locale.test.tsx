@@ -22,17 +22,17 @@ function show(state: AccountState): HTMLElement {
 
 /** The three features of STATE, by their French names (the list's order is not this test's). */
 function byName(root: HTMLElement): HTMLElement[] {
-  const named = (name: string) => [...root.querySelectorAll<HTMLElement>('.feature')].find((item) => item.querySelector('h3')?.textContent === name)!;
+  const named = (name: string) =>
+    [...root.querySelectorAll<HTMLElement>('.feature')].find((item) => item.querySelector('h3')?.textContent === name)!;
   return [named('video_gen'), named('Générations d’images'), named('Envois de fichiers')];
 }
 const valueText = (item: HTMLElement) => item.querySelector('[role="meter"]')?.getAttribute('aria-valuetext');
 /** French sets a no-break space before ":" and ";"; compare with plain spaces. */
 const plain = (text: string | null | undefined) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
-const STATE = account(
-  [feature('image_gen', 1, { maxSeen: 4 }), feature('file_upload', 3, { maxSeen: 80, seenAt: NOW - 3 * HOUR })],
-  { blocked: [block('video_gen')] },
-);
+const STATE = account([feature('image_gen', 1, { maxSeen: 4 }), feature('file_upload', 3, { maxSeen: 80, seenAt: NOW - 3 * HOUR })], {
+  blocked: [block('video_gen')],
+});
 
 describe('the popup in French', () => {
   it('says every text in French, counts in the French singular and plural, times through Intl in fr-FR', () => {
@@ -49,7 +49,9 @@ describe('the popup in French', () => {
     expect(images!.querySelector('.status')?.textContent).toBe('Bas');
     expect(plain(images!.querySelector('.feature-detail')?.textContent)).toBe('Réinitialisation dans 5 h 12 min, à 18:15');
     expect(plain(uploads!.textContent)).toContain('Vu pour la dernière fois il y a 3 h (absent de la dernière mesure)');
-    expect(plain(root.querySelector('footer')?.textContent)).toBe('Non officiel. Lu dans vos propres onglets chatgpt.com ; rien ne quitte votre navigateur.');
+    expect(plain(root.querySelector('footer')?.textContent)).toBe(
+      'Non officiel. Lu dans vos propres onglets chatgpt.com ; rien ne quitte votre navigateur.',
+    );
   });
 
   it("inflects by the catalogue's language even when the browser reports another UI language", () => {
@@ -62,4 +64,3 @@ describe('the popup in French', () => {
     expect(images!.querySelector('.feature-detail')?.textContent).toBe('Réinitialisation dans 5 hr 12 min, à 06:15 PM');
   });
 });
-

@@ -33,7 +33,9 @@ function items(root: HTMLElement): HTMLElement[] {
 function meterOf(item: HTMLElement): Record<string, string | null> {
   const meter = item.querySelector('[role="meter"]');
   if (!meter) return {};
-  return Object.fromEntries(['aria-label', 'aria-valuenow', 'aria-valuemax', 'aria-valuetext'].map((name) => [name, meter.getAttribute(name)]));
+  return Object.fromEntries(
+    ['aria-label', 'aria-valuenow', 'aria-valuemax', 'aria-valuetext'].map((name) => [name, meter.getAttribute(name)]),
+  );
 }
 
 /** What a screen reader reads of an element, in order: its texts, minus what is aria-hidden or hidden. */
@@ -52,7 +54,10 @@ describe('the popup, rendered', () => {
     expect(root.querySelector('header h1')?.textContent).toBe('Quota Meter for ChatGPT');
     expect(root.querySelector('main h2')?.textContent).toBe('Quotas');
     expect(root.querySelector('footer')?.textContent).toContain('nothing leaves your browser');
-    expect([...root.querySelectorAll('main ul > li h3')].map((heading) => heading.textContent)).toEqual(['Image generations', 'Deep research']);
+    expect([...root.querySelectorAll('main ul > li h3')].map((heading) => heading.textContent)).toEqual([
+      'Image generations',
+      'Deep research',
+    ]);
     expect(meterOf(items(root)[0]!)).toEqual({
       'aria-label': 'Image generations',
       'aria-valuenow': '118',
@@ -89,7 +94,14 @@ describe('the popup, rendered', () => {
   it('shows a block as 0 with its limit, until when, and the site words as given', () => {
     const state = account([feature('deep_research', 4, { maxSeen: 25 })], {
       blocked: [
-        { name: 'deep_research', resetsAt: NOW + 3 * HOUR, resetsAfterText: '9小时 内', limit: 25, description: "You've hit your limit.", reason: 'usage_limit' },
+        {
+          name: 'deep_research',
+          resetsAt: NOW + 3 * HOUR,
+          resetsAfterText: '9小时 内',
+          limit: 25,
+          description: "You've hit your limit.",
+          reason: 'usage_limit',
+        },
       ],
     });
     const item = items(show(state))[0]!;
@@ -101,7 +113,9 @@ describe('the popup, rendered', () => {
   });
 
   it('gives a feature without a cap its count in words, and an unknown feature its raw name', () => {
-    const state = account([], { blocked: [{ name: 'video_gen', resetsAt: null, resetsAfterText: null, limit: null, description: null, reason: null }] });
+    const state = account([], {
+      blocked: [{ name: 'video_gen', resetsAt: null, resetsAfterText: null, limit: null, description: null, reason: null }],
+    });
     const item = items(show(state))[0]!;
     expect(item.querySelector('h3')?.textContent).toBe('video_gen');
     expect(item.querySelector('[role="meter"]')).toBeNull();
@@ -110,17 +124,18 @@ describe('the popup, rendered', () => {
 
   it('says a full window has not started, and when an older reading saw a feature', () => {
     const root = show(
-      account([
-        feature('image_gen', 120, { windowNotStarted: true }),
-        feature('dictation', 9, { seenAt: NOW - 3 * HOUR }),
-      ]),
+      account([feature('image_gen', 120, { windowNotStarted: true }), feature('dictation', 9, { seenAt: NOW - 3 * HOUR })]),
     );
     expect(items(root)[0]!.textContent).toContain('Full: the window starts with the first use');
     const details = [...items(root)[1]!.querySelectorAll('.feature-more-body p')].map((line) => line.textContent);
-    expect(details).toEqual(['Most seen this window: 9', expect.stringMatching(/^Read 3 hr\.? ago · end of a chat turn$/), expect.stringMatching(/^Last seen 3 hr\.? ago \(not in the latest reading\)$/)]);
+    expect(details).toEqual([
+      'Most seen this window: 9',
+      expect.stringMatching(/^Read 3 hr\.? ago · end of a chat turn$/),
+      expect.stringMatching(/^Last seen 3 hr\.? ago \(not in the latest reading\)$/),
+    ]);
   });
 
-  it('opens and closes a feature\'s details with a disclosure button', async () => {
+  it("opens and closes a feature's details with a disclosure button", async () => {
     const item = items(show(account([feature('image_gen', 9, { maxSeen: 40 })])))[0]!;
     const button = item.querySelector<HTMLButtonElement>('button.feature-more')!;
     const body = item.querySelector<HTMLElement>(`#${button.getAttribute('aria-controls')}`)!;
@@ -151,7 +166,9 @@ describe('the popup, rendered', () => {
       cooldowns: [{ feature: 'image_gen', until: NOW + 52 * MINUTE, seenAt: NOW - 8 * MINUTE }],
     });
     const item = items(show(state))[0]!;
-    expect(item.querySelector('.feature-detail')?.textContent).toContain("Resets in about 14 hr 2 min, around Sat 03:05 AM (estimated from the site's message)");
+    expect(item.querySelector('.feature-detail')?.textContent).toContain(
+      "Resets in about 14 hr 2 min, around Sat 03:05 AM (estimated from the site's message)",
+    );
     expect(item.querySelector('.cooldown')?.textContent).toBe('Paused for generating too quickly, until about 01:55 PM (in 52 min)');
   });
 
@@ -170,7 +187,9 @@ describe('the popup, rendered', () => {
     });
     const models = show(state).querySelector('section.models')!;
     expect(models.querySelector('h2')?.textContent).toBe('Models');
-    expect(spokenText(models.querySelector('li')!)).toBe('gpt-5-6 falls back to gpt-5-6-mini Until 02:03 PM (in 1 hr) chatgpt.com says: Limit reached');
+    expect(spokenText(models.querySelector('li')!)).toBe(
+      'gpt-5-6 falls back to gpt-5-6-mini Until 02:03 PM (in 1 hr) chatgpt.com says: Limit reached',
+    );
     expect(models.querySelector('.default-model')?.textContent).toBe('Default model: auto');
   });
 
@@ -207,7 +226,7 @@ describe('the live popup', () => {
     });
   }
 
-  it('reads storage, follows its changes and the user\'s settings, and ticks its countdowns', async () => {
+  it("reads storage, follows its changes and the user's settings, and ticks its countdowns", async () => {
     vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
     await fakeBrowser.storage.local.set({ quotaState: stored(68) });
     render(<LivePopup />, document.body);

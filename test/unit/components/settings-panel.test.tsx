@@ -16,7 +16,13 @@ afterEach(() => {
 });
 
 const readings = quotaState(
-  { default: account([feature('image_gen', 40, { maxSeen: 120 }), feature('file_upload', 50, { maxSeen: 80 }), feature('quantum_canvas', 5)]) },
+  {
+    default: account([
+      feature('image_gen', 40, { maxSeen: 120 }),
+      feature('file_upload', 50, { maxSeen: 80 }),
+      feature('quantum_canvas', 5),
+    ]),
+  },
   'default',
 );
 
@@ -51,7 +57,12 @@ describe('settings: the badge feature', () => {
     const panel = await openSettings();
     const select = panel.querySelector<HTMLSelectElement>('#badge-feature')!;
     expect(panel.querySelector('label[for="badge-feature"]')?.textContent).toBe('Badge shows');
-    expect([...select.options].map((option) => option.textContent)).toEqual(['Image generations', 'File uploads', 'quantum_canvas', 'No number']);
+    expect([...select.options].map((option) => option.textContent)).toEqual([
+      'Image generations',
+      'File uploads',
+      'quantum_canvas',
+      'No number',
+    ]);
     expect(select.value).toBe('image_gen');
 
     await choose(select, 'file_upload');
@@ -70,7 +81,9 @@ describe('settings: low thresholds', () => {
   it('shows each default as the placeholder: 10 for images, else a fifth of the most seen', async () => {
     const panel = await openSettings();
     expect(panel.querySelector('fieldset legend')?.textContent).toBe('Low at or below');
-    expect(['Image generations', 'File uploads', 'quantum_canvas'].map((label) => [field(panel, label).placeholder, field(panel, label).value])).toEqual([
+    expect(
+      ['Image generations', 'File uploads', 'quantum_canvas'].map((label) => [field(panel, label).placeholder, field(panel, label).value]),
+    ).toEqual([
       ['10', ''],
       ['16', ''],
       ['1', ''],

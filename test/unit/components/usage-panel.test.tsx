@@ -22,7 +22,15 @@ const readings = quotaState({ default: account([feature('image_gen', 40)]), [OTH
 const history = (todayUses: number) => ({
   version: HISTORY_VERSION,
   accounts: {
-    default: { image_gen: [[FRIDAY - 6, 3], [FRIDAY - 1, 12], [FRIDAY, todayUses]], deep_research: [[FRIDAY - 2, 1]], send: [[FRIDAY - 30, 4]] },
+    default: {
+      image_gen: [
+        [FRIDAY - 6, 3],
+        [FRIDAY - 1, 12],
+        [FRIDAY, todayUses],
+      ],
+      deep_research: [[FRIDAY - 2, 1]],
+      send: [[FRIDAY - 30, 4]],
+    },
     [OTHER]: { file_upload: [[FRIDAY, 2]] },
   },
 });
@@ -47,7 +55,15 @@ describe('usage over the last 7 days', () => {
     const chart = items[0]!.querySelector('svg')!;
     expect(chart.getAttribute('aria-hidden')).toBe('true');
     expect(chart.querySelectorAll('rect')).toHaveLength(3);
-    expect([...chart.querySelectorAll('.usage-day')].map((label) => label.textContent)).toEqual(['Sat', 'Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri']);
+    expect([...chart.querySelectorAll('.usage-day')].map((label) => label.textContent)).toEqual([
+      'Sat',
+      'Sun',
+      'Mon',
+      'Tue',
+      'Wed',
+      'Thu',
+      'Fri',
+    ]);
     expect(items[0]!.querySelector('caption')?.textContent).toBe('Image generations: uses per day, last 7 days');
     expect(rows(items[0]!)).toEqual([
       ['Saturday', '3'],
@@ -67,7 +83,7 @@ describe('usage over the last 7 days', () => {
     expect(panel.querySelector('.usage-today-count')?.textContent).toBe('Used today: 9');
   });
 
-  it('shows the account picked in the popup, not the badge\'s', async () => {
+  it("shows the account picked in the popup, not the badge's", async () => {
     vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
     const root = await openPopup({ quotaState: readings, usageHistory: history(7) });
     const select = root.querySelector<HTMLSelectElement>('#account-select')!;

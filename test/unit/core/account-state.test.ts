@@ -96,7 +96,9 @@ describe('applyCooldown', () => {
   it('a second cooldown of the same feature replaces the first', () => {
     const once = applyCooldown(emptyQuotaState(), PERSONAL, 'image_gen', T0 + COOLDOWN, T0);
     const twice = applyCooldown(once, PERSONAL, 'image_gen', T0 + 10 * 60_000 + COOLDOWN, T0 + 10 * 60_000);
-    expect(twice.accounts[PERSONAL]?.cooldowns).toEqual([{ feature: 'image_gen', until: T0 + 10 * 60_000 + COOLDOWN, seenAt: T0 + 10 * 60_000 }]);
+    expect(twice.accounts[PERSONAL]?.cooldowns).toEqual([
+      { feature: 'image_gen', until: T0 + 10 * 60_000 + COOLDOWN, seenAt: T0 + 10 * 60_000 },
+    ]);
   });
 
   it('ended cooldowns of other features are dropped, running ones kept', () => {

@@ -19,7 +19,11 @@ describe('a Codex reading', () => {
   it('stores its windows, credits and plan, without touching features or their freshness', () => {
     const state = fold([
       reading(T0, { features: [feature('image_gen', 40, RESET)] }),
-      codexReading(T0 + MINUTE, { windows: [codexWindow('primary', 37, RESET)], credits: { hasCredits: true, unlimited: false, balance: 3 }, plan: 'plus' }),
+      codexReading(T0 + MINUTE, {
+        windows: [codexWindow('primary', 37, RESET)],
+        credits: { hasCredits: true, unlimited: false, balance: 3 },
+        plan: 'plus',
+      }),
     ]);
     const account = state.accounts.a!;
     expect(account.features.image_gen?.remaining).toBe(40);
@@ -40,10 +44,18 @@ describe('a Codex reading', () => {
       codexReading(at(20), { windows: [codexWindow('primary', 25, RESET + 2 * MINUTE), codexWindow('secondary', 4, WEEK_RESET, 604_800)] }),
     ]);
     const [primary, secondary] = state.accounts.a!.codex!.windows;
-    expect(primary?.samples).toEqual([{ at: at(0), usedPercent: 10 }, { at: at(20), usedPercent: 25 }]);
-    expect(secondary?.samples).toEqual([{ at: at(0), usedPercent: 2 }, { at: at(20), usedPercent: 4 }]);
+    expect(primary?.samples).toEqual([
+      { at: at(0), usedPercent: 10 },
+      { at: at(20), usedPercent: 25 },
+    ]);
+    expect(secondary?.samples).toEqual([
+      { at: at(0), usedPercent: 2 },
+      { at: at(20), usedPercent: 4 },
+    ]);
     const next = applyReading(state, codexReading(RESET + HOUR, { windows: [codexWindow('primary', 1, RESET + 6 * HOUR)] }), 'a');
-    expect(next.accounts.a!.codex!.windows).toEqual([{ ...codexWindow('primary', 1, RESET + 6 * HOUR), seenAt: RESET + HOUR, samples: [{ at: RESET + HOUR, usedPercent: 1 }] }]);
+    expect(next.accounts.a!.codex!.windows).toEqual([
+      { ...codexWindow('primary', 1, RESET + 6 * HOUR), seenAt: RESET + HOUR, samples: [{ at: RESET + HOUR, usedPercent: 1 }] },
+    ]);
   });
 
   it('keeps the first of a window named twice', () => {
@@ -54,7 +66,9 @@ describe('a Codex reading', () => {
 
 describe('state stored before Codex was read', () => {
   it('reads back valid, with no Codex reading (not reset)', () => {
-    const older = JSON.parse(JSON.stringify(fold([reading(T0, { features: [feature('image_gen', 40, RESET)] })]))) as { accounts: { a: Record<string, unknown> } };
+    const older = JSON.parse(JSON.stringify(fold([reading(T0, { features: [feature('image_gen', 40, RESET)] })]))) as {
+      accounts: { a: Record<string, unknown> };
+    };
     delete older.accounts.a.codex;
     const { state, problem } = quotaStateFromStorage(older);
     expect(problem).toBeNull();
@@ -66,7 +80,8 @@ describe('state stored before Codex was read', () => {
 describe('accounts over the bound', () => {
   it('an account read only on Codex pages counts as seen when older accounts are dropped', () => {
     let state = applyReading(emptyQuotaState(), codexReading(T0 + HOUR, { windows: [codexWindow('primary', 5, RESET)] }), 'codex-only');
-    for (let index = 0; index < 10; index++) state = applyReading(state, reading(T0 + index, { features: [feature('image_gen', 1, RESET)] }), `chat-${index}`);
+    for (let index = 0; index < 10; index++)
+      state = applyReading(state, reading(T0 + index, { features: [feature('image_gen', 1, RESET)] }), `chat-${index}`);
     expect(Object.keys(state.accounts)).toHaveLength(10);
     expect(state.accounts['codex-only']).toBeDefined();
     expect(state.accounts['chat-0']).toBeUndefined();

@@ -30,12 +30,18 @@ describe('maxSeen: the largest remaining seen in the current window', () => {
     ['the first reading', [reading(T0, { features: [feature('image_gen', 117, T0 + DAY)] })], 117],
     [
       'a drop within the window keeps the larger count',
-      [reading(T0, { features: [feature('image_gen', 117, T0 + DAY)] }), reading(T0 + HOUR, { features: [feature('image_gen', 90, T0 + DAY)] })],
+      [
+        reading(T0, { features: [feature('image_gen', 117, T0 + DAY)] }),
+        reading(T0 + HOUR, { features: [feature('image_gen', 90, T0 + DAY)] }),
+      ],
       117,
     ],
     [
       'a new window starts again from its own count',
-      [reading(T0, { features: [feature('image_gen', 117, T0 + DAY)] }), reading(T0 + DAY, { features: [feature('image_gen', 100, T0 + 2 * DAY)] })],
+      [
+        reading(T0, { features: [feature('image_gen', 117, T0 + DAY)] }),
+        reading(T0 + DAY, { features: [feature('image_gen', 100, T0 + 2 * DAY)] }),
+      ],
       100,
     ],
     [
@@ -65,7 +71,10 @@ describe('windowNotStarted: the reset time moves forward while the count does no
     ],
     [
       'the same reset time twice: started',
-      [reading(T0, { features: [feature('image_gen', 50, T0 + DAY)] }), reading(T0 + HOUR, { features: [feature('image_gen', 50, T0 + DAY)] })],
+      [
+        reading(T0, { features: [feature('image_gen', 50, T0 + DAY)] }),
+        reading(T0 + HOUR, { features: [feature('image_gen', 50, T0 + DAY)] }),
+      ],
       false,
     ],
     [
@@ -78,7 +87,10 @@ describe('windowNotStarted: the reset time moves forward while the count does no
     ],
     [
       'an unknown reset time says nothing',
-      [reading(T0, { features: [feature('image_gen', 120, null)] }), reading(T0 + HOUR, { features: [feature('image_gen', 120, T0 + DAY)] })],
+      [
+        reading(T0, { features: [feature('image_gen', 120, null)] }),
+        reading(T0 + HOUR, { features: [feature('image_gen', 120, T0 + DAY)] }),
+      ],
       false,
     ],
   ])('%s', (_name, readings, expected) => {
@@ -135,7 +147,9 @@ describe('what each reading replaces and what it leaves', () => {
   });
 
   it('features it does not list are kept, with the time they were seen', () => {
-    const after = fold([first, reading(T0 + HOUR, { source: 'stream', features: [feature('image_gen', 49, T0 + DAY)] })]).accounts[DEFAULT_ACCOUNT];
+    const after = fold([first, reading(T0 + HOUR, { source: 'stream', features: [feature('image_gen', 49, T0 + DAY)] })]).accounts[
+      DEFAULT_ACCOUNT
+    ];
     expect(after?.features.deep_research).toMatchObject({ remaining: 25, seenAt: T0, source: 'init' });
     expect(after?.features.image_gen).toMatchObject({ remaining: 49, seenAt: T0 + HOUR, source: 'stream' });
   });
@@ -144,7 +158,10 @@ describe('what each reading replaces and what it leaves', () => {
     const names = Array.from({ length: MAX_UNKNOWN_FIELDS + 5 }, (_, index) => `field_${index}`);
     const after = fold([first, reading(T0 + 1, { unknownFields: ['other', 'surprise'] }), reading(T0 + 2, { unknownFields: names })]);
     const unknown = after.accounts[DEFAULT_ACCOUNT]?.unknownFields ?? [];
-    expect(fold([first, reading(T0 + 1, { unknownFields: ['other', 'surprise'] })]).accounts[DEFAULT_ACCOUNT]?.unknownFields).toEqual(['other', 'surprise']);
+    expect(fold([first, reading(T0 + 1, { unknownFields: ['other', 'surprise'] })]).accounts[DEFAULT_ACCOUNT]?.unknownFields).toEqual([
+      'other',
+      'surprise',
+    ]);
     expect(unknown).toHaveLength(MAX_UNKNOWN_FIELDS);
     expect(unknown.slice(0, 3)).toEqual(['field_0', 'field_1', 'field_2']);
   });
@@ -159,9 +176,7 @@ describe('what each reading replaces and what it leaves', () => {
 
 describe('bounds', () => {
   it(`keeps at most ${MAX_FEATURES_PER_ACCOUNT} features, the most recently seen`, () => {
-    const many = Array.from({ length: 150 }, (_, index) =>
-      reading(T0 + index, { features: [feature(`feature_${index}`, index, null)] }),
-    );
+    const many = Array.from({ length: 150 }, (_, index) => reading(T0 + index, { features: [feature(`feature_${index}`, index, null)] }));
     const features = fold(many).accounts[DEFAULT_ACCOUNT]?.features ?? {};
     expect(Object.keys(features)).toHaveLength(MAX_FEATURES_PER_ACCOUNT);
     expect(features.feature_149?.remaining).toBe(149);
@@ -182,7 +197,11 @@ describe('bounds', () => {
   });
 
   it('the state after a real-looking day passes the stored-state schema', () => {
-    const day = [full(T0), full(T0 + HOUR), reading(T0 + 2 * HOUR, { features: [feature('image_gen', 0, T0 + DAY)], blocked: [block('image_gen', T0 + DAY)] })];
+    const day = [
+      full(T0),
+      full(T0 + HOUR),
+      reading(T0 + 2 * HOUR, { features: [feature('image_gen', 0, T0 + DAY)], blocked: [block('image_gen', T0 + DAY)] }),
+    ];
     expect(quotaStateSchema.safeParse(fold(day)).success).toBe(true);
   });
 });

@@ -16,7 +16,12 @@ export function codexBodyText(name: string): string {
   return fixtureText('synthetic', name);
 }
 
-export function codexWindow(name: string, usedPercent: number, resetsAt: number | null, windowSeconds: number | null = 18_000): CodexWindow {
+export function codexWindow(
+  name: string,
+  usedPercent: number,
+  resetsAt: number | null,
+  windowSeconds: number | null = 18_000,
+): CodexWindow {
   return { name: `codex:${name}`, usedPercent, resetsAt, windowSeconds };
 }
 

@@ -37,7 +37,11 @@ const BODIES: Record<string, ReturnType<typeof parseCodexUsage>> = {
   'codex-usage-odd-types.json': {
     ok: true,
     // "50" as a string and 140 are not shares: those windows are left out; a new window name is kept.
-    usage: { windows: [codexWindow('tertiary', 5, 1_790_100_000_000, 86_400)], credits: { hasCredits: null, unlimited: null, balance: 7 }, plan: null },
+    usage: {
+      windows: [codexWindow('tertiary', 5, 1_790_100_000_000, 86_400)],
+      credits: { hasCredits: null, unlimited: null, balance: 7 },
+      plan: null,
+    },
     unknownFields: ['rate_limit.allowed'],
   },
   'codex-usage-credits-only.json': {
@@ -62,21 +66,57 @@ describe('the synthetic bodies, through the page finding and the finding reader'
   });
 });
 
-const W = (used: unknown, reset: unknown = 1_790_003_600, seconds: unknown = FIVE_HOURS) => ({ used_percent: used, reset_at: reset, limit_window_seconds: seconds });
+const W = (used: unknown, reset: unknown = 1_790_003_600, seconds: unknown = FIVE_HOURS) => ({
+  used_percent: used,
+  reset_at: reset,
+  limit_window_seconds: seconds,
+});
 
 const SHAPES: { name: string; value: unknown; windows?: unknown[]; credits?: unknown; error?: string }[] = [
   { name: 'not an object', value: [1, 2], error: 'Codex usage is not an object' },
   { name: 'empty object', value: {}, error: 'no Codex window or credits' },
   { name: 'rate_limit null, credits missing', value: { rate_limit: null }, error: 'no Codex window or credits' },
-  { name: 'both windows null', value: { rate_limit: { primary_window: null, secondary_window: null } }, error: 'no Codex window or credits' },
-  { name: 'credits all null', value: { credits: { has_credits: null, unlimited: null, balance: null } }, error: 'no Codex window or credits' },
-  { name: 'used_percent at the edges', value: { rate_limit: { primary_window: W(0), secondary_window: W(100, 1_790_500_000, WEEK) } }, windows: [codexWindow('primary', 0, 1_790_003_600_000), codexWindow('secondary', 100, 1_790_500_000_000, WEEK)] },
+  {
+    name: 'both windows null',
+    value: { rate_limit: { primary_window: null, secondary_window: null } },
+    error: 'no Codex window or credits',
+  },
+  {
+    name: 'credits all null',
+    value: { credits: { has_credits: null, unlimited: null, balance: null } },
+    error: 'no Codex window or credits',
+  },
+  {
+    name: 'used_percent at the edges',
+    value: { rate_limit: { primary_window: W(0), secondary_window: W(100, 1_790_500_000, WEEK) } },
+    windows: [codexWindow('primary', 0, 1_790_003_600_000), codexWindow('secondary', 100, 1_790_500_000_000, WEEK)],
+  },
   { name: 'negative used_percent is not a share', value: { rate_limit: { primary_window: W(-1) } }, error: 'no Codex window or credits' },
-  { name: 'NaN-like and boolean shares', value: { rate_limit: { primary_window: W(true), secondary_window: W({}) } }, error: 'no Codex window or credits' },
-  { name: 'reset_at in milliseconds is not a time', value: { rate_limit: { primary_window: W(10, 1_790_003_600_000) } }, windows: [codexWindow('primary', 10, null)] },
-  { name: 'a window length over a year is unknown', value: { rate_limit: { primary_window: W(10, 1_790_003_600, 40_000_000) } }, windows: [codexWindow('primary', 10, 1_790_003_600_000, null)] },
-  { name: 'odd window keys are not windows', value: { rate_limit: { __proto__window: W(1), 'Primary Window': W(2), primary: W(3) } }, error: 'no Codex window or credits' },
-  { name: 'balance as text that is not a number', value: { credits: { has_credits: false, balance: 'lots' } }, credits: { hasCredits: false, unlimited: null, balance: null } },
+  {
+    name: 'NaN-like and boolean shares',
+    value: { rate_limit: { primary_window: W(true), secondary_window: W({}) } },
+    error: 'no Codex window or credits',
+  },
+  {
+    name: 'reset_at in milliseconds is not a time',
+    value: { rate_limit: { primary_window: W(10, 1_790_003_600_000) } },
+    windows: [codexWindow('primary', 10, null)],
+  },
+  {
+    name: 'a window length over a year is unknown',
+    value: { rate_limit: { primary_window: W(10, 1_790_003_600, 40_000_000) } },
+    windows: [codexWindow('primary', 10, 1_790_003_600_000, null)],
+  },
+  {
+    name: 'odd window keys are not windows',
+    value: { rate_limit: { __proto__window: W(1), 'Primary Window': W(2), primary: W(3) } },
+    error: 'no Codex window or credits',
+  },
+  {
+    name: 'balance as text that is not a number',
+    value: { credits: { has_credits: false, balance: 'lots' } },
+    credits: { hasCredits: false, unlimited: null, balance: null },
+  },
 ];
 
 describe('shapes', () => {
@@ -95,6 +135,10 @@ describe('shapes', () => {
 
   it('a body that is not JSON, or has no Codex field, is ignored with its reason', () => {
     expect(findingFromCodexBody('<html>')).toEqual({ kind: 'ignored', carrier: 'codex-usage', reason: 'body is not JSON' });
-    expect(findingFromCodexBody('{"detail":"Unauthorized"}')).toEqual({ kind: 'ignored', carrier: 'codex-usage', reason: 'no Codex limit fields' });
+    expect(findingFromCodexBody('{"detail":"Unauthorized"}')).toEqual({
+      kind: 'ignored',
+      carrier: 'codex-usage',
+      reason: 'no Codex limit fields',
+    });
   });
 });

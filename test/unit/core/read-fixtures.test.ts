@@ -160,9 +160,7 @@ describe.each(FILES.filter((file) => EXPECTED[file.key]?.kind === 'json'))('$key
     }
     expect(finding.kind).toBe('quota');
     if (finding.kind !== 'quota') return;
-    expect(readingFromPickedQuota(finding.quota, { source: 'init', receivedAt: RECEIVED_AT })).toEqual(
-      accepted(expected.result, 'init'),
-    );
+    expect(readingFromPickedQuota(finding.quota, { source: 'init', receivedAt: RECEIVED_AT })).toEqual(accepted(expected.result, 'init'));
   });
 });
 

@@ -33,7 +33,8 @@ function fold(steps: Reading[]): QuotaState {
 
 const account = (state: QuotaState) => state.accounts[DEFAULT_ACCOUNT];
 const image = (state: QuotaState) => account(state)?.features.image_gen;
-const imageAt = (at: number, remaining: number, resetsAt: number | null) => reading(at, { source: 'stream', features: [feature('image_gen', remaining, resetsAt)], blocked: [] });
+const imageAt = (at: number, remaining: number, resetsAt: number | null) =>
+  reading(at, { source: 'stream', features: [feature('image_gen', remaining, resetsAt)], blocked: [] });
 
 describe('readingFromFinding', () => {
   it.each([
@@ -47,7 +48,10 @@ describe('readingFromFinding', () => {
   });
 
   it('a quota object said to come from the account carrier is rejected', () => {
-    expect(readingFromFinding({ kind: 'quota', carrier: 'account', quota: { limits_progress: [] } }, T0)).toEqual({ ok: false, error: 'quota from account' });
+    expect(readingFromFinding({ kind: 'quota', carrier: 'account', quota: { limits_progress: [] } }, T0)).toEqual({
+      ok: false,
+      error: 'quota from account',
+    });
   });
 
   it('a refusal is image_gen at 0 with an estimated reset, and nothing else', () => {
@@ -70,7 +74,14 @@ describe('readingFromFinding', () => {
     const result = readingOf(modelCap(9_665_000), T0);
     expect(result).toMatchObject({ source: 'http429', features: null, modelLimits: null });
     expect(result.blocked).toEqual([
-      { name: MODEL_CAP_FEATURE, resetsAt: T0 + 9_665_000, resetsAfterText: null, limit: null, description: null, reason: 'model_cap_exceeded' },
+      {
+        name: MODEL_CAP_FEATURE,
+        resetsAt: T0 + 9_665_000,
+        resetsAfterText: null,
+        limit: null,
+        description: null,
+        reason: 'model_cap_exceeded',
+      },
     ]);
   });
 
@@ -144,7 +155,10 @@ describe('the legacy model cap folded into the state', () => {
   const blockedNames = (state: QuotaState) => account(state)?.blocked.map((entry) => entry.name);
 
   it('adds a blocked model_cap entry without replacing the blocked features already known', () => {
-    const state = fold([reading(T0, { blocked: [block('image_gen', T0 + 5 * HOUR), block('file_upload', T0 + 5 * HOUR)] }), readingOf(modelCap(9_665_000), T0 + HOUR)]);
+    const state = fold([
+      reading(T0, { blocked: [block('image_gen', T0 + 5 * HOUR), block('file_upload', T0 + 5 * HOUR)] }),
+      readingOf(modelCap(9_665_000), T0 + HOUR),
+    ]);
     expect(blockedNames(state)).toEqual([MODEL_CAP_FEATURE, 'image_gen', 'file_upload']);
     expect(account(state)?.blocked[0]?.resetsAt).toBe(T0 + HOUR + 9_665_000);
   });
@@ -217,7 +231,10 @@ describe('a block that has been lifted', () => {
   });
 
   it('a full reading that lists the feature gives its count instead', () => {
-    const state = fold([capReading(), reading(CAP_AT + 6 * HOUR, { features: [feature('image_gen', 3, CAP_AT + 30 * HOUR)], blocked: [] })]);
+    const state = fold([
+      capReading(),
+      reading(CAP_AT + 6 * HOUR, { features: [feature('image_gen', 3, CAP_AT + 30 * HOUR)], blocked: [] }),
+    ]);
     expect(image(state)).toMatchObject({ remaining: 3, resetsAt: CAP_AT + 30 * HOUR });
     expect(badgeFor(account(state), CAP_AT + 6 * HOUR)).toMatchObject({ text: '3', status: 'low' });
   });

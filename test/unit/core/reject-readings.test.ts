@@ -44,7 +44,10 @@ const REJECTED: [string, unknown][] = [
   ['model_limits as true', { type: CDM, model_limits: true }],
   ['model_limits item without a slug', { type: CDM, model_limits: [{ resets_after: '' }] }],
   ['one bad item among good ones', { type: CDM, limits_progress: [GOOD, { ...GOOD, feature_name: 'x', remaining: -3 }] }],
-  ['too many items', { type: CDM, limits_progress: Array.from({ length: MAX_LIST_ITEMS + 1 }, (_, index) => ({ ...GOOD, feature_name: `f${index}` })) }],
+  [
+    'too many items',
+    { type: CDM, limits_progress: Array.from({ length: MAX_LIST_ITEMS + 1 }, (_, index) => ({ ...GOOD, feature_name: `f${index}` })) },
+  ],
   ['far too many items', { type: CDM, blocked_features: Array.from({ length: 100_000 }, () => 'image_gen') }],
   ['`type` of another kind', { type: 'message_stream_complete', limits_progress: [GOOD] }],
   ['`type` as a number', { type: 1, limits_progress: [GOOD] }],
@@ -78,7 +81,10 @@ describe('the background parser (picked quota, straight from a relay message) re
   it.each([
     ['an over-long reset_after', withFeature({ reset_after: longText })],
     ['an over-long description', { type: CDM, blocked_features: [{ name: 'image_gen', description: longText }] }],
-    ['too many unknown field names', { type: CDM, limits_progress: [GOOD], unknown_fields: Array.from({ length: 65 }, (_, index) => `f${index}`) }],
+    [
+      'too many unknown field names',
+      { type: CDM, limits_progress: [GOOD], unknown_fields: Array.from({ length: 65 }, (_, index) => `f${index}`) },
+    ],
     ['an over-long unknown field name', { type: CDM, limits_progress: [GOOD], unknown_fields: ['u'.repeat(201)] }],
   ])('%s', (_name, value) => {
     expect(readingFromPickedQuota(value, { source: 'stream', receivedAt: AT }).ok).toBe(false);
@@ -90,7 +96,11 @@ describe('in the page, over-long optional text is never carried', () => {
   // reading stays, without the text.
   it('an over-long reset time or description becomes unknown', () => {
     const result = readingFromQuotaObject(
-      { type: CDM, limits_progress: [{ ...GOOD, reset_after: longText }], blocked_features: [{ name: 'image_gen', description: longText }] },
+      {
+        type: CDM,
+        limits_progress: [{ ...GOOD, reset_after: longText }],
+        blocked_features: [{ name: 'image_gen', description: longText }],
+      },
       { source: 'init', receivedAt: AT },
     );
     expect(result.ok).toBe(true);

@@ -14,10 +14,18 @@ describe('parseResetTime', () => {
     expect(parseResetTime(text)).toBe(expected);
   });
 
-  it.each([[''], ['tomorrow'], ['in 5 hours'], ['2026-13-01T00:00:00Z'], ['1970-01-01T00:00:00Z'], ['9999-01-01T00:00:00Z'], [null], [undefined], [1776449751000], [{}]])(
-    '%j is unknown (null), never now',
-    (text) => {
-      expect(parseResetTime(text)).toBeNull();
-    },
-  );
+  it.each([
+    [''],
+    ['tomorrow'],
+    ['in 5 hours'],
+    ['2026-13-01T00:00:00Z'],
+    ['1970-01-01T00:00:00Z'],
+    ['9999-01-01T00:00:00Z'],
+    [null],
+    [undefined],
+    [1776449751000],
+    [{}],
+  ])('%j is unknown (null), never now', (text) => {
+    expect(parseResetTime(text)).toBeNull();
+  });
 });

@@ -7,7 +7,8 @@ const HOUR = 60 * MINUTE;
 const T0 = Date.UTC(2026, 8, 15, 9, 0, 0);
 
 /** [minutes after T0, remaining] pairs as points. */
-const points = (...pairs: [number, number][]): RemainingPoint[] => pairs.map(([minutes, remaining]) => ({ at: T0 + minutes * MINUTE, remaining }));
+const points = (...pairs: [number, number][]): RemainingPoint[] =>
+  pairs.map(([minutes, remaining]) => ({ at: T0 + minutes * MINUTE, remaining }));
 
 /** One drop of `by` every `every` minutes, `count` times, from `start` at T0. */
 function steady(start: number, count: number, every: number, by = 1): RemainingPoint[] {
@@ -90,26 +91,58 @@ describe('forecastRunOut', () => {
     { name: 'no points', series: [], resetsAt: T0 + HOUR, now: T0 },
     { name: 'one reading', series: points([0, 10]), resetsAt: T0 + HOUR, now: T0 + MINUTE },
     { name: 'one drop', series: points([0, 10], [10, 9]), resetsAt: T0 + HOUR, now: T0 + 20 * MINUTE },
-    { name: 'the same count read again and again', series: points([0, 10], [10, 10], [20, 10]), resetsAt: T0 + HOUR, now: T0 + 30 * MINUTE },
-    { name: 'one drop since a refill (two before it)', series: points([0, 10], [5, 9], [10, 8], [20, 30], [30, 29]), resetsAt: T0 + 5 * HOUR, now: T0 + HOUR },
-    { name: 'the reset has passed: the count is not current', series: points([0, 10], [10, 8], [20, 6]), resetsAt: T0 + 25 * MINUTE, now: T0 + 30 * MINUTE },
-    { name: 'idle for hours: no drop in the last 3 hours', series: points([0, 10], [10, 8], [20, 6]), resetsAt: T0 + 12 * HOUR, now: T0 + 4 * HOUR },
-    { name: 'nothing left: it has run out already', series: points([0, 2], [10, 1], [20, 0]), resetsAt: T0 + 5 * HOUR, now: T0 + 30 * MINUTE },
+    {
+      name: 'the same count read again and again',
+      series: points([0, 10], [10, 10], [20, 10]),
+      resetsAt: T0 + HOUR,
+      now: T0 + 30 * MINUTE,
+    },
+    {
+      name: 'one drop since a refill (two before it)',
+      series: points([0, 10], [5, 9], [10, 8], [20, 30], [30, 29]),
+      resetsAt: T0 + 5 * HOUR,
+      now: T0 + HOUR,
+    },
+    {
+      name: 'the reset has passed: the count is not current',
+      series: points([0, 10], [10, 8], [20, 6]),
+      resetsAt: T0 + 25 * MINUTE,
+      now: T0 + 30 * MINUTE,
+    },
+    {
+      name: 'idle for hours: no drop in the last 3 hours',
+      series: points([0, 10], [10, 8], [20, 6]),
+      resetsAt: T0 + 12 * HOUR,
+      now: T0 + 4 * HOUR,
+    },
+    {
+      name: 'nothing left: it has run out already',
+      series: points([0, 2], [10, 1], [20, 0]),
+      resetsAt: T0 + 5 * HOUR,
+      now: T0 + 30 * MINUTE,
+    },
     { name: 'drops only in the future (clock skew)', series: points([0, 10], [10, 8], [20, 6]), resetsAt: T0 + 5 * HOUR, now: T0 - MINUTE },
   ])('too little to go on: $name', ({ series, resetsAt, now }) => {
     expect(forecastRunOut(series, resetsAt, now)).toBeNull();
   });
 
   it('never throws and never forecasts a time before now or a non-finite one', () => {
-    const point = fc.record({ at: fc.integer({ min: T0 - 10 * HOUR, max: T0 + 10 * HOUR }), remaining: fc.double({ min: -10, max: 1e6, noNaN: false }) });
+    const point = fc.record({
+      at: fc.integer({ min: T0 - 10 * HOUR, max: T0 + 10 * HOUR }),
+      remaining: fc.double({ min: -10, max: 1e6, noNaN: false }),
+    });
     fc.assert(
-      fc.property(fc.array(point, { maxLength: 40 }), fc.option(fc.integer({ min: T0 - HOUR, max: T0 + 48 * HOUR })), (series, resetsAt) => {
-        const forecast = forecastRunOut(series, resetsAt, T0);
-        if (forecast === null) return;
-        expect(Number.isFinite(forecast.runsOutAt)).toBe(true);
-        expect(forecast.runsOutAt).toBeGreaterThanOrEqual(T0);
-        expect(forecast.beforeReset).toBe(resetsAt === null ? null : forecast.runsOutAt < resetsAt);
-      }),
+      fc.property(
+        fc.array(point, { maxLength: 40 }),
+        fc.option(fc.integer({ min: T0 - HOUR, max: T0 + 48 * HOUR })),
+        (series, resetsAt) => {
+          const forecast = forecastRunOut(series, resetsAt, T0);
+          if (forecast === null) return;
+          expect(Number.isFinite(forecast.runsOutAt)).toBe(true);
+          expect(forecast.runsOutAt).toBeGreaterThanOrEqual(T0);
+          expect(forecast.beforeReset).toBe(resetsAt === null ? null : forecast.runsOutAt < resetsAt);
+        },
+      ),
     );
   });
 });

@@ -55,7 +55,11 @@ describe('usesBetween two readings of one feature', () => {
     ['with no reset time known, a drop counts', [images(T0, 25, null), images(T0 + DAY, 20, null)], 5],
     ["a refusal's 0 is not a count", [images(T0, 12), refusal(T0 + HOUR)], 0],
     ['the exact 0 after a refusal adds nothing', [images(T0, 12), refusal(T0 + HOUR), images(T0 + 2 * HOUR, 0)], 0],
-    ['a full feature whose reset moves forward, then used once', [images(T0, 120, T0 + DAY), images(T0 + HOUR, 120, T0 + HOUR + DAY), images(T0 + 2 * HOUR, 119, T0 + 2 * HOUR + DAY)], 1],
+    [
+      'a full feature whose reset moves forward, then used once',
+      [images(T0, 120, T0 + DAY), images(T0 + HOUR, 120, T0 + HOUR + DAY), images(T0 + 2 * HOUR, 119, T0 + 2 * HOUR + DAY)],
+      1,
+    ],
   ])('%s', (_name, readings, uses) => {
     const { previous, next } = lastStep(readings);
     expect(usesBetween(previous, next)).toBe(uses);
@@ -80,7 +84,9 @@ describe('localDayOf', () => {
   it('agrees with the zone this test runs in', () => {
     const time = T0 + 13 * HOUR + 17 * MINUTE;
     const local = new Date(time);
-    expect(localDayOf(time, local.getTimezoneOffset())).toBe(Math.floor(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / DAY));
+    expect(localDayOf(time, local.getTimezoneOffset())).toBe(
+      Math.floor(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / DAY),
+    );
   });
 });
 
@@ -201,7 +207,10 @@ describe('historyStore.resolve', () => {
     ['another version', { version: 2, accounts: {} }],
     ['a negative count', { version: 1, accounts: { default: { image_gen: [[DAY_OF_T0, -1]] } } }],
     ['a day that is not whole', { version: 1, accounts: { default: { image_gen: [[1.5, 1]] } } }],
-    ['too many days', { version: 1, accounts: { default: { image_gen: Array.from({ length: HISTORY_DAYS + 1 }, (_, index) => [index, 1]) } } }],
+    [
+      'too many days',
+      { version: 1, accounts: { default: { image_gen: Array.from({ length: HISTORY_DAYS + 1 }, (_, index) => [index, 1]) } } },
+    ],
     ['text', 'history'],
   ])('%s reads as an empty history', (_name, value) => {
     expect(historyStore.resolve(value).value).toEqual(emptyHistory());

@@ -5,7 +5,8 @@ import { windowRunOut } from '../../../lib/core/window-forecast';
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 8, 15, 12, 0, 0);
-const used = (...pairs: Array<[hoursAgo: number, usedPercent: number]>) => pairs.map(([hoursAgo, usedPercent]) => ({ at: NOW - hoursAgo * HOUR, usedPercent }));
+const used = (...pairs: Array<[hoursAgo: number, usedPercent: number]>) =>
+  pairs.map(([hoursAgo, usedPercent]) => ({ at: NOW - hoursAgo * HOUR, usedPercent }));
 
 describe('windowRunOut', () => {
   it.each([

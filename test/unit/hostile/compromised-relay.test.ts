@@ -40,18 +40,29 @@ const OTHER_MESSAGES: [string, unknown][] = [
   ['page-active for __proto__', { type: 'page-active', account: '__proto__' }],
   ['page-active for an account without readings', { type: 'page-active', account: 'acct-00000000000000ff' }],
   ['page-active without an account', { type: 'page-active' }],
-  ['a finding whose quota is the whole CDM, unpicked, with private fields', {
-    type: 'page-finding',
-    account: null,
-    finding: {
-      kind: 'quota',
-      carrier: 'stream',
-      quota: { type: 'conversation_detail_metadata', conversation_id: 'c-secret', banner_info: { text: 'secret' }, limits_progress: [{ feature_name: 'image_gen', remaining: 3, reset_after: null, note: 'secret' }] },
+  [
+    'a finding whose quota is the whole CDM, unpicked, with private fields',
+    {
+      type: 'page-finding',
+      account: null,
+      finding: {
+        kind: 'quota',
+        carrier: 'stream',
+        quota: {
+          type: 'conversation_detail_metadata',
+          conversation_id: 'c-secret',
+          banner_info: { text: 'secret' },
+          limits_progress: [{ feature_name: 'image_gen', remaining: 3, reset_after: null, note: 'secret' }],
+        },
+      },
     },
-  }],
+  ],
 ];
 
-const TABLE: [string, unknown][] = [...hostileEnvelopes(NOW).map((hostile): [string, unknown] => [hostile.name, unchecked(hostile.envelope)]), ...OTHER_MESSAGES];
+const TABLE: [string, unknown][] = [
+  ...hostileEnvelopes(NOW).map((hostile): [string, unknown] => [hostile.name, unchecked(hostile.envelope)]),
+  ...OTHER_MESSAGES,
+];
 
 describe('every hostile message, handed to the background unchecked', () => {
   it.each(TABLE)('%s: handled without rejecting; storage stays valid', async (_name, message) => {
@@ -60,20 +71,26 @@ describe('every hostile message, handed to the background unchecked', () => {
     expect(invalidStoredValues(await fakeBrowser.storage.local.get(null))).toEqual([]);
   });
 
-  it('all of them in a row through the worker leave one valid state of bounded size, keeping no private field', { timeout: 30_000 }, async () => {
-    await startWorker();
-    for (const [, message] of TABLE) {
-      await sendFromPage(message);
-      await settle();
-    }
-    const storage = await fakeBrowser.storage.local.get(null);
-    expect(invalidStoredValues(storage)).toEqual([]);
-    expect(JSON.stringify(storage).length).toBeLessThan(1024 * 1024);
-    expect(JSON.stringify(storage)).not.toContain('secret');
-    const log = ((await stored('diagnostics')) ?? []) as { where: string; reason: string }[];
-    // Ignored messages are logged as such; anything else under 'background' is an error it caught.
-    expect(log.filter((entry) => entry.where === 'background' && !['malformed relay message', 'message too large'].includes(entry.reason))).toEqual([]);
-  });
+  it(
+    'all of them in a row through the worker leave one valid state of bounded size, keeping no private field',
+    { timeout: 30_000 },
+    async () => {
+      await startWorker();
+      for (const [, message] of TABLE) {
+        await sendFromPage(message);
+        await settle();
+      }
+      const storage = await fakeBrowser.storage.local.get(null);
+      expect(invalidStoredValues(storage)).toEqual([]);
+      expect(JSON.stringify(storage).length).toBeLessThan(1024 * 1024);
+      expect(JSON.stringify(storage)).not.toContain('secret');
+      const log = ((await stored('diagnostics')) ?? []) as { where: string; reason: string }[];
+      // Ignored messages are logged as such; anything else under 'background' is an error it caught.
+      expect(
+        log.filter((entry) => entry.where === 'background' && !['malformed relay message', 'message too large'].includes(entry.reason)),
+      ).toEqual([]);
+    },
+  );
 
   it('readings for hundreds of accounts keep at most ten', async () => {
     for (const envelope of fakeAccountReadings(300, NOW)) await handleRelayMessage(unchecked(envelope), NOW);
@@ -99,7 +116,14 @@ describe('runtime messages of any shape', () => {
     { requiredKeys: ['kind'] },
   );
   const message = fc.oneof(
-    fc.record({ type: fc.oneof(fc.constantFrom('page-finding', 'page-active'), fc.anything()), finding: findingLike, account: fc.oneof(fc.constant(null), fc.stringMatching(/^acct-[0-9a-f]{16}$/), fc.anything()) }, { requiredKeys: ['type'] }),
+    fc.record(
+      {
+        type: fc.oneof(fc.constantFrom('page-finding', 'page-active'), fc.anything()),
+        finding: findingLike,
+        account: fc.oneof(fc.constant(null), fc.stringMatching(/^acct-[0-9a-f]{16}$/), fc.anything()),
+      },
+      { requiredKeys: ['type'] },
+    ),
     fc.anything({ withNullPrototype: true, withBigInt: true, withMap: true, withSet: true, withDate: true }),
   );
 
@@ -117,8 +141,16 @@ describe('runtime messages of any shape', () => {
 
 describe('bounds the background keeps itself', () => {
   it('a message over the size cap is ignored and logged, even one the schemas would accept', async () => {
-    const texts = Array.from({ length: 64 }, (_, index) => ({ name: `blocked_${index}`, resets_after_text: 'w'.repeat(500), description: 'd'.repeat(500) }));
-    const message = { type: 'page-finding', account: null, finding: { kind: 'quota', carrier: 'init', quota: { type: 'conversation_detail_metadata', blocked_features: texts } } };
+    const texts = Array.from({ length: 64 }, (_, index) => ({
+      name: `blocked_${index}`,
+      resets_after_text: 'w'.repeat(500),
+      description: 'd'.repeat(500),
+    }));
+    const message = {
+      type: 'page-finding',
+      account: null,
+      finding: { kind: 'quota', carrier: 'init', quota: { type: 'conversation_detail_metadata', blocked_features: texts } },
+    };
     expect(await handleRelayMessage(message, NOW)).toBeNull();
     expect(await stored('quotaState')).toBeUndefined();
     expect(((await stored('diagnostics')) as unknown[])[0]).toEqual({ at: NOW, where: 'background', reason: 'message too large' });
@@ -144,8 +176,11 @@ describe('diagnostics hold fixed codes only', () => {
     expect(log[0]).toEqual({ at: NOW, where: 'background', reason: 'malformed relay message' });
   });
 
-  it('a rejected reading is logged as a code, without the path into the page\'s data', async () => {
-    const quota = { type: 'conversation_detail_metadata', limits_progress: [{ feature_name: 'Re-login at chatgpt-verify.example', remaining: -1 }] };
+  it("a rejected reading is logged as a code, without the path into the page's data", async () => {
+    const quota = {
+      type: 'conversation_detail_metadata',
+      limits_progress: [{ feature_name: 'Re-login at chatgpt-verify.example', remaining: -1 }],
+    };
     await handleRelayMessage({ type: 'page-finding', account: null, finding: { kind: 'quota', carrier: 'init', quota } }, NOW);
     expect(await stored('diagnostics')).toEqual([{ at: NOW, where: 'init', reason: 'reading rejected' }]);
   });

@@ -30,7 +30,11 @@ export function hostileEnvelopes(now: number): HostileCase[] {
   const iso = (at: number) => new Date(at).toISOString();
   const envelope = (finding: Record<string, unknown>, account: unknown = null) => ({ account, ...finding });
   const quota = (fields: Record<string, unknown>) => envelope({ kind: 'quota', carrier: 'init', quota: { type: CDM, ...fields } });
-  const item = (name: unknown, remaining: unknown, reset: unknown = iso(now + HOUR)) => ({ feature_name: name, remaining, reset_after: reset });
+  const item = (name: unknown, remaining: unknown, reset: unknown = iso(now + HOUR)) => ({
+    feature_name: name,
+    remaining,
+    reset_after: reset,
+  });
   const limits = (...items: unknown[]) => quota({ limits_progress: items });
   const image = (remaining: unknown, reset?: unknown) => limits(item('image_gen', remaining, reset));
   // 1000 levels: deeper, and structured cloning (postMessage) itself runs out of stack in the page.
@@ -45,10 +49,18 @@ export function hostileEnvelopes(now: number): HostileCase[] {
     // What the interceptor itself posts.
     ['a valid small reading (the page may state its own numbers)', image(7), 'stored'],
     ['a valid refusal', envelope({ kind: 'refusal', carrier: 'stream', feature: 'image_gen', resetsInMs: HOUR }), 'stored'],
-    ['a valid cooldown of 31 days (the bound)', envelope({ kind: 'cooldown', carrier: 'stream', feature: 'image_gen', cooldownMs: 31 * 24 * HOUR }), 'stored'],
+    [
+      'a valid cooldown of 31 days (the bound)',
+      envelope({ kind: 'cooldown', carrier: 'stream', feature: 'image_gen', cooldownMs: 31 * 24 * HOUR }),
+      'stored',
+    ],
     ['a valid model cap', envelope({ kind: 'model-cap', carrier: 'stream', clearsInMs: 60_000 }), 'stored'],
     ['a valid plan', envelope({ kind: 'plan', carrier: 'account', plan: 'pro' }), 'stored'],
-    ['an account the extension has no reading for', envelope({ kind: 'account', carrier: 'account' }, 'acct-0123456789abcdef'), 'not stored'],
+    [
+      'an account the extension has no reading for',
+      envelope({ kind: 'account', carrier: 'account' }, 'acct-0123456789abcdef'),
+      'not stored',
+    ],
     ['an ignored note (a diagnostic only)', envelope({ kind: 'ignored', carrier: 'init', reason: 'HTTP 500' }), 'not stored'],
     // Numbers.
     ['a negative count', image(-5), 'not stored'],
@@ -62,9 +74,17 @@ export function hostileEnvelopes(now: number): HostileCase[] {
     ['a boolean', image(true), 'not stored'],
     ['a Date', image(new Date(now)), 'not stored'],
     ['a negative refusal delay', envelope({ kind: 'refusal', carrier: 'stream', feature: 'image_gen', resetsInMs: -1 }), 'not stored'],
-    ['a refusal delay of a century', envelope({ kind: 'refusal', carrier: 'stream', feature: 'image_gen', resetsInMs: 100 * 365 * 24 * HOUR }), 'not stored'],
+    [
+      'a refusal delay of a century',
+      envelope({ kind: 'refusal', carrier: 'stream', feature: 'image_gen', resetsInMs: 100 * 365 * 24 * HOUR }),
+      'not stored',
+    ],
     ['a cooldown of NaN', envelope({ kind: 'cooldown', carrier: 'stream', feature: 'image_gen', cooldownMs: Number.NaN }), 'not stored'],
-    ['a cooldown one ms over 31 days', envelope({ kind: 'cooldown', carrier: 'stream', feature: 'image_gen', cooldownMs: 31 * 24 * HOUR + 1 }), 'not stored'],
+    [
+      'a cooldown one ms over 31 days',
+      envelope({ kind: 'cooldown', carrier: 'stream', feature: 'image_gen', cooldownMs: 31 * 24 * HOUR + 1 }),
+      'not stored',
+    ],
     ['a model cap clearing in 1e300 ms', envelope({ kind: 'model-cap', carrier: 'stream', clearsInMs: 1e300 }), 'not stored'],
     // Megabyte strings.
     ['a 1 MB feature name', limits(item(MEGABYTE, 5)), 'not stored'],
@@ -81,7 +101,14 @@ export function hostileEnvelopes(now: number): HostileCase[] {
     [
       // Within the schemas' bounds, but ~100 KB: over the relay's 32 KB cap on a message (real ones are a few KB).
       '64 blocked entries of 500-character texts (the bounds)',
-      quota({ blocked_features: many(64, (index) => ({ name: `blocked_${index}`, resets_after_text: 'w'.repeat(500), description: 'd'.repeat(500), block_reason: 'r'.repeat(500) })) }),
+      quota({
+        blocked_features: many(64, (index) => ({
+          name: `blocked_${index}`,
+          resets_after_text: 'w'.repeat(500),
+          description: 'd'.repeat(500),
+          block_reason: 'r'.repeat(500),
+        })),
+      }),
       'dropped by the relay',
     ],
     ['10 000 blocked features', quota({ blocked_features: many(10_000, (index) => `blocked_${index}`) }), 'not stored'],
@@ -92,16 +119,28 @@ export function hostileEnvelopes(now: number): HostileCase[] {
     ['deep nesting as the quota object', envelope({ kind: 'quota', carrier: 'init', quota: deep(1000) }), 'not stored'],
     ['deep nesting as the account', envelope({ kind: 'account', carrier: 'account' }, deep(1000)), 'dropped by the relay'],
     // Names that Object.prototype already has.
-    ...['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'].map((name): [string, unknown, HostileOutcome] => [`a feature named ${name}`, limits(item(name, 3)), 'not stored']),
+    ...['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'].map((name): [string, unknown, HostileOutcome] => [
+      `a feature named ${name}`,
+      limits(item(name, 3)),
+      'not stored',
+    ]),
     ['a blocked feature named __proto__', quota({ blocked_features: ['__proto__'] }), 'not stored'],
     ['a plan named constructor', envelope({ kind: 'plan', carrier: 'account', plan: 'constructor' }), 'not stored'],
     ['an account named __proto__', envelope({ kind: 'account', carrier: 'account' }, '__proto__'), 'dropped by the relay'],
     [
       'an own __proto__ key in the quota object',
-      envelope({ kind: 'quota', carrier: 'init', quota: JSON.parse(`{"__proto__":{"limits_progress":[{"feature_name":"image_gen","remaining":1}]},"type":"${CDM}"}`) }),
+      envelope({
+        kind: 'quota',
+        carrier: 'init',
+        quota: JSON.parse(`{"__proto__":{"limits_progress":[{"feature_name":"image_gen","remaining":1}]},"type":"${CDM}"}`),
+      }),
       'stored',
     ],
-    ['an envelope whose fields hide under an own __proto__ key', JSON.parse(`{"__proto__":${JSON.stringify(image(4))}}`), 'dropped by the relay'],
+    [
+      'an envelope whose fields hide under an own __proto__ key',
+      JSON.parse(`{"__proto__":${JSON.stringify(image(4))}}`),
+      'dropped by the relay',
+    ],
     // Times.
     ['a reset in the year 9999 (read as unknown)', image(9, '9999-12-31T23:59:59Z'), 'stored'],
     ['a reset in 1970 (read as unknown)', image(9, '1970-01-01T00:00:00Z'), 'stored'],
@@ -122,7 +161,11 @@ export function hostileEnvelopes(now: number): HostileCase[] {
     ['limits_progress as a Set', quota({ limits_progress: new Set([item('image_gen', 1)]) }), 'not stored'],
     ['the hand-over word alone', 'quota-meter:port', 'dropped by the relay'],
     ['a list that carries a finding', Object.assign([1], { kind: 'account', carrier: 'account', account: null }), 'dropped by the relay'],
-    ['an own field missing (a refusal without its delay)', envelope({ kind: 'refusal', carrier: 'stream', feature: 'image_gen' }), 'dropped by the relay'],
+    [
+      'an own field missing (a refusal without its delay)',
+      envelope({ kind: 'refusal', carrier: 'stream', feature: 'image_gen' }),
+      'dropped by the relay',
+    ],
     ['null', null, 'dropped by the relay'],
   ];
   return cases.map(([name, envelope, outcome]) => ({ name, envelope, outcome }));
@@ -134,6 +177,11 @@ export function fakeAccountReadings(count: number, now: number): unknown[] {
     account: `acct-${index.toString(16).padStart(16, '0')}`,
     kind: 'quota',
     carrier: 'init',
-    quota: { type: 'conversation_detail_metadata', limits_progress: [{ feature_name: 'image_gen', remaining: 100 + (index % 900), reset_after: new Date(now + 3_600_000).toISOString() }] },
+    quota: {
+      type: 'conversation_detail_metadata',
+      limits_progress: [
+        { feature_name: 'image_gen', remaining: 100 + (index % 900), reset_after: new Date(now + 3_600_000).toISOString() },
+      ],
+    },
   }));
 }

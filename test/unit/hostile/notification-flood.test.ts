@@ -27,7 +27,16 @@ const KNOWN = ['image_gen', 'deep_research', 'odyssey', 'file_upload', 'paste_te
 function usedUp(names: string[], resetsAt = NOW + HOUR): AccountState {
   const account = emptyAccountState();
   for (const name of names) {
-    account.features[name] = { name, remaining: 0, resetsAt, seenAt: NOW, source: 'init', maxSeen: 5, windowNotStarted: false, resetEstimated: false };
+    account.features[name] = {
+      name,
+      remaining: 0,
+      resetsAt,
+      seenAt: NOW,
+      source: 'init',
+      maxSeen: 5,
+      windowNotStarted: false,
+      resetEstimated: false,
+    };
   }
   return account;
 }
@@ -87,7 +96,10 @@ describe('forged readings and notifications', () => {
     ['in the year 2200', '2200-01-01T00:00:00Z'],
     ['two months ahead', new Date(NOW + 61 * 24 * HOUR).toISOString()],
   ])('a reset time %s is read as unknown, not as a window to alarm', (_name, resetAfter) => {
-    const quota = { limits_progress: [{ feature_name: 'image_gen', remaining: 0, reset_after: resetAfter }], blocked_features: [{ name: 'deep_research', resets_after: resetAfter }] };
+    const quota = {
+      limits_progress: [{ feature_name: 'image_gen', remaining: 0, reset_after: resetAfter }],
+      blocked_features: [{ name: 'deep_research', resets_after: resetAfter }],
+    };
     const result = readingFromQuotaObject(quota, { source: 'init', receivedAt: NOW });
     expect(result.ok && result.reading.features?.[0]?.resetsAt).toBeNull();
     expect(result.ok && result.reading.blocked?.[0]?.resetsAt).toBeNull();
@@ -95,7 +107,10 @@ describe('forged readings and notifications', () => {
 
   it('a reset time within the longest real window is kept', () => {
     const resetAfter = new Date(NOW + MAX_RESET_AHEAD_MS - HOUR).toISOString();
-    const result = readingFromQuotaObject({ limits_progress: [{ feature_name: 'deep_research', remaining: 3, reset_after: resetAfter }] }, { source: 'init', receivedAt: NOW });
+    const result = readingFromQuotaObject(
+      { limits_progress: [{ feature_name: 'deep_research', remaining: 3, reset_after: resetAfter }] },
+      { source: 'init', receivedAt: NOW },
+    );
     expect(result.ok && result.reading.features?.[0]?.resetsAt).toBe(Date.parse(resetAfter));
   });
 });

@@ -40,7 +40,8 @@ async function postThrough(data: unknown): Promise<unknown[]> {
     await sendFromPage(message);
     await settle();
     // The relay checks structure only: what the schemas reject, the background ignores and logs.
-    if (!relayMessageSchema.safeParse(message).success) expect(await lastDiagnostic()).toEqual({ at: Date.now(), where: 'background', reason: 'malformed relay message' });
+    if (!relayMessageSchema.safeParse(message).success)
+      expect(await lastDiagnostic()).toEqual({ at: Date.now(), where: 'background', reason: 'malformed relay message' });
   }
   // The relay refills 2 messages a second: a second later, the next one passes whatever came before.
   vi.setSystemTime(Date.now() + 1000);
@@ -130,11 +131,19 @@ describe('random messages on the channel', () => {
   const hex = fc.stringMatching(/^acct-[0-9a-f]{16}$/);
   const some = <T>(arbitrary: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary }, { weight: 1, arbitrary: fc.anything() });
   const item = fc.record(
-    { feature_name: some(fc.constantFrom('image_gen', '__proto__', 'constructor', 'x'.repeat(600))), remaining: some(fc.oneof(fc.integer(), fc.double())), reset_after: some(fc.string()) },
+    {
+      feature_name: some(fc.constantFrom('image_gen', '__proto__', 'constructor', 'x'.repeat(600))),
+      remaining: some(fc.oneof(fc.integer(), fc.double())),
+      reset_after: some(fc.string()),
+    },
     { requiredKeys: [] },
   );
   const quota = fc.record(
-    { type: some(fc.constant('conversation_detail_metadata')), limits_progress: some(fc.array(item, { maxLength: 70 })), blocked_features: some(fc.array(fc.anything(), { maxLength: 70 })) },
+    {
+      type: some(fc.constant('conversation_detail_metadata')),
+      limits_progress: some(fc.array(item, { maxLength: 70 })),
+      blocked_features: some(fc.array(fc.anything(), { maxLength: 70 })),
+    },
     { requiredKeys: [] },
   );
   const envelope = fc.record(
@@ -153,15 +162,19 @@ describe('random messages on the channel', () => {
     { requiredKeys: ['account'] },
   );
 
-  it('the relay never throws and forwards only well-formed, bounded messages; the background stores only valid values', { timeout: 60_000 }, async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(envelope, fc.anything()), async (data) => {
-        const forwarded = await postThrough(data);
-        forwarded.forEach(expectWellFormed);
-      }),
-      { numRuns: 200 },
-    );
-    expect(invalidStoredValues(await fakeBrowser.storage.local.get(null))).toEqual([]);
-    expect(await backgroundTrouble()).toEqual([]);
-  });
+  it(
+    'the relay never throws and forwards only well-formed, bounded messages; the background stores only valid values',
+    { timeout: 60_000 },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(envelope, fc.anything()), async (data) => {
+          const forwarded = await postThrough(data);
+          forwarded.forEach(expectWellFormed);
+        }),
+        { numRuns: 200 },
+      );
+      expect(invalidStoredValues(await fakeBrowser.storage.local.get(null))).toEqual([]);
+      expect(await backgroundTrouble()).toEqual([]);
+    },
+  );
 });

@@ -77,4 +77,12 @@ export async function startRelay({ beforeHandover }: RelayStart = {}): Promise<P
 }
 
 /** The keys a picked quota object may have (lib/page/quota-fields.ts PickedQuota). */
-export const PICKED_QUOTA_KEYS = ['type', 'default_model_slug', 'intended_default_model_slug', 'limits_progress', 'blocked_features', 'model_limits', 'unknown_fields'];
+export const PICKED_QUOTA_KEYS = [
+  'type',
+  'default_model_slug',
+  'intended_default_model_slug',
+  'limits_progress',
+  'blocked_features',
+  'model_limits',
+  'unknown_fields',
+];

@@ -27,7 +27,11 @@ function heavyMessage(account: string, seed: number): unknown {
   const text = (length: number, label: string) => `${label}-${seed}-`.padEnd(length, 'x').slice(0, length);
   const at = new Date(NOW + 3_600_000).toISOString();
   const blocked: unknown[] = [];
-  const message = { type: 'page-finding', account, finding: { kind: 'quota', carrier: 'init', quota: { type: 'conversation_detail_metadata', blocked_features: blocked } } };
+  const message = {
+    type: 'page-finding',
+    account,
+    finding: { kind: 'quota', carrier: 'init', quota: { type: 'conversation_detail_metadata', blocked_features: blocked } },
+  };
   for (let index = 0; index < 64; index++) {
     blocked.push({ name: text(200, `blocked${index}`), resets_after: at, description: text(500, 'd') });
     if (messageChars(message) > MAX_MESSAGE_CHARS) {
@@ -39,7 +43,18 @@ function heavyMessage(account: string, seed: number): unknown {
 }
 
 const account = (index: number) => `acct-${index.toString(16).padStart(16, '0')}`;
-const small = { type: 'page-finding', account: account(0), finding: { kind: 'quota', carrier: 'init', quota: { type: 'conversation_detail_metadata', limits_progress: [{ feature_name: 'image_gen', remaining: 5, reset_after: new Date(NOW + 3_600_000).toISOString() }] } } };
+const small = {
+  type: 'page-finding',
+  account: account(0),
+  finding: {
+    kind: 'quota',
+    carrier: 'init',
+    quota: {
+      type: 'conversation_detail_metadata',
+      limits_progress: [{ feature_name: 'image_gen', remaining: 5, reset_after: new Date(NOW + 3_600_000).toISOString() }],
+    },
+  },
+};
 
 describe('a flood of made-up accounts', () => {
   it('keeps each later small reading from rewriting hundreds of KB', async () => {

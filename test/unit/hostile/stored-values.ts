@@ -47,7 +47,8 @@ const NAME = 200;
  * The most a relayed quota object can weigh once picked (lib/page/quota-fields.ts): three lists of one
  * item past the bound, each item at most six fields of bounded text, scalars and 32 field names.
  */
-export const MAX_PICKED_QUOTA_CHARS = 3 * (MAX_LIST_ITEMS + 1) * 6 * (MAX_STRING_LENGTH + FIELD) + 3 * (MAX_STRING_LENGTH + FIELD) + 32 * 100 + 1000;
+export const MAX_PICKED_QUOTA_CHARS =
+  3 * (MAX_LIST_ITEMS + 1) * 6 * (MAX_STRING_LENGTH + FIELD) + 3 * (MAX_STRING_LENGTH + FIELD) + 32 * 100 + 1000;
 
 /** One account at the bounds of lib/core/quota-state.ts: features, blocked entries, model limits, field names, cooldowns. */
 const MAX_ACCOUNT_CHARS =

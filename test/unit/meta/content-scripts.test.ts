@@ -11,7 +11,12 @@ import { describe, expect, it } from 'vitest';
 const ENTRYPOINTS = path.resolve(import.meta.dirname, '../../../entrypoints');
 const CONTENT_SCRIPTS = readdirSync(ENTRYPOINTS)
   .filter((name) => /\.content(\.tsx?|)$/.test(name))
-  .map((name) => (name.includes('.ts') ? name : ['index.ts', 'index.tsx'].map((file) => `${name}/${file}`).find((file) => existsSync(path.join(ENTRYPOINTS, file))) ?? `${name}/index`));
+  .map((name) =>
+    name.includes('.ts')
+      ? name
+      : (['index.ts', 'index.tsx'].map((file) => `${name}/${file}`).find((file) => existsSync(path.join(ENTRYPOINTS, file))) ??
+        `${name}/index`),
+  );
 
 interface ContentScriptDefinition {
   world?: 'ISOLATED' | 'MAIN';

@@ -63,7 +63,13 @@ const edges = sourceFiles(REPO_ROOT).flatMap(importsOf);
 function productExportsNoneImport(): string[] {
   return sourceFiles(path.join(REPO_ROOT, 'lib')).flatMap((file) =>
     exportsOf(file)
-      .filter((name) => !edges.some((edge) => edge.target === file && edge.from !== file && !isTest(edge.from) && (edge.names.includes(name) || edge.names.includes('*'))))
+      .filter(
+        (name) =>
+          !edges.some(
+            (edge) =>
+              edge.target === file && edge.from !== file && !isTest(edge.from) && (edge.names.includes(name) || edge.names.includes('*')),
+          ),
+      )
       .map((name) => `${path.relative(REPO_ROOT, file)} ${name}`),
   );
 }

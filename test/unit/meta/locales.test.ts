@@ -51,7 +51,9 @@ describe('message catalogues', () => {
   it.each(others)('%s translates every sentence rather than copying the English', (folder) => {
     const catalogue = readCatalogue(folder);
     // Short texts may rightly stay as they are: "Quotas" in French, "Version $p1$" in German.
-    const copied = Object.keys(english).filter((key) => english[key]!.message.length > 24 && catalogue[key]?.message === english[key]!.message);
+    const copied = Object.keys(english).filter(
+      (key) => english[key]!.message.length > 24 && catalogue[key]?.message === english[key]!.message,
+    );
     expect(copied).toEqual([]);
   });
 

@@ -26,7 +26,12 @@ export function sourceFiles(directory: string): string[] {
 }
 
 function resolveSpecifier(from: string, specifier: string): string | null {
-  const base = specifier.startsWith('@/') || specifier.startsWith('~/') ? path.join(REPO_ROOT, specifier.slice(2)) : specifier.startsWith('.') ? path.resolve(path.dirname(from), specifier) : null;
+  const base =
+    specifier.startsWith('@/') || specifier.startsWith('~/')
+      ? path.join(REPO_ROOT, specifier.slice(2))
+      : specifier.startsWith('.')
+        ? path.resolve(path.dirname(from), specifier)
+        : null;
   if (base === null) return null;
   const candidates = [base, `${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx')];
   return candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile()) ?? null;
@@ -58,9 +63,13 @@ export function importsOf(file: string): ImportEdge[] {
     if (ts.isImportDeclaration(node)) edges.push(...edge(file, node.moduleSpecifier, importedNames(node.importClause)));
     else if (ts.isExportDeclaration(node)) {
       const clause = node.exportClause;
-      const names = clause === undefined || !ts.isNamedExports(clause) ? ['*'] : clause.elements.map((element) => (element.propertyName ?? element.name).text);
+      const names =
+        clause === undefined || !ts.isNamedExports(clause)
+          ? ['*']
+          : clause.elements.map((element) => (element.propertyName ?? element.name).text);
       edges.push(...edge(file, node.moduleSpecifier, names));
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) edges.push(...edge(file, node.arguments[0], ['*']));
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword)
+      edges.push(...edge(file, node.arguments[0], ['*']));
     else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) edges.push(...edge(file, node.argument.literal, ['*']));
     ts.forEachChild(node, visit);
   };
@@ -73,8 +82,12 @@ function hasExportModifier(node: ts.Node): boolean {
 }
 
 function declaredNames(statement: ts.Statement): string[] {
-  if (ts.isVariableStatement(statement)) return statement.declarationList.declarations.flatMap((declaration) => (ts.isIdentifier(declaration.name) ? [declaration.name.text] : []));
-  const isDefault = ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+  if (ts.isVariableStatement(statement))
+    return statement.declarationList.declarations.flatMap((declaration) =>
+      ts.isIdentifier(declaration.name) ? [declaration.name.text] : [],
+    );
+  const isDefault =
+    ts.canHaveModifiers(statement) && (ts.getModifiers(statement) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
   if (isDefault) return ['default'];
   const name = (statement as { name?: ts.Node }).name;
   return name !== undefined && ts.isIdentifier(name) ? [name.text] : [];
@@ -84,7 +97,12 @@ function declaredNames(statement: ts.Statement): string[] {
 export function exportsOf(file: string): string[] {
   return parse(file).statements.flatMap((statement) => {
     if (ts.isExportAssignment(statement)) return ['default'];
-    if (ts.isExportDeclaration(statement) && statement.moduleSpecifier === undefined && statement.exportClause !== undefined && ts.isNamedExports(statement.exportClause)) {
+    if (
+      ts.isExportDeclaration(statement) &&
+      statement.moduleSpecifier === undefined &&
+      statement.exportClause !== undefined &&
+      ts.isNamedExports(statement.exportClause)
+    ) {
       return statement.exportClause.elements.map((element) => element.name.text);
     }
     return hasExportModifier(statement) ? declaredNames(statement) : [];

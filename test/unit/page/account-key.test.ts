@@ -53,10 +53,15 @@ describe('ACCOUNT_KEY_PATTERN', () => {
     expect(ACCOUNT_KEY_PATTERN.test(key)).toBe(true);
   });
 
-  it.each(['acct-0123456789ABCDEF', 'acct-0123456789abcde', 'acct-0123456789abcdef0', 'd2c7a1e0-5b7f-4a8e-9c11', 'default', ' acct-0123456789abcdef', ''])(
-    '%j is not a key (a raw id cannot pass for one)',
-    (key) => {
-      expect(ACCOUNT_KEY_PATTERN.test(key)).toBe(false);
-    },
-  );
+  it.each([
+    'acct-0123456789ABCDEF',
+    'acct-0123456789abcde',
+    'acct-0123456789abcdef0',
+    'd2c7a1e0-5b7f-4a8e-9c11',
+    'default',
+    ' acct-0123456789abcdef',
+    '',
+  ])('%j is not a key (a raw id cannot pass for one)', (key) => {
+    expect(ACCOUNT_KEY_PATTERN.test(key)).toBe(false);
+  });
 });

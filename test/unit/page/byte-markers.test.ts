@@ -25,7 +25,9 @@ describe('markerSearch', () => {
     ['multi-byte text only', '图像生成次数已用完 😀👍🏽', false],
   ])('%s', (_name, text, expected) => {
     expect(search(encode(text))).toBe(expected);
-    expect(search(encode(text))).toBe(['conversation_detail_metadata', '[DONE]', 'generating images too quickly'].some((marker) => text.includes(marker)));
+    expect(search(encode(text))).toBe(
+      ['conversation_detail_metadata', '[DONE]', 'generating images too quickly'].some((marker) => text.includes(marker)),
+    );
   });
 
   it('agrees with includes on random texts built from marker pieces', () => {

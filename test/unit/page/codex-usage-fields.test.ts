@@ -45,7 +45,11 @@ describe('the interceptor on /backend-api/wham/usage', () => {
     const reports: PageFinding[] = [];
     const { fetch, calls } = fakeFetch(() => Promise.resolve(answer()));
     const scope = { fetch };
-    undo = installFetchObserver({ scope, baseUrl: () => 'https://chatgpt.com/codex/settings/usage', report: (finding) => reports.push(finding) });
+    undo = installFetchObserver({
+      scope,
+      baseUrl: () => 'https://chatgpt.com/codex/settings/usage',
+      report: (finding) => reports.push(finding),
+    });
     return { scope, reports, calls };
   }
 
@@ -70,7 +74,9 @@ describe('the interceptor on /backend-api/wham/usage', () => {
   });
 
   it('a body declared over the bound is not cloned', async () => {
-    const { scope, reports } = observe(() => new Response(FULL, { headers: { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) } }));
+    const { scope, reports } = observe(
+      () => new Response(FULL, { headers: { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) } }),
+    );
     await scope.fetch('/backend-api/wham/usage');
     await settle();
     expect(reports).toEqual([{ kind: 'ignored', carrier: 'codex-usage', reason: 'body too large' }]);

@@ -91,7 +91,13 @@ describe('the account a request is made for', () => {
     }
     const accounts = reports.filter((entry) => entry.finding.kind === 'account').map((entry) => entry.account);
     expect(accounts).toEqual([KEY, OTHER_KEY, KEY]);
-    expect(reports.filter((entry) => entry.finding.kind === 'quota').map((entry) => entry.account)).toEqual([KEY, KEY, OTHER_KEY, OTHER_KEY, KEY]);
+    expect(reports.filter((entry) => entry.finding.kind === 'quota').map((entry) => entry.account)).toEqual([
+      KEY,
+      KEY,
+      OTHER_KEY,
+      OTHER_KEY,
+      KEY,
+    ]);
   });
 
   it('a request without the header is filed under the account last seen on the page', async () => {
@@ -191,7 +197,9 @@ describe('the Authorization header is never read', () => {
       },
     });
     const { scope } = install();
-    await call(scope, '/backend-api/conversation/init', { headers: [guarded, ['chatgpt-account-id', ACCOUNT_ID]] as unknown as [string, string][] });
+    await call(scope, '/backend-api/conversation/init', {
+      headers: [guarded, ['chatgpt-account-id', ACCOUNT_ID]] as unknown as [string, string][],
+    });
     expect(reports.every((entry) => entry.account === KEY)).toBe(true);
   });
 

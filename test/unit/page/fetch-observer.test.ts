@@ -142,7 +142,7 @@ describe('which requests are read', () => {
     expect(clone).toHaveBeenCalledTimes(1);
   });
 
-  it("a page that replaces clone, JSON.parse, Headers.prototype.get or Promise later sees none of our calls, and we still read", async () => {
+  it('a page that replaces clone, JSON.parse, Headers.prototype.get or Promise later sees none of our calls, and we still read', async () => {
     const scope = install(fakeFetch(answerFor).fetch);
     const seen: string[] = [];
     const saved = { clone: Response.prototype.clone, get: Headers.prototype.get, parse: JSON.parse, Promise: globalThis.Promise };
@@ -248,7 +248,9 @@ describe('errors and aborts', () => {
     const clone = vi.spyOn(Response.prototype, 'clone');
     const big = JSON.stringify({ limits_progress: [], padding: 'p'.repeat(MAX_INIT_BYTES) });
     const headers = { 'content-type': 'application/json', 'content-length': String(big.length) };
-    const scope = install(fakeFetch(() => Promise.resolve(new Response(chunkedBody(new TextEncoder().encode(big), [4096]), { headers }))).fetch);
+    const scope = install(
+      fakeFetch(() => Promise.resolve(new Response(chunkedBody(new TextEncoder().encode(big), [4096]), { headers }))).fetch,
+    );
     const response = await scope.fetch('/backend-api/conversation/init');
     expect(await response.text()).toBe(big);
     await settle(20);

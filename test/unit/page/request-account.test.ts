@@ -10,12 +10,27 @@ describe('accountIdOfRequest', () => {
   it.each<[string, unknown, unknown, string | null]>([
     ['init headers as an object', URL_TEXT, { headers: { 'chatgpt-account-id': ID } }, ID],
     ['an object key in another case', URL_TEXT, { headers: { 'CHATGPT-ACCOUNT-ID': ID } }, ID],
-    ['an array of pairs', URL_TEXT, { headers: [['Accept', '*/*'], ['chatgpt-account-id', ID]] }, ID],
+    [
+      'an array of pairs',
+      URL_TEXT,
+      {
+        headers: [
+          ['Accept', '*/*'],
+          ['chatgpt-account-id', ID],
+        ],
+      },
+      ID,
+    ],
     ['an array pair in another case', URL_TEXT, { headers: [['ChatGPT-Account-ID', ID]] }, ID],
     ['a Headers object', URL_TEXT, { headers: new Headers({ 'chatgpt-account-id': ID }) }, ID],
     ['a Request input', new Request(URL_TEXT, { headers: { 'chatgpt-account-id': ID } }), undefined, ID],
     ['a Request input and init without headers', new Request(URL_TEXT, { headers: { 'chatgpt-account-id': ID } }), { method: 'POST' }, ID],
-    ['init wins over the Request', new Request(URL_TEXT, { headers: { 'chatgpt-account-id': 'other' } }), { headers: { 'chatgpt-account-id': ID } }, ID],
+    [
+      'init wins over the Request',
+      new Request(URL_TEXT, { headers: { 'chatgpt-account-id': 'other' } }),
+      { headers: { 'chatgpt-account-id': ID } },
+      ID,
+    ],
     ['spaces around the value', URL_TEXT, { headers: { 'chatgpt-account-id': `  ${ID} ` } }, ID],
     ['200 characters', URL_TEXT, { headers: { 'chatgpt-account-id': 'x'.repeat(200) } }, 'x'.repeat(200)],
     ['no init', URL_TEXT, undefined, null],

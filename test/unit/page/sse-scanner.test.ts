@@ -20,8 +20,7 @@ function randomOffsets(seed: number, length: number, count: number): () => numbe
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  return () =>
-    Array.from({ length: count }, () => Math.floor(next() * (length + 1))).sort((a, b) => a - b);
+  return () => Array.from({ length: count }, () => Math.floor(next() * (length + 1))).sort((a, b) => a - b);
 }
 
 const STREAMS = streamFixtures();

@@ -43,7 +43,12 @@ const manualTimers = () => {
   return { timers, fireAll: () => pending.splice(0).forEach((callback) => callback()) };
 };
 
-const bounds = (overrides: Partial<StreamBounds> = {}): StreamBounds => ({ maxBytes: 20 * EVENT.byteLength, idleMs: 1000, timers: manualTimers().timers, ...overrides });
+const bounds = (overrides: Partial<StreamBounds> = {}): StreamBounds => ({
+  maxBytes: 20 * EVENT.byteLength,
+  idleMs: 1000,
+  timers: manualTimers().timers,
+  ...overrides,
+});
 
 describe('scanEvents bounds', () => {
   it('stops at the byte cap and cancels the stream', async () => {
@@ -93,7 +98,12 @@ describe('a page that cancels its reader mid-stream', () => {
     const { fetch } = fakeFetch(() => Promise.resolve(new Response(stream, { headers: { 'content-type': 'text/event-stream' } })));
     const scope = { fetch };
     const reports: PageFinding[] = [];
-    const undo = installFetchObserver({ scope, baseUrl: () => 'https://chatgpt.com/', report: (finding) => reports.push(finding), streamBounds: bounds() });
+    const undo = installFetchObserver({
+      scope,
+      baseUrl: () => 'https://chatgpt.com/',
+      report: (finding) => reports.push(finding),
+      streamBounds: bounds(),
+    });
     try {
       const response = await scope.fetch('/backend-api/f/conversation', { method: 'POST' });
       const reader = response.body!.getReader();

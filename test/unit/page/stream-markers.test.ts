@@ -14,7 +14,11 @@ import { chunksAt } from '../core/stream-readings';
 
 function findingsOf(chunks: Uint8Array[], wanted?: typeof EVERY_EVENT): PageFinding[] {
   const findings: PageFinding[] = [];
-  const scanner = createSseScanner(createTurnEventReader('stream', (finding) => findings.push(finding)), undefined, wanted);
+  const scanner = createSseScanner(
+    createTurnEventReader('stream', (finding) => findings.push(finding)),
+    undefined,
+    wanted,
+  );
   for (const chunk of chunks) scanner.push(chunk);
   scanner.end();
   return findings;

@@ -59,7 +59,12 @@ function findingsOfBody(body: string): PageFinding[] {
   return findings;
 }
 
-const refusal = (resetsInMs: number | null, carrier: PageCarrier = 'stream') => ({ kind: 'refusal', carrier, feature: 'image_gen', resetsInMs });
+const refusal = (resetsInMs: number | null, carrier: PageCarrier = 'stream') => ({
+  kind: 'refusal',
+  carrier,
+  feature: 'image_gen',
+  resetsInMs,
+});
 
 describe('the reset delay a refusal states, in the page language', () => {
   it.each([
@@ -98,7 +103,11 @@ describe('a refusal of the image tool', () => {
     ['Chinese: 10 hours', refusalSaying('无法调用 image_gen.text2im 工具。你已达到图片生成上限，上限将在 10小时 后重置。'), 10 * HOUR],
     ['Chinese: 2 h 30 min', refusalSaying('无法调用 image_gen.text2im 工具。上限将在 2小时30分钟 后重置'), 2 * HOUR + 30 * MINUTE],
     ['English: 45 minutes', refusalSaying('unable to invoke the image_gen.text2im tool. The limit resets in 45 minutes.'), 45 * MINUTE],
-    ['English: 1 day, 3 hours', refusalSaying('unable to invoke the image_gen.text2im tool. The limit resets in 1 day, 3 hours.'), DAY + 3 * HOUR],
+    [
+      'English: 1 day, 3 hours',
+      refusalSaying('unable to invoke the image_gen.text2im tool. The limit resets in 1 day, 3 hours.'),
+      DAY + 3 * HOUR,
+    ],
     ['no stated time', refusalSaying('unable to invoke the image_gen.text2im tool right now.'), null],
   ])('%s', (_name, event, delay) => {
     expect(findingsOf([asDelta(event)])).toEqual([refusal(delay)]);
@@ -140,7 +149,9 @@ describe('the same exception for another tool', () => {
   });
 
   it('another exception name is not a refusal', () => {
-    const other: ToolEvent = { message: { ...REFUSAL.message, content: { ...REFUSAL.message.content, name: 'ChatGPTAgentToolTimeoutException' } } };
+    const other: ToolEvent = {
+      message: { ...REFUSAL.message, content: { ...REFUSAL.message.content, name: 'ChatGPTAgentToolTimeoutException' } },
+    };
     expect(findingsOf([IMAGE_MARKERS[0]![1], asDelta(other)])).toEqual([]);
   });
 
@@ -197,7 +208,12 @@ describe('the plan and the quota object in a whole turn', () => {
   });
 
   it('events that are not JSON never throw', () => {
-    const broken = ['{"type":"server_ste_metadata","plan_type":', 'ChatGPTAgentToolRateLimitException {', 'conversation_detail_metadata', ''];
+    const broken = [
+      '{"type":"server_ste_metadata","plan_type":',
+      'ChatGPTAgentToolRateLimitException {',
+      'conversation_detail_metadata',
+      '',
+    ];
     expect(findingsOf(broken)).toEqual([]);
   });
 });

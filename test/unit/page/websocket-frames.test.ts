@@ -8,7 +8,9 @@ import { fixtureJson, fixtureText } from '../fixtures';
  * and a replay repeats a stream_item_id (protocol.md section 1). Driven with the synthetic frames.
  */
 
-const FRAMES = fixtureText('synthetic', 'websocket_turn_frames.jsonl').split('\n').filter((line) => line.trim() !== '');
+const FRAMES = fixtureText('synthetic', 'websocket_turn_frames.jsonl')
+  .split('\n')
+  .filter((line) => line.trim() !== '');
 const REFUSAL = fixtureJson('synthetic', 'tool_image_quota_refusal_en.json') as { message: { content: Record<string, unknown> } };
 
 function findingsOf(frames: string[]): PageFinding[] {
@@ -22,7 +24,11 @@ function findingsOf(frames: string[]): PageFinding[] {
 function frame(turn: string, itemId: string | null, item: string): string {
   const inner: Record<string, unknown> = { type: 'stream-item', conversation_id: 'c0ffee00', turn_id: turn, encoded_item: item };
   if (itemId !== null) inner.stream_item_id = itemId;
-  return JSON.stringify({ type: 'message', topic_id: `conversation-turn-${turn}`, payload: { type: 'conversation-turn-stream', payload: inner } });
+  return JSON.stringify({
+    type: 'message',
+    topic_id: `conversation-turn-${turn}`,
+    payload: { type: 'conversation-turn-stream', payload: inner },
+  });
 }
 
 const sse = (value: unknown) => `data: ${JSON.stringify(value)}\n\n`;
@@ -35,11 +41,18 @@ const IMAGE_MARKER = { type: 'message_marker', metadata: { turn_use_case: 'image
 const pythonRefusal = {
   p: '',
   o: 'add',
-  v: { message: { ...REFUSAL.message, content: { ...REFUSAL.message.content, text: 'unable to invoke the python_user_visible.exec tool right now' } } },
+  v: {
+    message: {
+      ...REFUSAL.message,
+      content: { ...REFUSAL.message.content, text: 'unable to invoke the python_user_visible.exec tool right now' },
+    },
+  },
 };
 
 const remainingOf = (finding: PageFinding | undefined) =>
-  finding?.kind === 'quota' ? (finding.quota.limits_progress as { feature_name: string; remaining: number }[]).map((item) => item.remaining) : null;
+  finding?.kind === 'quota'
+    ? (finding.quota.limits_progress as { feature_name: string; remaining: number }[]).map((item) => item.remaining)
+    : null;
 
 describe('the captured turn frames', () => {
   it('hold the replayed item s3 twice', () => {
@@ -102,8 +115,16 @@ describe('frames of several turns on one socket', () => {
 describe('what a frame is', () => {
   it.each([
     ['a captured frame', FRAMES[2], { itemId: 's3', turn: 't1' }],
-    ['a frame without turn_id: the conversation stands for it', JSON.stringify({ payload: { payload: { conversation_id: 'c1', encoded_item: 'x' } } }), { itemId: null, turn: 'c1' }],
-    ['a frame with neither', JSON.stringify({ payload: { payload: { encoded_item: 'x', stream_item_id: 7 } } }), { itemId: null, turn: '' }],
+    [
+      'a frame without turn_id: the conversation stands for it',
+      JSON.stringify({ payload: { payload: { conversation_id: 'c1', encoded_item: 'x' } } }),
+      { itemId: null, turn: 'c1' },
+    ],
+    [
+      'a frame with neither',
+      JSON.stringify({ payload: { payload: { encoded_item: 'x', stream_item_id: 7 } } }),
+      { itemId: null, turn: '' },
+    ],
   ])('%s', (_name, text, expected) => {
     expect(turnFrameOf(text ?? '')).toMatchObject(expected);
   });

@@ -10,7 +10,9 @@ import { fixtureText } from '../fixtures';
  * reading must happen later, outside the page's dispatch.
  */
 
-const FRAMES = fixtureText('synthetic', 'websocket_turn_frames.jsonl').split('\n').filter((line) => line.trim() !== '');
+const FRAMES = fixtureText('synthetic', 'websocket_turn_frames.jsonl')
+  .split('\n')
+  .filter((line) => line.trim() !== '');
 const SOCKET_URL = 'wss://ws.chatgpt.com/ws/user/user-123?verify=1';
 
 /** The page's WebSocket class: records which listeners were added, lets the test deliver frames. */
@@ -29,7 +31,11 @@ class FakeSocket extends EventTarget {
     this.protocols = protocols;
   }
 
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: AddEventListenerOptions | boolean): void {
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: AddEventListenerOptions | boolean,
+  ): void {
     this.listenerTypes.push(type);
     super.addEventListener(type, listener, options);
   }
@@ -237,7 +243,11 @@ describe('installing and undoing', () => {
   it('installing twice wraps once: one listener, one report', () => {
     const scope = install();
     const wrapped = scope.WebSocket;
-    const second = installWebSocketObserver({ scope, report: (finding, account) => reports.push({ finding, account }), account: () => null });
+    const second = installWebSocketObserver({
+      scope,
+      report: (finding, account) => reports.push({ finding, account }),
+      account: () => null,
+    });
     expect(scope.WebSocket).toBe(wrapped);
     const socket = open(scope);
     expect(socket.listenerTypes).toEqual(['message']);

@@ -37,7 +37,10 @@ describe('random event streams', () => {
         stream.chain((body) => {
           const end = body.crlf ? '\r\n' : '\n';
           const text = body.events
-            .map((lines) => `${body.comments ? `: note${end}event: delta${end}` : ''}${lines.map((value) => `data: ${value}${end}`).join('')}${end}`)
+            .map(
+              (lines) =>
+                `${body.comments ? `: note${end}event: delta${end}` : ''}${lines.map((value) => `data: ${value}${end}`).join('')}${end}`,
+            )
             .join('');
           const bytes = new TextEncoder().encode(text);
           return fc.tuple(fc.constant(body.events), fc.constant(bytes), cutsOf(bytes.length));

@@ -51,7 +51,10 @@ describe('the Codex usage parser on hostile input', () => {
   });
 
   it('any JSON text through the page: never throws, rejected or storable', () => {
-    fc.assert(fc.property(fc.json(), (text) => void expectStorable(text)), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.json(), (text) => void expectStorable(text)),
+      { numRuns: 300 },
+    );
   });
 
   it('mutations of the synthetic bodies: never throws, rejected or storable', () => {

@@ -30,10 +30,13 @@ function realQuotaObjects(): unknown[] {
 describe('the parser on hostile input', () => {
   it('any value at all: never throws, rejected whole or valid', () => {
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withTypedArray: true }), (value) => {
-        expectValidResult(readingFromQuotaObject(value, CONTEXT));
-        expectValidResult(readingFromPickedQuota(value, CONTEXT));
-      }),
+      fc.property(
+        fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withTypedArray: true }),
+        (value) => {
+          expectValidResult(readingFromQuotaObject(value, CONTEXT));
+          expectValidResult(readingFromPickedQuota(value, CONTEXT));
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -69,7 +72,8 @@ describe('the parser on hostile input', () => {
         const finding = findingFromInitBody(text);
         const viaPage = finding.kind === 'quota' ? readingFromPickedQuota(finding.quota, CONTEXT) : null;
         if (viaPage !== null) expectValidResult(viaPage);
-        if (direct.ok && viaPage !== null) expect(JSON.stringify(viaPage)).toBe(JSON.stringify(readingFromQuotaObject(JSON.parse(text), CONTEXT)));
+        if (direct.ok && viaPage !== null)
+          expect(JSON.stringify(viaPage)).toBe(JSON.stringify(readingFromQuotaObject(JSON.parse(text), CONTEXT)));
       }),
       { numRuns: 1500 },
     );

@@ -32,9 +32,20 @@ function wireObject(name: fc.Arbitrary<string>, text: fc.Arbitrary<string>, maxI
   const item = fc.record({ feature_name: name, remaining: fc.nat({ max: 1200 }), reset_after: time });
   const blocked = fc.oneof(
     name,
-    fc.record({ name, resets_after: time, resets_after_text: text, limit: fc.option(fc.double({ min: 0, max: 1000, noNaN: true })), description: fc.option(text) }),
+    fc.record({
+      name,
+      resets_after: time,
+      resets_after_text: text,
+      limit: fc.option(fc.double({ min: 0, max: 1000, noNaN: true })),
+      description: fc.option(text),
+    }),
   );
-  const model = fc.record({ model_slug: name, using_default_model_slug: fc.option(name), resets_after: time, description: fc.option(text) });
+  const model = fc.record({
+    model_slug: name,
+    using_default_model_slug: fc.option(name),
+    resets_after: time,
+    description: fc.option(text),
+  });
   return fc.record(
     {
       type: fc.constant('conversation_detail_metadata'),
@@ -102,7 +113,10 @@ describe('state after any sequence of readings', () => {
   it('realistic readings: valid, and a few KB per account', () => {
     const name = fc.oneof(fc.constantFrom(...KNOWN), fc.constantFrom('hologram_gen', 'voice', 'canvas'));
     const text = fc.string({ maxLength: 60 });
-    fc.assert(fc.property(readingsOf(name, text, 12), (steps) => expectBounded(fold(steps), 8 * 1024)), { numRuns: 100 });
+    fc.assert(
+      fc.property(readingsOf(name, text, 12), (steps) => expectBounded(fold(steps), 8 * 1024)),
+      { numRuns: 100 },
+    );
   }, 60_000);
 
   it('absurd readings (many distinct names): valid, and bounded', () => {
@@ -116,6 +130,9 @@ describe('state after any sequence of readings', () => {
     );
     const text = fc.string({ maxLength: 100 });
     // 64 features of 40-character names, 40 blocked and 40 model limits with 100-character texts.
-    fc.assert(fc.property(readingsOf(name, text, 40), (steps) => expectBounded(fold(steps), 96 * 1024)), { numRuns: 40 });
+    fc.assert(
+      fc.property(readingsOf(name, text, 40), (steps) => expectBounded(fold(steps), 96 * 1024)),
+      { numRuns: 40 },
+    );
   }, 60_000);
 });

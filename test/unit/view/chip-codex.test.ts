@@ -20,7 +20,11 @@ const on = { ...defaultSettings(), pageChip: true, badgeFeature: WINDOW };
 const translate = (key: ChipMessageKey, substitutions?: string[]) => `${key}${substitutions ? `(${substitutions.join(',')})` : ''}`;
 
 function withUsed(usedPercent: number, resetsAt: number | null): QuotaState {
-  return applyReading(emptyQuotaState(), codexReading(NOW - 1000, { windows: [codexWindow('primary', usedPercent, resetsAt)] }), 'acct-0000000000000000');
+  return applyReading(
+    emptyQuotaState(),
+    codexReading(NOW - 1000, { windows: [codexWindow('primary', usedPercent, resetsAt)] }),
+    'acct-0000000000000000',
+  );
 }
 
 describe('the chip on a Codex window', () => {
@@ -40,7 +44,9 @@ describe('the chip on a Codex window', () => {
 
   it("uses the user's threshold, a percent left", () => {
     expect(chipInputFrom({ ...on, lowThresholds: { [WINDOW]: 50 } }, withUsed(37, NOW + HOUR))?.lowThreshold).toBe(50);
-    expect(chipViewOf(chipInputFrom({ ...on, lowThresholds: { [WINDOW]: 70 } }, withUsed(37, NOW + HOUR))!, NOW, translate, 'en').status).toBe('low');
+    expect(
+      chipViewOf(chipInputFrom({ ...on, lowThresholds: { [WINDOW]: 70 } }, withUsed(37, NOW + HOUR))!, NOW, translate, 'en').status,
+    ).toBe('low');
   });
 
   const windowsOf = (windows: unknown) => ({ activeAccount: 'a', accounts: { a: { codex: { windows } } } });
@@ -52,6 +58,10 @@ describe('the chip on a Codex window', () => {
     ['reset not a time', windowsOf([{ name: WINDOW, usedPercent: 37, resetsAt: 'soon' }])],
     ['codex null', { activeAccount: 'a', accounts: { a: { codex: null } } }],
   ])('unreadable (%s): no reading', (_name, state) => {
-    expect(chipViewOf(chipInputFrom(on, state)!, NOW, translate, 'en')).toMatchObject({ status: 'none', count: '–', detail: 'chip_noReading' });
+    expect(chipViewOf(chipInputFrom(on, state)!, NOW, translate, 'en')).toMatchObject({
+      status: 'none',
+      count: '–',
+      detail: 'chip_noReading',
+    });
   });
 });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../lib/alerts/settings';
 import { badgeFor } from '../../../lib/alerts/quota-badge';
-import { activeAccountState, emptyAccountState, emptyQuotaState, quotaStateFromStorage, type QuotaState } from '../../../lib/core/quota-state';
+import {
+  activeAccountState,
+  emptyAccountState,
+  emptyQuotaState,
+  quotaStateFromStorage,
+  type QuotaState,
+} from '../../../lib/core/quota-state';
 import { chipInputFrom, chipIsOn } from '../../../lib/view/chip-input';
 import { chipViewOf, type ChipMessageKey } from '../../../lib/view/chip-view';
 
@@ -13,7 +19,15 @@ import { chipViewOf, type ChipMessageKey } from '../../../lib/view/chip-view';
 const NOW = Date.UTC(2026, 10, 30, 1, 0);
 const on = { ...defaultSettings(), pageChip: true };
 const feature = (remaining: number, resetsAt: number | null, extra: object = {}) => ({
-  name: 'image_gen', remaining, resetsAt, seenAt: NOW - 1000, source: 'init', maxSeen: 40, windowNotStarted: false, resetEstimated: false, ...extra,
+  name: 'image_gen',
+  remaining,
+  resetsAt,
+  seenAt: NOW - 1000,
+  source: 'init',
+  maxSeen: 40,
+  windowNotStarted: false,
+  resetEstimated: false,
+  ...extra,
 });
 
 function stateWith(account: object): QuotaState {
@@ -25,7 +39,13 @@ const translate = (key: ChipMessageKey, substitutions?: string[]) => `${key}${su
 
 describe('chipIsOn', () => {
   it.each([
-    [undefined, false], [null, false], ['on', false], [[], false], [{ pageChip: 'true' }, false], [defaultSettings(), false], [on, true],
+    [undefined, false],
+    [null, false],
+    ['on', false],
+    [[], false],
+    [{ pageChip: 'true' }, false],
+    [defaultSettings(), false],
+    [on, true],
   ])('%j → %s', (settings, expected) => expect(chipIsOn(settings)).toBe(expected));
 });
 
@@ -37,7 +57,13 @@ describe('chipInputFrom on valid states gives the badge view', () => {
     ['empty count', stateWith({ features: { image_gen: feature(0, NOW + 3_600_000) } })],
     ['stale', stateWith({ features: { image_gen: feature(5, NOW - 1) } })],
     ['no reset time', stateWith({ features: { image_gen: feature(5, null) } })],
-    ['blocked', stateWith({ features: { image_gen: feature(5, NOW + 9) }, blocked: [{ name: 'image_gen', resetsAt: NOW + 60_000, resetsAfterText: null, limit: null, description: null, reason: null }] })],
+    [
+      'blocked',
+      stateWith({
+        features: { image_gen: feature(5, NOW + 9) },
+        blocked: [{ name: 'image_gen', resetsAt: NOW + 60_000, resetsAfterText: null, limit: null, description: null, reason: null }],
+      }),
+    ],
   ];
   it.each(states)('%s', (_name, state) => {
     expect(quotaStateFromStorage(state).problem).toBeNull();

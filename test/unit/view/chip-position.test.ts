@@ -18,7 +18,12 @@ describe('clampChipPosition', () => {
     ['exactly at the far limits', { right: 1156, bottom: 764 }, VIEWPORT, { right: 1156, bottom: 764 }],
     ['fractions are rounded', { right: 20.4, bottom: 30.6 }, VIEWPORT, { right: 20, bottom: 31 }],
     ['a window that shrank brings the chip back', { right: 1000, bottom: 700 }, { width: 400, height: 300 }, { right: 276, bottom: 264 }],
-    ['a window smaller than the chip: pinned to the corner margin', { right: 50, bottom: 50 }, { width: 100, height: 20 }, { right: 4, bottom: 4 }],
+    [
+      'a window smaller than the chip: pinned to the corner margin',
+      { right: 50, bottom: 50 },
+      { width: 100, height: 20 },
+      { right: 4, bottom: 4 },
+    ],
   ])('%s', (_name, position, viewport, expected) => {
     expect(clampChipPosition(position, viewport, CHIP)).toEqual(expected);
   });

@@ -24,15 +24,24 @@ describe('the Codex group', () => {
     ['rising share, reset ahead', NOW + 4 * HOUR, { runsOutAt: NOW + 2 * HOUR, beforeReset: true }],
     ['rising share, reset sooner', NOW + HOUR, { runsOutAt: NOW + 2 * HOUR, beforeReset: false }],
     ['reset passed: no forecast', NOW - 1, null],
-  ])('forecasts a window\'s run-out from its samples: %s', (_name, resetsAt, forecast) => {
+  ])("forecasts a window's run-out from its samples: %s", (_name, resetsAt, forecast) => {
     const samples = [20, 40, 60].map((usedPercent, index) => ({ at: NOW - (2 - index) * HOUR, usedPercent }));
     const busy = { ...window('primary', 60, resetsAt, 18_000), samples };
     expect(codexView(account([busy]), NOW)?.windows[0]?.forecast).toEqual(forecast);
   });
 
   it('no forecast without two rises in the window', () => {
-    const once = { ...window('primary', 40, NOW + HOUR, 18_000), samples: [{ at: NOW - HOUR, usedPercent: 20 }, { at: NOW, usedPercent: 40 }] };
-    expect(codexView(account([once, window('secondary', 5, NOW + HOUR, 604_800)]), NOW)?.windows.map((entry) => entry.forecast)).toEqual([null, null]);
+    const once = {
+      ...window('primary', 40, NOW + HOUR, 18_000),
+      samples: [
+        { at: NOW - HOUR, usedPercent: 20 },
+        { at: NOW, usedPercent: 40 },
+      ],
+    };
+    expect(codexView(account([once, window('secondary', 5, NOW + HOUR, 604_800)]), NOW)?.windows.map((entry) => entry.forecast)).toEqual([
+      null,
+      null,
+    ]);
   });
 
   it('is absent before any Codex reading', () => {
@@ -63,7 +72,10 @@ describe('the Codex group', () => {
 
   it.each([
     [{ hasCredits: true, unlimited: true, balance: null }, { kind: 'unlimited' }],
-    [{ hasCredits: true, unlimited: false, balance: 12.5 }, { kind: 'balance', balance: 12.5 }],
+    [
+      { hasCredits: true, unlimited: false, balance: 12.5 },
+      { kind: 'balance', balance: 12.5 },
+    ],
     [{ hasCredits: false, unlimited: false, balance: null }, { kind: 'none' }],
     [{ hasCredits: null, unlimited: null, balance: null }, null],
     [null, null],

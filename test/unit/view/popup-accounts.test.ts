@@ -40,7 +40,7 @@ describe('accountChoices', () => {
     expect(accountChoices(quota).map((choice) => [choice.key, choice.number, choice.suffix, choice.followedByBadge])).toEqual(expected);
   });
 
-  it('carries each account\'s plan', () => {
+  it("carries each account's plan", () => {
     expect(accountChoices(state([A, B], A, { [B]: 'plus' })).map((choice) => choice.plan)).toEqual([null, 'plus']);
   });
 });
@@ -66,9 +66,9 @@ describe('accountLabel and planLabel', () => {
 
 describe('shownAccountKey', () => {
   it.each<[string, string | null, string]>([
-    ['nothing picked: the badge\'s account', null, A],
+    ["nothing picked: the badge's account", null, A],
     ['another account picked', B, B],
-    ['a picked account that is gone: the badge\'s again', C, A],
+    ["a picked account that is gone: the badge's again", C, A],
   ])('%s', (_, wanted, shown) => {
     expect(shownAccountKey(state([A, B], A), wanted)).toBe(shown);
   });

@@ -7,14 +7,20 @@ const quota: QuotaState = {
   version: STATE_VERSION,
   activeAccount: 'acct-00000000000000a1',
   accounts: {
-    'acct-00000000000000a1': account([feature('image_gen', 3), feature('quantum_canvas', 1)], { unknownFields: ['limits_progress[].cadence', 'banner_v2'] }),
+    'acct-00000000000000a1': account([feature('image_gen', 3), feature('quantum_canvas', 1)], {
+      unknownFields: ['limits_progress[].cadence', 'banner_v2'],
+    }),
     default: account([feature('send', 2)], { unknownFields: ['banner_v2'], blocked: [block('video_gen'), block('file_upload')] }),
   },
 };
 
 describe('formatDrift', () => {
   it.each<[string, QuotaState, ReturnType<typeof formatDrift>]>([
-    ['nothing new', { version: STATE_VERSION, activeAccount: 'default', accounts: { default: account([feature('image_gen', 3)]) } }, { unknownFields: [], unknownFeatures: [] }],
+    [
+      'nothing new',
+      { version: STATE_VERSION, activeAccount: 'default', accounts: { default: account([feature('image_gen', 3)]) } },
+      { unknownFields: [], unknownFeatures: [] },
+    ],
     [
       'unknown fields and feature names of every account, once each, sorted',
       quota,

@@ -19,18 +19,29 @@ describe('choosableFeatures', () => {
     ['no badge number chosen', state(), null, ['image_gen']],
     [
       'every feature of every account, listed or blocked, images first then by readable name',
-      state(account([feature('send', 3), feature('image_gen', 40)]), account([feature('deep_research', 2)], { blocked: [block('file_upload')] })),
+      state(
+        account([feature('send', 3), feature('image_gen', 40)]),
+        account([feature('deep_research', 2)], { blocked: [block('file_upload')] }),
+      ),
       'image_gen',
       ['image_gen', 'deep_research', 'file_upload', 'send'],
     ],
-    ['the current choice even when no account lists it', state(account([feature('image_gen', 40)])), 'video_gen', ['image_gen', 'video_gen']],
+    [
+      'the current choice even when no account lists it',
+      state(account([feature('image_gen', 40)])),
+      'video_gen',
+      ['image_gen', 'video_gen'],
+    ],
   ])('%s', (_, quota, current, expected) => {
     expect(choosableFeatures(quota, current, t)).toEqual(expected);
   });
 });
 
 describe('defaultThreshold', () => {
-  const quota = state(account([feature('file_upload', 30, { maxSeen: 80 }), feature('image_gen', 50, { maxSeen: 120 })]), account([feature('file_upload', 90, { maxSeen: 91 })]));
+  const quota = state(
+    account([feature('file_upload', 30, { maxSeen: 80 }), feature('image_gen', 50, { maxSeen: 120 })]),
+    account([feature('file_upload', 90, { maxSeen: 91 })]),
+  );
 
   it.each<[string, number]>([
     ['image_gen', 10],

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { applyReading } from '../../../lib/core/apply-reading';
 import { readingFromQuotaObject } from '../core/reading-from-quota-object';
 import { type FeatureView, type PopupView, OUTDATED_AFTER_MS, popupView } from '../../../lib/view/popup-view';
-import { type AccountState, type BlockedState, type FeatureState, activeAccountState, emptyAccountState, emptyQuotaState } from '../../../lib/core/quota-state';
+import {
+  type AccountState,
+  type BlockedState,
+  type FeatureState,
+  activeAccountState,
+  emptyAccountState,
+  emptyQuotaState,
+} from '../../../lib/core/quota-state';
 import { fixtureJson } from '../fixtures';
 import { HOUR, MINUTE, NOW, RESETS_AT, account, block, feature } from '../components/popup-states';
 
@@ -31,7 +38,11 @@ describe('popupView: no reading yet', () => {
 
 describe('popupView: one feature', () => {
   it.each<[string, FeatureState, Partial<FeatureView>]>([
-    ['normal image_gen', feature('image_gen', 68, { maxSeen: 112 }), { status: 'normal', blocked: false, remaining: 68, cap: { value: 112, source: 'maxSeen' } }],
+    [
+      'normal image_gen',
+      feature('image_gen', 68, { maxSeen: 112 }),
+      { status: 'normal', blocked: false, remaining: 68, cap: { value: 112, source: 'maxSeen' } },
+    ],
     ['image_gen at 10 is low', feature('image_gen', 10, { maxSeen: 120 }), { status: 'low' }],
     ['image_gen at 11 is not', feature('image_gen', 11, { maxSeen: 120 }), { status: 'normal' }],
     ['another feature at a fifth of its most seen is low', feature('file_upload', 16, { maxSeen: 80 }), { status: 'low' }],
@@ -56,33 +67,66 @@ describe('popupView: one feature', () => {
       feature('image_gen', 120, { windowNotStarted: true, resetsAt: NOW - HOUR }),
       { status: 'stale', reset: { kind: 'passed', at: NOW - HOUR } },
     ],
-    ['a reset worked out from a refusal is marked estimated', feature('image_gen', 0, { resetEstimated: true }), { status: 'empty', resetEstimated: true }],
+    [
+      'a reset worked out from a refusal is marked estimated',
+      feature('image_gen', 0, { resetEstimated: true }),
+      { status: 'empty', resetEstimated: true },
+    ],
     ['a server reset is not', feature('image_gen', 0), { resetEstimated: false }],
     ['the first reading of a window: 4 of a most seen 4 is no known cap, no bar', feature('image_gen', 4), { cap: null, mostSeen: 4 }],
     [
       'a drop seen from a higher count that came back up: the cap is known',
-      feature('file_upload', 80, { maxSeen: 80, points: [{ at: NOW - HOUR, remaining: 80 }, { at: NOW - 30 * MINUTE, remaining: 79 }, { at: NOW - 5 * MINUTE, remaining: 80 }] }),
+      feature('file_upload', 80, {
+        maxSeen: 80,
+        points: [
+          { at: NOW - HOUR, remaining: 80 },
+          { at: NOW - 30 * MINUTE, remaining: 79 },
+          { at: NOW - 5 * MINUTE, remaining: 80 },
+        ],
+      }),
       { cap: { value: 80, source: 'maxSeen' } },
     ],
     [
       'two drops in the last hours: a forecast',
-      feature('image_gen', 30, { maxSeen: 40, points: [{ at: NOW - 2 * HOUR, remaining: 40 }, { at: NOW - HOUR, remaining: 35 }, { at: NOW - 10 * MINUTE, remaining: 30 }] }),
+      feature('image_gen', 30, {
+        maxSeen: 40,
+        points: [
+          { at: NOW - 2 * HOUR, remaining: 40 },
+          { at: NOW - HOUR, remaining: 35 },
+          { at: NOW - 10 * MINUTE, remaining: 30 },
+        ],
+      }),
       { forecast: { runsOutAt: NOW + (30 / 10) * 2 * HOUR, beforeReset: false } },
     ],
     [
       'no forecast once the reset has passed',
-      feature('image_gen', 30, { resetsAt: NOW - MINUTE, points: [{ at: NOW - 2 * HOUR, remaining: 40 }, { at: NOW - HOUR, remaining: 35 }, { at: NOW - 10 * MINUTE, remaining: 30 }] }),
+      feature('image_gen', 30, {
+        resetsAt: NOW - MINUTE,
+        points: [
+          { at: NOW - 2 * HOUR, remaining: 40 },
+          { at: NOW - HOUR, remaining: 35 },
+          { at: NOW - 10 * MINUTE, remaining: 30 },
+        ],
+      }),
       { forecast: null, status: 'stale' },
     ],
-    ['a feature read at the latest reading: where from, and no "last seen"', feature('image_gen', 9), { readFrom: { source: 'stream', at: NOW - 2 * MINUTE }, lastSeenAt: null }],
+    [
+      'a feature read at the latest reading: where from, and no "last seen"',
+      feature('image_gen', 9),
+      { readFrom: { source: 'stream', at: NOW - 2 * MINUTE }, lastSeenAt: null },
+    ],
     ['listed by the latest reading: no last-seen time', feature('image_gen', 68), { lastSeenAt: null }],
-    ['listed only by an older reading: when it was seen', feature('dictation', 9, { seenAt: NOW - 3 * HOUR }), { lastSeenAt: NOW - 3 * HOUR }],
+    [
+      'listed only by an older reading: when it was seen',
+      feature('dictation', 9, { seenAt: NOW - 3 * HOUR }),
+      { lastSeenAt: NOW - 3 * HOUR },
+    ],
   ])('%s', (_, state, expected) => {
     expect(onlyFeature(popupView(account([state]), NOW))).toMatchObject(expected);
   });
 });
 
-describe('popupView: the user\'s low thresholds', () => {
+describe("popupView: the user's low thresholds", () => {
   it.each<[string, FeatureState, Record<string, number>, string]>([
     ['a chosen image threshold above the count', feature('image_gen', 40, { maxSeen: 120 }), { image_gen: 50 }, 'low'],
     ['a chosen image threshold below the count', feature('image_gen', 8, { maxSeen: 120 }), { image_gen: 5 }, 'normal'],
@@ -112,8 +156,16 @@ describe('popupView: a pause for a feature no reading listed', () => {
   it.each<[string, AccountState, PopupView['cooldowns']]>([
     ['none', account([feature('image_gen', 40)]), []],
     ['one on a listed feature stays in its item', account([feature('image_gen', 40)], { cooldowns: [pause('image_gen', NOW + HOUR)] }), []],
-    ['one on an unlisted feature is shown on its own', account([feature('send', 9)], { cooldowns: [pause('image_gen', NOW + HOUR)] }), [{ feature: 'image_gen', until: NOW + HOUR }]],
-    ['before any reading too', { ...emptyAccountState(), cooldowns: [pause('image_gen', NOW + HOUR)] }, [{ feature: 'image_gen', until: NOW + HOUR }]],
+    [
+      'one on an unlisted feature is shown on its own',
+      account([feature('send', 9)], { cooldowns: [pause('image_gen', NOW + HOUR)] }),
+      [{ feature: 'image_gen', until: NOW + HOUR }],
+    ],
+    [
+      'before any reading too',
+      { ...emptyAccountState(), cooldowns: [pause('image_gen', NOW + HOUR)] },
+      [{ feature: 'image_gen', until: NOW + HOUR }],
+    ],
     ['one that is over is not', account([], { cooldowns: [pause('image_gen', NOW - MINUTE)] }), []],
   ])('%s', (_, state, expected) => {
     expect(popupView(state, NOW).cooldowns).toEqual(expected);

@@ -59,7 +59,9 @@ export async function launchFirefox(options: { withExtension?: boolean; profileD
     async recordRequests() {
       const seen: SeenRequest[] = [];
       const record = (page: Page) =>
-        page.on('request', (request) => seen.push({ url: request.url(), method: request.method(), madeBy: request.frame()?.url() ?? 'unknown' }));
+        page.on('request', (request) =>
+          seen.push({ url: request.url(), method: request.method(), madeBy: request.frame()?.url() ?? 'unknown' }),
+        );
       recorders.push(record);
       (await browser.pages()).forEach(record);
       return seen;

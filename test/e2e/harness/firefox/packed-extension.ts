@@ -21,16 +21,21 @@ export function packExtension(dir: string): string {
     throw new Error(`No Firefox build at ${FIREFOX_BUILD_DIR}. Run \`npm run build:firefox\` first (\`npm test\` does).`);
   }
   const file = 'quota-meter-firefox.xpi';
-  execFileSync('npx', ['web-ext', 'build', '--source-dir', FIREFOX_BUILD_DIR, '--artifacts-dir', dir, '--filename', file, '--overwrite-dest'], {
-    cwd: repoRoot,
-    stdio: 'ignore',
-  });
+  execFileSync(
+    'npx',
+    ['web-ext', 'build', '--source-dir', FIREFOX_BUILD_DIR, '--artifacts-dir', dir, '--filename', file, '--overwrite-dest'],
+    {
+      cwd: repoRoot,
+      stdio: 'ignore',
+    },
+  );
   return path.join(dir, file);
 }
 
 export function installIntoProfile(profileDir: string): void {
   const packed = process.env[PACKED_EXTENSION_ENV];
-  if (!packed || !existsSync(packed)) throw new Error(`${PACKED_EXTENSION_ENV} names no packed extension: run the suite through test/e2e/firefox.vitest.config.ts.`);
+  if (!packed || !existsSync(packed))
+    throw new Error(`${PACKED_EXTENSION_ENV} names no packed extension: run the suite through test/e2e/firefox.vitest.config.ts.`);
   const extensions = path.join(profileDir, 'extensions');
   mkdirSync(extensions, { recursive: true });
   copyFileSync(packed, path.join(extensions, `${GECKO_ID}.xpi`));

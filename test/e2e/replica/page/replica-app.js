@@ -20,14 +20,30 @@
   }
 
   async function call(method, path, body) {
-    const entry = { id: `${loadId}-${requests.length + 1}`, method, path, status: null, bytes: 0, sha256: null, chunks: 0,
-      startedAt: performance.now(), firstChunkAt: null, lastChunkAt: null, error: null, text: '' };
+    const entry = {
+      id: `${loadId}-${requests.length + 1}`,
+      method,
+      path,
+      status: null,
+      bytes: 0,
+      sha256: null,
+      chunks: 0,
+      startedAt: performance.now(),
+      firstChunkAt: null,
+      lastChunkAt: null,
+      error: null,
+      text: '',
+    };
     requests.push(entry);
     try {
       const response = await fetch(path, {
         method,
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'X-Replica-Request': entry.id,
-          ...(account === null ? {} : { 'chatgpt-account-id': account }) },
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+          'X-Replica-Request': entry.id,
+          ...(account === null ? {} : { 'chatgpt-account-id': account }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       entry.status = response.status;
@@ -57,9 +73,23 @@
   }
 
   function events(text) {
-    return text.split('\n\n').map((block) => block.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n'))
+    return text
+      .split('\n\n')
+      .map((block) =>
+        block
+          .split('\n')
+          .filter((line) => line.startsWith('data: '))
+          .map((line) => line.slice(6))
+          .join('\n'),
+      )
       .filter((data) => data !== '' && data !== '[DONE]')
-      .flatMap((data) => { try { return [JSON.parse(data)]; } catch { return []; } })
+      .flatMap((data) => {
+        try {
+          return [JSON.parse(data)];
+        } catch {
+          return [];
+        }
+      })
       .filter((event) => typeof event === 'object' && event !== null && !Array.isArray(event));
   }
 
@@ -73,12 +103,14 @@
     }
     if (patch.o === 'patch' && Array.isArray(patch.v)) return patch.v.forEach(applyPatch);
     if (patch.p !== undefined) turn.path = patch.p;
-    if (turn.path === '/message/content/parts/0' && typeof patch.v === 'string' && (patch.o === undefined || patch.o === 'append')) turn.text += patch.v;
+    if (turn.path === '/message/content/parts/0' && typeof patch.v === 'string' && (patch.o === undefined || patch.o === 'append'))
+      turn.text += patch.v;
   }
   function readTurn(text) {
     for (const event of events(text)) {
       if (event.type === 'title_generation') turn.title = event.title;
-      else if (event.type === 'stream_handoff') turn.handoff = (event.options || []).some((option) => option.type === 'resume_sse_endpoint');
+      else if (event.type === 'stream_handoff')
+        turn.handoff = (event.options || []).some((option) => option.type === 'resume_sse_endpoint');
       else if (typeof event.conversation_id === 'string') conversationId = event.conversation_id;
       if (event.type === undefined && Array.isArray(event.v)) event.v.forEach(applyPatch);
       else if (event.type === undefined) applyPatch(event);
@@ -98,11 +130,13 @@
   async function send(prompt) {
     Object.assign(turn, { title: null, text: '', path: null, handoff: false });
     const entry = await call('POST', '/backend-api/f/conversation', {
-      action: 'next', conversation_id: conversationId,
+      action: 'next',
+      conversation_id: conversationId,
       messages: [{ author: { role: 'user' }, content: { content_type: 'text', parts: [prompt] } }],
     });
     readTurn(entry.text);
-    if (turn.handoff) readTurn((await call('POST', '/backend-api/f/conversation/resume', { conversation_id: conversationId, offset: 0 })).text);
+    if (turn.handoff)
+      readTurn((await call('POST', '/backend-api/f/conversation/resume', { conversation_id: conversationId, offset: 0 })).text);
     await render();
     return { title: turn.title, text: turn.text };
   }

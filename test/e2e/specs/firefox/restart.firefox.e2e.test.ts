@@ -24,7 +24,12 @@ describe('Firefox restarted with the same profile', () => {
   it('the badge is back from storage before any page is opened, and nothing asked chatgpt.com', async () => {
     const shown: Step['badge'] = { text: '7', status: 'low' };
     const first = await startSessionIn(firefoxUnderTest, replica);
-    const open: Step = { do: 'open', answers: { init: [raw(200, 'application/json', quotaJson({ limits: { image_gen: { remaining: 7 } } }, Date.now()))] }, badge: shown, rule: 'open' };
+    const open: Step = {
+      do: 'open',
+      answers: { init: [raw(200, 'application/json', quotaJson({ limits: { image_gen: { remaining: 7 } } }, Date.now()))] },
+      badge: shown,
+      rule: 'open',
+    };
     expectBadge((await runStep(open, first.tab, replica, first.extension)).badge, shown, 'before the restart');
     await first.browser.close({ keepProfile: true });
 

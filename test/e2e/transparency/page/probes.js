@@ -164,7 +164,12 @@
         await reader.read();
         return { head, firstChunkBytes: first.value.byteLength, afterAbort: 'read resolved' };
       } catch (error) {
-        return { head, firstChunkBytes: first.value.byteLength, afterAbort: errorFacts(error), isTheReason: reason !== undefined && error === reason };
+        return {
+          head,
+          firstChunkBytes: first.value.byteLength,
+          afterAbort: errorFacts(error),
+          isTheReason: reason !== undefined && error === reason,
+        };
       }
     }
     const text = response.text();
@@ -243,7 +248,12 @@
       hasPrototypeProperty: 'prototype' in fetchFunction,
       prototypeIsFunctionPrototype: Object.getPrototypeOf(fetchFunction) === Function.prototype,
       toStringIsInherited: fetchFunction.toString === Function.prototype.toString,
-      windowDescriptor: { writable: descriptor.writable, enumerable: descriptor.enumerable, configurable: descriptor.configurable, isData: 'value' in descriptor },
+      windowDescriptor: {
+        writable: descriptor.writable,
+        enumerable: descriptor.enumerable,
+        configurable: descriptor.configurable,
+        isData: 'value' in descriptor,
+      },
       sameEverywhere: window.fetch === self.fetch && self.fetch === globalThis.fetch,
       construct,
     };
@@ -274,7 +284,12 @@
       marker: typeof WebSocket[Symbol.for('quota-meter.websocket-observer')],
       prototypeConstructorIsWebSocket: WebSocket.prototype.constructor === WebSocket,
       superIsEventTarget: Object.getPrototypeOf(WebSocket) === EventTarget,
-      windowDescriptor: { writable: descriptor.writable, enumerable: descriptor.enumerable, configurable: descriptor.configurable, isData: 'value' in descriptor },
+      windowDescriptor: {
+        writable: descriptor.writable,
+        enumerable: descriptor.enumerable,
+        configurable: descriptor.configurable,
+        isData: 'value' in descriptor,
+      },
       withoutNew,
       instance: {
         instanceOfWebSocket: socket instanceof WebSocket,
@@ -300,12 +315,21 @@
   /** [name, run]: run once each, in this order; names are the record's keys. */
   const probes = [
     // Matched paths, every way a URL can be given.
-    ['init-post-string', () => fetchFacts(url(INIT, 'quota-json', 'init-post-string'), { method: 'POST', headers: json, body: '{"conversation_id":null}' })],
-    ['init-url-object', () => fetchFacts(new URL(url(INIT, 'quota-json', 'init-url-object'), location.href), { method: 'POST', body: '{}' })],
+    [
+      'init-post-string',
+      () => fetchFacts(url(INIT, 'quota-json', 'init-post-string'), { method: 'POST', headers: json, body: '{"conversation_id":null}' }),
+    ],
+    [
+      'init-url-object',
+      () => fetchFacts(new URL(url(INIT, 'quota-json', 'init-url-object'), location.href), { method: 'POST', body: '{}' }),
+    ],
     ['init-relative-no-slash', () => fetchFacts(url(INIT.slice(1), 'quota-json', 'init-relative-no-slash'))],
     ['init-relative-dot-dot', () => fetchFacts(url(`../..${INIT}`, 'quota-json', 'init-relative-dot-dot'))],
     ['init-protocol-relative', () => fetchFacts(url(`//chatgpt.com${INIT}`, 'quota-json', 'init-protocol-relative'))],
-    ['init-absolute-with-fragment', () => fetchFacts(`${url(`https://chatgpt.com${INIT}`, 'quota-json', 'init-absolute-with-fragment')}#fragment`)],
+    [
+      'init-absolute-with-fragment',
+      () => fetchFacts(`${url(`https://chatgpt.com${INIT}`, 'quota-json', 'init-absolute-with-fragment')}#fragment`),
+    ],
     ['init-trailing-slash', () => fetchFacts(url(`${INIT}/`, 'quota-json', 'init-trailing-slash'))],
     ['init-long-query', () => fetchFacts(url(INIT, 'quota-json', 'init-long-query', `&q=${'%E2%9C%93'.repeat(200)}&empty=&flag`))],
     ['anon-init', () => fetchFacts(url(ANON_INIT, 'quota-json', 'anon-init'), { method: 'POST', body: '{}' })],
@@ -313,7 +337,11 @@
     [
       'request-json-body',
       async () => {
-        const request = new Request(url(INIT, 'echo', 'request-json-body'), { method: 'POST', headers: { ...json, 'x-probe': 'request' }, body: '{"a":1,"ü":"✓"}' });
+        const request = new Request(url(INIT, 'echo', 'request-json-body'), {
+          method: 'POST',
+          headers: { ...json, 'x-probe': 'request' },
+          body: '{"a":1,"ü":"✓"}',
+        });
         const facts = await fetchFacts(request);
         return { facts, requestBodyUsed: request.bodyUsed };
       },
@@ -321,12 +349,28 @@
     [
       'request-blob-body',
       async () => {
-        const request = new Request(url(INIT, 'echo', 'request-blob-body'), { method: 'POST', body: new Blob([new Uint8Array(256).map((_, index) => index)]) });
+        const request = new Request(url(INIT, 'echo', 'request-blob-body'), {
+          method: 'POST',
+          body: new Blob([new Uint8Array(256).map((_, index) => index)]),
+        });
         return { facts: await fetchFacts(request), requestBodyUsed: request.bodyUsed };
       },
     ],
-    ['request-search-params-body', () => fetchFacts(new Request(url(INIT, 'echo', 'request-search-params-body'), { method: 'POST', body: new URLSearchParams({ a: '1', b: 'ü' }) }))],
-    ['request-init-overrides', () => fetchFacts(new Request(url(INIT, 'echo', 'request-init-overrides'), { method: 'POST', body: 'first' }), { method: 'PUT', body: 'override' })],
+    [
+      'request-search-params-body',
+      () =>
+        fetchFacts(
+          new Request(url(INIT, 'echo', 'request-search-params-body'), { method: 'POST', body: new URLSearchParams({ a: '1', b: 'ü' }) }),
+        ),
+    ],
+    [
+      'request-init-overrides',
+      () =>
+        fetchFacts(new Request(url(INIT, 'echo', 'request-init-overrides'), { method: 'POST', body: 'first' }), {
+          method: 'PUT',
+          body: 'override',
+        }),
+    ],
     [
       'request-used-twice',
       async () => {
@@ -336,7 +380,17 @@
         return { first, again: await callFacts(() => fetch(request)), clone: await fetchFacts(copy) };
       },
     ],
-    ['request-stream-body', () => callFacts(() => fetch(url(INIT, 'echo', 'request-stream-body'), { method: 'POST', body: new ReadableStream({ start: (controller) => controller.close() }), duplex: 'half' }))],
+    [
+      'request-stream-body',
+      () =>
+        callFacts(() =>
+          fetch(url(INIT, 'echo', 'request-stream-body'), {
+            method: 'POST',
+            body: new ReadableStream({ start: (controller) => controller.close() }),
+            duplex: 'half',
+          }),
+        ),
+    ],
     // Event streams: the first chunk reaches the page before the server sends the rest.
     ['turn-sse-streamed', () => streamWithAck(TURN, 'turn-sse-streamed', { method: 'POST', headers: json, body: '{"action":"next"}' })],
     ['resume-sse-streamed', () => streamWithAck(RESUME, 'resume-sse-streamed', { method: 'POST', body: '{}' })],
@@ -374,7 +428,10 @@
     // Null bodies and caching.
     ['init-204', () => fetchFacts(url(INIT, 'no-content', 'init-204'), { method: 'POST', body: '{}' })],
     ['turn-204', () => fetchFacts(url(TURN, 'no-content', 'turn-204'), { method: 'POST', body: '{}' })],
-    ['init-304-page-sent-etag', () => fetchFacts(url(INIT, 'etag', 'init-304-page-sent-etag'), { headers: { 'if-none-match': '"v1"' }, cache: 'no-store' })],
+    [
+      'init-304-page-sent-etag',
+      () => fetchFacts(url(INIT, 'etag', 'init-304-page-sent-etag'), { headers: { 'if-none-match': '"v1"' }, cache: 'no-store' }),
+    ],
     [
       'init-revalidated-from-cache',
       async () => {
@@ -386,13 +443,38 @@
     ['cross-origin-no-cors', () => fetchFacts(CROSS_ORIGIN + url(INIT, 'quota-json', 'cross-origin-no-cors'), { mode: 'no-cors' })],
     ['cross-origin-cors', () => fetchFacts(CROSS_ORIGIN + url(INIT, 'quota-json', 'cross-origin-cors', '&cors=1'))],
     // Redirects, to and from matched paths.
-    ['redirect-to-matched', () => fetchFacts(url('/t/redirect', 'redirect', 'redirect-to-matched', `&to=${encodeURIComponent(url(INIT, 'quota-json', 'redirect-to-matched'))}`))],
-    ['redirect-from-matched', () => fetchFacts(url(INIT, 'redirect', 'redirect-from-matched', `&to=${encodeURIComponent(url('/t/data', 'quota-json', 'redirect-from-matched'))}`))],
+    [
+      'redirect-to-matched',
+      () =>
+        fetchFacts(
+          url(
+            '/t/redirect',
+            'redirect',
+            'redirect-to-matched',
+            `&to=${encodeURIComponent(url(INIT, 'quota-json', 'redirect-to-matched'))}`,
+          ),
+        ),
+    ],
+    [
+      'redirect-from-matched',
+      () =>
+        fetchFacts(
+          url(
+            INIT,
+            'redirect',
+            'redirect-from-matched',
+            `&to=${encodeURIComponent(url('/t/data', 'quota-json', 'redirect-from-matched'))}`,
+          ),
+        ),
+    ],
     ['redirect-manual', () => fetchFacts(url(INIT, 'redirect', 'redirect-manual', '&to=/t/data%3Fb%3Dtext'), { redirect: 'manual' })],
     ['redirect-error', () => fetchFacts(url(INIT, 'redirect', 'redirect-error', '&to=/t/data%3Fb%3Dtext'), { redirect: 'error' })],
     // Network errors.
     ['network-refused', () => callFacts(() => fetch(refusedUrl(url(INIT, 'quota-json', 'network-refused'))))],
-    ['network-destroyed-before-answer', () => callFacts(() => fetch(url(INIT, 'destroy-early', 'network-destroyed-before-answer'), { method: 'POST', body: '{}' }))],
+    [
+      'network-destroyed-before-answer',
+      () => callFacts(() => fetch(url(INIT, 'destroy-early', 'network-destroyed-before-answer'), { method: 'POST', body: '{}' })),
+    ],
     [
       'network-destroyed-mid-stream',
       async () => {
@@ -420,7 +502,13 @@
         controller.abort(reason);
         const call = fetch(url(INIT, 'quota-json', 'abort-before-call-with-reason'), { signal: controller.signal });
         const facts = await callFacts(() => call);
-        return { facts, isTheReason: await call.then(() => false, (error) => error === reason) };
+        return {
+          facts,
+          isTheReason: await call.then(
+            () => false,
+            (error) => error === reason,
+          ),
+        };
       },
     ],
     [
@@ -462,7 +550,10 @@
     ['this-empty-object', () => callFacts(() => fetch.call({}, url('/t/data', 'text', 'this-empty-object')))],
     ['this-undefined', () => callFacts(() => fetch.call(undefined, url(INIT, 'quota-json', 'this-undefined')))],
     ['this-null', () => callFacts(() => fetch.call(null, url('/t/data', 'text', 'this-null')))],
-    ['this-reflect-apply-object', () => callFacts(() => Reflect.apply(fetch, { fetch }, [url('/t/data', 'text', 'this-reflect-apply-object')]))],
+    [
+      'this-reflect-apply-object',
+      () => callFacts(() => Reflect.apply(fetch, { fetch }, [url('/t/data', 'text', 'this-reflect-apply-object')])),
+    ],
     ['this-as-method-of-object', () => callFacts(() => ({ fetch }).fetch(url('/t/data', 'text', 'this-as-method-of-object')))],
     [
       'this-detached-and-bound',
@@ -487,7 +578,10 @@
           // wait for it: wait here, or removing the frame races the request to the server.
           const pending = fetch.call(frame.contentWindow, url('/t/data', 'text', 'this-other-window'));
           const facts = await callFacts(() => pending);
-          const settled = await pending.then((response) => `status ${response.status}`, (error) => `rejected ${error && error.name}`);
+          const settled = await pending.then(
+            (response) => `status ${response.status}`,
+            (error) => `rejected ${error && error.name}`,
+          );
           return { ...facts, settled };
         } finally {
           frame.remove();
@@ -502,7 +596,8 @@
       'window-messages-during-read',
       async () => {
         const seen = [];
-        const listener = (event) => seen.push(typeof event.data === 'object' && event.data !== null ? Object.keys(event.data).sort().join(',') : typeof event.data);
+        const listener = (event) =>
+          seen.push(typeof event.data === 'object' && event.data !== null ? Object.keys(event.data).sort().join(',') : typeof event.data);
         addEventListener('message', listener);
         try {
           const facts = await fetchFacts(url(INIT, 'quota-json', 'window-messages-during-read'));
@@ -577,7 +672,10 @@
         return { ...counted, response: await responseFacts(await pending) };
       },
     ],
-    ['response-clone-counted', () => countingCalls(Response.prototype, 'clone', () => fetchFacts(url(INIT, 'quota-json', 'response-clone-counted')))],
+    [
+      'response-clone-counted',
+      () => countingCalls(Response.prototype, 'clone', () => fetchFacts(url(INIT, 'quota-json', 'response-clone-counted'))),
+    ],
     // A page that replaces fetch later, on top of whatever is there.
     [
       'page-wraps-fetch-later',
