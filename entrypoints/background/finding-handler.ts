@@ -1,5 +1,6 @@
-import { activateAccount, applyCooldown, applyPlan, applyReading } from '../../lib/core/apply-reading';
-import { readingFromFinding } from '../../lib/core/finding-readings';
+import { activateAccount, applyCooldown, applyMemoryReading, applyPlan, applyReading } from '../../lib/core/apply-reading';
+import { applyCodexReading } from '../../lib/core/apply-codex-usage';
+import { readingFromFinding, type FindingReading } from '../../lib/core/finding-readings';
 import type { Finding } from '../../lib/channel/page-message-schema';
 import { pickCodexUsage } from '../../lib/page/codex-usage-fields';
 import { pickQuotaFields } from '../../lib/page/quota-fields';
@@ -57,6 +58,13 @@ function rememberFinding(finding: Finding, now: number): Promise<unknown> {
   return lastFindingsStore.update((last) => ({ ...last, [slot]: { at: now, finding: kept } }));
 }
 
+/** Each kind of reading goes to its own reducer. */
+function applyOne(state: QuotaState, found: FindingReading, account: string): QuotaState {
+  if (found.kind === 'codex') return applyCodexReading(state, found.reading, account);
+  if (found.kind === 'memory') return applyMemoryReading(state, found.reading, account);
+  return applyReading(state, found.reading, account);
+}
+
 async function applyFindingReading(finding: Finding, account: string, now: number): Promise<QuotaState | null> {
   const result = readingFromFinding(finding, now);
   if (result === null) return null;
@@ -67,9 +75,9 @@ async function applyFindingReading(finding: Finding, account: string, now: numbe
   let previous: AccountState | undefined;
   const state = await quotaStore.update((current) => {
     previous = current.accounts[account];
-    return applyReading(current, result.reading, account);
+    return applyOne(current, result, account);
   });
-  await recordHistory(previous, state.accounts[account], account, result.reading);
+  if (result.kind === 'quota') await recordHistory(previous, state.accounts[account], account, result.reading);
   return state;
 }
 

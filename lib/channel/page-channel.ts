@@ -2,6 +2,7 @@ import type { PickedCodexUsage } from '../page/codex-usage-fields';
 import type { PickedQuota } from '../page/quota-fields';
 import type { FetchCarrier } from '../page/quota-endpoints';
 import type { IgnoredReason } from '../page/ignored-reasons';
+import type { PickedMemory } from '../page/side-responses';
 
 /**
  * The page -> relay channel: a MessagePort the MAIN-world script hands to the isolated relay
@@ -24,6 +25,13 @@ interface PageCodexUsageFinding {
   kind: 'codex-usage';
   carrier: PageCarrier;
   usage: PickedCodexUsage;
+}
+
+/** How full memory is (/backend-api/memories): its two numbers, never a memory. */
+interface PageMemoryFinding {
+  kind: 'memory';
+  carrier: PageCarrier;
+  memory: PickedMemory;
 }
 
 /** The image tool refused inside a turn: exhausted now, reset delay when its text states one. */
@@ -72,6 +80,7 @@ export interface PageIgnoredFinding {
 export type PageFinding =
   | PageQuotaFinding
   | PageCodexUsageFinding
+  | PageMemoryFinding
   | PageRefusalFinding
   | PageCooldownFinding
   | PageModelCapFinding

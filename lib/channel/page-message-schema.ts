@@ -11,17 +11,25 @@ import { isIgnoredReason, type IgnoredReason } from '../page/ignored-reasons';
  * lib/core/parse-quota-object.ts.
  */
 
-export const pageCarrierSchema = z.enum(['init', 'stream', 'resume', 'codex-usage', 'websocket', 'account']);
+export const pageCarrierSchema = z.enum(['init', 'stream', 'resume', 'codex-usage', 'memories', 'websocket', 'account']);
 export const accountKeySchema = z.nullable(z.string().check(z.regex(ACCOUNT_KEY_PATTERN)));
 
 /** A month is longer than any quota window seen (deep research: monthly). */
 const MAX_DELAY_MS = 31 * 24 * 3600 * 1000;
 const delay = integer(0, MAX_DELAY_MS);
 
+/** A memory count as the page copied it: a number or a short string (parsed by lib/core/parse-memory.ts). */
+const memoryNumber = z.nullable(z.union([z.number(), z.string().check(z.maxLength(24))]));
+
 /** The finding kinds, shared by the page channel and the runtime channel. */
 export const findingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('quota'), carrier: pageCarrierSchema, quota: z.record(z.string(), z.unknown()) }),
   z.object({ kind: z.literal('codex-usage'), carrier: pageCarrierSchema, usage: z.record(z.string(), z.unknown()) }),
+  z.object({
+    kind: z.literal('memory'),
+    carrier: pageCarrierSchema,
+    memory: z.object({ memory_num_tokens: memoryNumber, memory_max_tokens: memoryNumber }),
+  }),
   z.object({ kind: z.literal('refusal'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), resetsInMs: z.nullable(delay) }),
   z.object({ kind: z.literal('cooldown'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), cooldownMs: delay }),
   z.object({ kind: z.literal('model-cap'), carrier: pageCarrierSchema, clearsInMs: delay }),

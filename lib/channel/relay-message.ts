@@ -15,11 +15,12 @@ type UncheckedRelayMessage =
   | { type: 'page-finding'; finding: Record<string, unknown> & { kind: string; carrier: string }; account: string | null }
   | { type: 'page-active'; account: string };
 
-const CARRIERS = new Set(['init', 'stream', 'resume', 'codex-usage', 'websocket', 'account']);
+const CARRIERS = new Set(['init', 'stream', 'resume', 'codex-usage', 'memories', 'websocket', 'account']);
 /** Each kind's own fields besides kind and carrier. */
 const FIELDS_BY_KIND: Record<string, readonly string[]> = {
   quota: ['quota'],
   'codex-usage': ['usage'],
+  memory: ['memory'],
   refusal: ['feature', 'resetsInMs'],
   cooldown: ['feature', 'cooldownMs'],
   'model-cap': ['clearsInMs'],
@@ -49,6 +50,7 @@ function findingOf(data: Record<string, unknown>): (Record<string, unknown> & { 
   // anything; picking a third time here would cost every chatgpt.com page the picker's bytes (the
   // page budget in test/meta/built-content-scripts.test.ts), so the relay checks its shape only.
   if (kind === 'codex-usage') return isRecord(data.usage) ? finding : null;
+  if (kind === 'memory') return isRecord(data.memory) ? finding : null;
   if (kind !== 'quota') return finding;
   const quota = pickQuotaFields(data.quota);
   return quota ? { ...finding, quota: { ...quota } } : null;

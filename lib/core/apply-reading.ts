@@ -10,8 +10,9 @@ import {
   MAX_UNKNOWN_FIELDS,
   emptyAccountState,
 } from './quota-state';
-import { applyCodexUsageToAccount } from './apply-codex-usage';
 import { nextPoints } from './remaining-points';
+import { memoryStateOf } from './memory-state';
+import type { MemoryReading } from './memory-usage';
 
 /**
  * Folds one reading into the state. Pure: the same state and reading give the same result.
@@ -72,7 +73,7 @@ function boundFeatures(features: Record<string, FeatureState>): Record<string, F
   return Object.fromEntries(entries.slice(0, MAX_FEATURES_PER_ACCOUNT));
 }
 
-function mergeUnknownFields(known: string[], fresh: string[]): string[] {
+export function mergeUnknownFields(known: string[], fresh: string[]): string[] {
   if (fresh.length === 0) return known;
   const merged = [...fresh, ...known.filter((name) => !fresh.includes(name))];
   return merged.slice(0, MAX_UNKNOWN_FIELDS);
@@ -120,16 +121,6 @@ function liftedBlocks(account: AccountState, reading: Reading): Array<readonly [
 }
 
 function applyReadingToAccount(account: AccountState, reading: Reading): AccountState {
-  if (reading.codex !== undefined) {
-    const withCodex = applyCodexUsageToAccount(account, reading.codex, reading.receivedAt);
-    return {
-      ...withCodex,
-      unknownFields: mergeUnknownFields(
-        account.unknownFields,
-        reading.unknownFields.map((name) => `wham/usage ${name}`),
-      ),
-    };
-  }
   // Names come from the page: "__proto__" or "constructor" must be plain keys, not the object's
   // prototype or an inherited member, so lookups are own-only and the record is built by fromEntries.
   const previousOf = (name: string) => (Object.hasOwn(account.features, name) ? account.features[name] : undefined);
@@ -155,11 +146,11 @@ function applyReadingToAccount(account: AccountState, reading: Reading): Account
 }
 
 /**
- * Accounts are kept by when they last reported (the active one always stays); a Codex reading
- * counts, so an account seen only on Codex pages is kept too.
+ * Accounts are kept by when they last reported (the active one always stays); a Codex or memory
+ * reading counts, so an account seen only on Codex pages or the memory settings is kept too.
  */
 function lastSeen(account: AccountState): number {
-  return Math.max(account.lastReading?.at ?? 0, account.codex?.seenAt ?? 0);
+  return Math.max(account.lastReading?.at ?? 0, account.codex?.seenAt ?? 0, account.memory?.seenAt ?? 0);
 }
 
 /**
@@ -182,7 +173,7 @@ function withinSize(accounts: Record<string, AccountState>, active: string): Rec
 }
 
 /** Applies `change` to one account (made when first seen) and makes it the active one. */
-function updateAccount(state: QuotaState, accountId: string, change: (account: AccountState) => AccountState): QuotaState {
+export function updateAccount(state: QuotaState, accountId: string, change: (account: AccountState) => AccountState): QuotaState {
   const account = state.accounts[accountId] ?? emptyAccountState();
   const accounts = { ...state.accounts, [accountId]: change(account) };
   return { ...state, accounts: withinSize(keepNewest(accounts, MAX_ACCOUNTS, accountId, lastSeen), accountId), activeAccount: accountId };
@@ -190,6 +181,11 @@ function updateAccount(state: QuotaState, accountId: string, change: (account: A
 
 export function applyReading(state: QuotaState, reading: Reading, accountId: string = DEFAULT_ACCOUNT): QuotaState {
   return updateAccount(state, accountId, (account) => applyReadingToAccount(account, reading));
+}
+
+/** How full memory is: the latest memories body replaces what was known. */
+export function applyMemoryReading(state: QuotaState, reading: MemoryReading, accountId: string = DEFAULT_ACCOUNT): QuotaState {
+  return updateAccount(state, accountId, (account) => ({ ...account, memory: memoryStateOf(reading) }));
 }
 
 export function applyCooldown(state: QuotaState, accountId: string, feature: string, until: number, now: number): QuotaState {

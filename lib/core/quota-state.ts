@@ -1,5 +1,7 @@
 import { z } from 'zod/mini';
 import { codexStateSchema } from './codex-state';
+import { quotaStateV1ToV2 } from './codex-state-migration';
+import { memoryStateSchema } from './memory-state';
 import { READING_SOURCES } from './quota-types';
 import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../page/quota-fields';
 import { integer, isSafeKey, list, name as nameOf, number, text as textOf } from './schema-parts';
@@ -10,7 +12,10 @@ import { remainingPointsSchema } from './remaining-points';
  * read back: an older version, another extension build or a corrupted profile may have written it.
  */
 
-export const STATE_VERSION = 1;
+/** 2: Codex windows by limit and length, per-model limits, reset credits, memory (lib/core/codex-state-migration.ts). */
+export const STATE_VERSION = 2;
+/** The steps from each older version, for the store (lib/extension/stored-value.ts). */
+export const STATE_MIGRATIONS = { 1: quotaStateV1ToV2 };
 /** Readings seen before we know the account (or on a page that never says) go here. */
 export const DEFAULT_ACCOUNT = 'default';
 export const MAX_ACCOUNTS = 10;
@@ -82,6 +87,8 @@ const accountStateSchema = z.object({
   cooldowns: z._default(list(cooldownStateSchema, 16), []),
   /** Codex's windows and credits (lib/core/codex-state.ts); null until a Codex page asked for them. */
   codex: z._default(z.nullable(codexStateSchema), null),
+  /** How full memory is (lib/core/memory-state.ts); null until the page loaded its memories. */
+  memory: z._default(z.nullable(memoryStateSchema), null),
 });
 
 export const quotaStateSchema = z.object({
@@ -106,6 +113,7 @@ export function emptyAccountState(): AccountState {
     unknownFields: [],
     cooldowns: [],
     codex: null,
+    memory: null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyReading } from '../../../lib/core/apply-reading';
+import { applyCodexReading } from '../../../lib/core/apply-codex-usage';
 import { BADGE_COLORS, badgeFor } from '../../../lib/alerts/quota-badge';
 import { lowThresholdFor, defaultSettings } from '../../../lib/alerts/settings';
 import { emptyQuotaState } from '../../../lib/core/quota-state';
@@ -13,7 +14,7 @@ const NAME = 'codex:primary';
 
 function badgeAt(usedPercent: number | null, now: number = T0, threshold: number = lowThresholdFor(defaultSettings(), NAME, 100)) {
   const windows = usedPercent === null ? [] : [codexWindow('primary', usedPercent, RESET)];
-  const state = applyReading(emptyQuotaState(), codexReading(T0, { windows }), 'a');
+  const state = applyCodexReading(emptyQuotaState(), codexReading(T0, { windows }), 'a');
   return badgeFor(state.accounts.a, now, NAME, threshold);
 }
 
