@@ -1,13 +1,13 @@
 import { z } from 'zod/mini';
-import { isCodexWindowName, percentLeft } from '../core/codex-usage';
+import { isCodexWindowName } from '../core/codex-usage';
 import type { AccountState } from '../core/quota-state';
 import type { Settings } from './settings';
-import { featureStatus, lowThresholdOf } from './feature-status';
-import { windowStatus } from './window-status';
-import { forecastRunOut, type RunOutForecast } from '../core/run-out-forecast';
-import { windowRunOut } from '../core/window-forecast';
+import { accountMeters } from './account-meters';
+import { meterRunOut, type RunOutForecast } from '../core/run-out-forecast';
 import { integer, text } from '../core/schema-parts';
 import { isKnownFeature } from '../core/feature-names';
+import { MEMORY_METER } from './defaults';
+import { RESET_CREDITS_METER } from './reset-credit-meters';
 
 /**
  * When to notify, as a pure function of the account's state, the settings and what was already
@@ -20,9 +20,13 @@ import { isKnownFeature } from '../core/feature-names';
  * title comes from our catalogue, never from the page; unknown features are shown in the popup),
  * every kind of notice spends one hourly budget, and the refill alarms kept armed are capped.
  * Codex window names are the extension's own (lib/core/codex-usage.ts), so they are known too.
+ *
+ * Memory's low notice ("memory 90% full") is sent only when the user turned it on (`memoryNotice`,
+ * off by default), once per account while memory stays low. Codex's reset credits are no window:
+ * their notice, `expiring`, comes once a day before an unused one expires.
  */
 
-type NoticeKind = 'low' | 'exhausted' | 'refill';
+type NoticeKind = 'low' | 'exhausted' | 'refill' | 'expiring';
 
 export interface Notice {
   /** Also the ledger key: account, feature, kind and window. */
@@ -105,7 +109,7 @@ function refillTimeOf(window: number): number {
   return (window + 1) * WINDOW_ROUNDING_MS;
 }
 
-interface FeatureCondition {
+interface MeterCondition {
   feature: string;
   remaining: number;
   resetsAt: number | null;
@@ -120,45 +124,51 @@ function runsOutBefore(forecast: RunOutForecast | null): number | null {
   return forecast?.beforeReset === true ? forecast.runsOutAt : null;
 }
 
-/** What each feature looks like now (lib/alerts/feature-status.ts); a stale one says nothing about now. */
-export function featureConditions(account: AccountState, settings: Pick<Settings, 'lowThresholds'>, now: number): FeatureCondition[] {
-  // Only features the extension knows: a notification's title must never be a name from the page.
-  const names = new Set([...Object.keys(account.features), ...account.blocked.map((block) => block.name)].filter(isKnownFeature));
-  const conditions = [...names].flatMap((feature): FeatureCondition[] => {
-    const status = featureStatus(account, feature, now, lowThresholdOf(settings, account, feature));
-    if (status === null || status === 'stale') return [];
-    const block = account.blocked.find((entry) => entry.name === feature);
-    const state = block ? undefined : account.features[feature];
-    const { remaining, resetsAt } = block ? { remaining: 0, resetsAt: block.resetsAt } : (state ?? { remaining: 0, resetsAt: null });
-    const runsOutBeforeReset = runsOutBefore(state ? forecastRunOut(state.points ?? [], state.resetsAt, now) : null);
-    return [
-      { feature, remaining, resetsAt, exhausted: status === 'blocked' || status === 'empty', low: status !== 'normal', runsOutBeforeReset },
-    ];
-  });
-  return [...conditions, ...windowConditions(account, settings, now)];
+/**
+ * What each meter the extension can name looks like now (lib/core/meter.ts); a stale one says
+ * nothing about now. Only names from our catalogue: a notification's title must never be a name from the page.
+ */
+export function meterConditions(
+  account: AccountState,
+  settings: Pick<Settings, 'lowThresholds'> & Partial<Pick<Settings, 'memoryNotice'>>,
+  now: number,
+): MeterCondition[] {
+  return accountMeters(account, settings, now)
+    .filter((meter) => isNotifiable(meter.id) && meter.status !== 'stale' && meter.id !== RESET_CREDITS_METER)
+    .filter((meter) => meter.id !== MEMORY_METER || settings.memoryNotice === true)
+    .map((meter) => ({
+      feature: meter.id,
+      remaining: meter.left,
+      resetsAt: meter.resetsAt,
+      // Full memory is not "used up" (nothing is refused): its one notice is the low one.
+      exhausted: meter.id !== MEMORY_METER && (meter.status === 'blocked' || meter.status === 'empty'),
+      low: meter.status !== 'normal',
+      runsOutBeforeReset: runsOutBefore(meterRunOut(meter, now)),
+    }));
 }
 
-/** Codex windows as conditions (lib/alerts/window-status.ts): the percent left stands for the count. */
-function windowConditions(account: AccountState, settings: Pick<Settings, 'lowThresholds'>, now: number): FeatureCondition[] {
-  return (account.codex?.windows ?? []).flatMap((window) => {
-    const status = windowStatus(window, now, lowThresholdOf(settings, account, window.name));
-    if (status === 'stale') return [];
-    return [
-      {
-        feature: window.name,
-        remaining: percentLeft(window.usedPercent),
-        resetsAt: window.resetsAt,
-        exhausted: status === 'empty',
-        low: status !== 'normal',
-        runsOutBeforeReset: runsOutBefore(windowRunOut(window, now)),
-      },
-    ];
-  });
-}
-
-/** A name a notice may carry: a feature we know or a Codex window, both titled from our catalogue. */
+/** A name a notice may carry: a feature we know, a Codex window or memory, all titled from our catalogue. */
 function isNotifiable(name: string): boolean {
-  return isKnownFeature(name) || isCodexWindowName(name);
+  return isKnownFeature(name) || isCodexWindowName(name) || name === MEMORY_METER;
+}
+
+/** A day before a reset credit expires unused, the user may still spend it. */
+const EXPIRY_NOTICE_MS = 24 * HOUR_MS;
+
+/** The "a reset credit expires unused soon" notice, once per expiry, when one is due. */
+function expiryNotice(
+  accountId: string,
+  account: AccountState,
+  settings: Pick<Settings, 'lowThresholds'>,
+  ledger: NoticeLedger,
+  now: number,
+): Notice[] {
+  const meter = accountMeters(account, settings, now).find((entry) => entry.id === RESET_CREDITS_METER);
+  const expiresAt = meter?.expiresAt ?? null;
+  if (meter === undefined || expiresAt === null || expiresAt - now > EXPIRY_NOTICE_MS) return [];
+  if (alreadySent(ledger, 'expiring', accountId, meter.id, expiresAt)) return [];
+  const id = noticeId('expiring', accountId, meter.id, expiresAt);
+  return [{ id, kind: 'expiring', account: accountId, feature: meter.id, remaining: meter.left, resetsAt: expiresAt, runsOutAt: null }];
 }
 
 /** Notices of every kind recorded in the last hour: the one budget they all spend. */
@@ -178,14 +188,15 @@ export function overHourlyBudget(ledger: NoticeLedger, now: number): boolean {
 export function dueNotices(
   accountId: string,
   account: AccountState,
-  settings: Pick<Settings, 'lowThresholds' | 'notifications'> & Partial<Pick<Settings, 'runOutForecast'>>,
+  settings: Pick<Settings, 'lowThresholds' | 'notifications'> & Partial<Pick<Settings, 'runOutForecast' | 'memoryNotice'>>,
   ledger: NoticeLedger,
   now: number,
 ): Notice[] {
   if (!settings.notifications) return [];
-  const notices: Notice[] = [];
+  const notices: Notice[] =
+    sentWithinHour(ledger, now) < MAX_NOTICES_PER_HOUR ? expiryNotice(accountId, account, settings, ledger, now) : [];
   const sentThisHour = sentWithinHour(ledger, now);
-  for (const condition of featureConditions(account, settings, now)) {
+  for (const condition of meterConditions(account, settings, now)) {
     // Over budget, what is due waits (unrecorded) for a later reading: never twice, never a flood.
     if (sentThisHour + notices.length >= MAX_NOTICES_PER_HOUR) break;
     // Used up says more than low: when both are new, only the used-up notice is sent.

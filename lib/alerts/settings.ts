@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { DEFAULT_BADGE_FEATURE } from './quota-badge';
+import { DEFAULT_BADGE_FEATURE } from './defaults';
 import { integer, name, text } from '../core/schema-parts';
 
 /**
@@ -8,7 +8,6 @@ import { integer, name, text } from '../core/schema-parts';
  */
 
 export const SETTINGS_VERSION = 1;
-export { lowThresholdFor } from './low-threshold';
 
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -23,6 +22,8 @@ export const settingsSchema = z.object({
    * when. Off by default; defaulted when read back, so settings stored before it keep theirs.
    */
   runOutForecast: z._default(z.boolean(), false),
+  /** A notice when memory is nearly full ("memory 90% full"). Off by default; defaulted when read back. */
+  memoryNotice: z._default(z.boolean(), false),
   /** The optional chip in a corner of chatgpt.com. */
   pageChip: z.boolean(),
 });
@@ -37,6 +38,7 @@ export function defaultSettings(): Settings {
     notifications: false,
     refillNotifications: true,
     runOutForecast: false,
+    memoryNotice: false,
     pageChip: false,
   };
 }

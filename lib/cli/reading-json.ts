@@ -1,6 +1,6 @@
 import { blockedNamesOf, codexOf, knownTime, quotaOf, type FoundReading } from './found-reading';
 import type { ReadingSource } from '../core/quota-types';
-import { memoryPercentFull } from '../core/memory-usage';
+import { memoryPercentFull, type MemoryUsage } from '../core/memory-usage';
 
 /**
  * The machine view of one reading: one JSON object per line on stdout. Only fields of the parsed
@@ -34,7 +34,7 @@ export interface ReadingJson {
   /** Codex's reset credits: how many, and when the unused ones expire (soonest first). */
   resetCredits: { available: number | null; expiresAt: string[] } | null;
   /** How full memory is (a /backend-api/memories body); percentFull null when the maximum is unknown. */
-  memory: { usedTokens: number | null; maxTokens: number | null; percentFull: number | null } | null;
+  memory: (MemoryUsage & { percentFull: number | null }) | null;
 }
 
 function isoOf(time: number | null): string | null {

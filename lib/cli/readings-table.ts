@@ -82,7 +82,9 @@ export function readingsTable(file: string, readings: FoundReading[], timeZone?:
   }
   const windows = readings.flatMap((found) => windowRows(found, whereOf(found), seenOf(found, timeZone), timeZone));
   if (windows.length > 0) lines.push(...(lines.length > 1 ? [''] : []), ...textTable(WINDOW_HEADINGS, windows));
-  lines.push(...readings.flatMap((found) => [creditsLine(found), resetCreditsLine(found), memoryLine(found)].flatMap((line) => line ?? [])));
+  lines.push(
+    ...readings.flatMap((found) => [creditsLine(found), resetCreditsLine(found), memoryLine(found)].flatMap((line) => line ?? [])),
+  );
   const models = readings.flatMap((found) => modelRows(found, timeZone));
   if (models.length > 0) {
     lines.push('', ...textTable(['MODEL LIMIT', 'FALLS BACK TO', 'RESETS (LOCAL)', 'RESETS (UTC)', 'FROM', 'SEEN'], models));

@@ -34,7 +34,18 @@ export function windowRows(found: FoundReading, where: string, seen: string, tim
   });
 }
 
-export const WINDOW_HEADINGS = ['CODEX WINDOW', 'LIMIT', 'LENGTH', 'USED', 'LEFT', 'REACHED', 'RESETS (LOCAL)', 'RESETS (UTC)', 'FROM', 'SEEN'];
+export const WINDOW_HEADINGS = [
+  'CODEX WINDOW',
+  'LIMIT',
+  'LENGTH',
+  'USED',
+  'LEFT',
+  'REACHED',
+  'RESETS (LOCAL)',
+  'RESETS (UTC)',
+  'FROM',
+  'SEEN',
+];
 
 const flag = (value: boolean | null) => (value === null ? UNKNOWN : value ? 'yes' : 'no');
 const range = (value: readonly number[] | null) => (value === null ? UNKNOWN : `${value[0]}-${value[1]}`);

@@ -31,7 +31,9 @@ function codexV2(codex: unknown): unknown {
   const named = windows.filter(
     (window, index) => !isRaw(window) || windows.findIndex((other) => isRaw(other) && other.name === window.name) === index,
   );
-  const credits = isRaw(codex.credits) ? { approxLocalMessages: null, approxCloudMessages: null, spendReached: null, ...codex.credits } : codex.credits;
+  const credits = isRaw(codex.credits)
+    ? { approxLocalMessages: null, approxCloudMessages: null, spendReached: null, ...codex.credits }
+    : codex.credits;
   return { ...codex, windows: named, credits, resetCredits: null };
 }
 

@@ -92,7 +92,7 @@ export function windowName(limit: string, windowSeconds: number | null, slot: st
  * What is left, in whole percent, for a badge of four characters: rounded, except that a window
  * not quite used up never shows 0% and one slightly used never shows 100%.
  */
-export function percentLeft(usedPercent: number): number {
+function percentLeft(usedPercent: number): number {
   const left = 100 - usedPercent;
   if (left <= 0) return 0;
   if (left >= 100) return 100;

@@ -12,7 +12,8 @@ import { parseMemory, type MemoryReading } from './memory-usage';
  * lib/core/apply-codex-usage.ts, memory readings applyMemoryReading.
  */
 
-export type FindingReading = { kind: 'quota'; reading: Reading } | { kind: 'codex'; reading: CodexReading } | { kind: 'memory'; reading: MemoryReading };
+export type FindingReading =
+  { kind: 'quota'; reading: Reading } | { kind: 'codex'; reading: CodexReading } | { kind: 'memory'; reading: MemoryReading };
 /** A finding made into a reading, or why not (a quota object's reason as the quota parser gives it). */
 type FindingResult = ({ ok: true } & FindingReading) | Extract<ParseResult, { ok: false }>;
 
@@ -44,7 +45,11 @@ export function readingFromFinding(finding: Finding, receivedAt: number): Findin
       if (finding.carrier !== 'codex-usage') return { ok: false, error: `Codex usage from ${finding.carrier}` };
       const parsed = parseCodexUsage(finding.usage);
       if (!parsed.ok) return parsed;
-      return { ok: true, kind: 'codex', reading: { source: 'codex', receivedAt, usage: parsed.usage, unknownFields: parsed.unknownFields } };
+      return {
+        ok: true,
+        kind: 'codex',
+        reading: { source: 'codex', receivedAt, usage: parsed.usage, unknownFields: parsed.unknownFields },
+      };
     }
     case 'memory': {
       if (finding.carrier !== 'memories') return { ok: false, error: `memory from ${finding.carrier}` };

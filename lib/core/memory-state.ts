@@ -14,7 +14,7 @@ export const memoryStateSchema = z.object({
   seenAt: integer(0),
 });
 
-type MemoryState = z.infer<typeof memoryStateSchema>;
+export type MemoryState = z.infer<typeof memoryStateSchema>;
 
 /** The memory reading as the account's memory state: the latest body says all there is. */
 export function memoryStateOf(reading: MemoryReading): MemoryState {

@@ -206,4 +206,3 @@ export function parseCodexUsage(value: unknown): CodexParseResult {
     unknownFields: usage.unknown_fields ?? [],
   };
 }
-

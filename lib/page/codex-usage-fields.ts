@@ -55,7 +55,9 @@ export function pickCodexUsage(value: unknown): PickedCodexUsage | null {
   if (!isRecord(value)) return null;
   // Picking again what was picked keeps its drift names (the background picks again).
   const { unknown_fields: names, ...body } = value;
-  const unknown = new Set(Array.isArray(names) ? names.slice(0, MAX_UNKNOWN_NAMES).filter((name): name is string => typeof name === 'string') : []);
+  const unknown = new Set(
+    Array.isArray(names) ? names.slice(0, MAX_UNKNOWN_NAMES).filter((name): name is string => typeof name === 'string') : [],
+  );
   const picked = pick(body, '', 0, unknown) as PickedCodexUsage;
   if (unknown.size > 0) picked.unknown_fields = [...unknown].slice(0, MAX_UNKNOWN_NAMES).map((name) => name.slice(0, MAX_NAME_LENGTH));
   return picked;

@@ -13,10 +13,7 @@ import { httpStatusReason, type IgnoredReason } from './ignored-reasons';
  * - anything else is not read: an error status is worth a diagnostic, a non-stream turn is not.
  */
 type ResponsePlan =
-  | { read: 'json' }
-  | { read: 'stream' }
-  | { read: 'model-cap-json' }
-  | { read: 'nothing'; reason: IgnoredReason; diagnostic: boolean };
+  { read: 'json' } | { read: 'stream' } | { read: 'model-cap-json' } | { read: 'nothing'; reason: IgnoredReason; diagnostic: boolean };
 
 function isChatTurn(carrier: FetchCarrier): boolean {
   return carrier === 'stream' || carrier === 'resume';

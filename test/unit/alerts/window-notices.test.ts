@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { applyReading } from '../../../lib/core/apply-reading';
 import { applyCodexReading } from '../../../lib/core/apply-codex-usage';
 import {
   dueNotices,

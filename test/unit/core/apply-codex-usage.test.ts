@@ -6,7 +6,8 @@ import { quotaStateV1ToV2 } from '../../../lib/core/codex-state-migration';
 import type { Reading } from '../../../lib/core/quota-types';
 import type { CodexReading } from '../../../lib/core/codex-usage';
 import { parseCodexUsage } from '../../../lib/core/parse-codex-usage';
-import { windowRunOut } from '../../../lib/core/window-forecast';
+import { windowMeters } from '../../../lib/alerts/window-meters';
+import { meterRunOut } from '../../../lib/core/run-out-forecast';
 import { codexCredits, codexReading, codexWindow } from './codex-bodies';
 import { feature, HOUR, reading, T0 } from './readings';
 
@@ -108,8 +109,10 @@ describe('windows told apart by length, not by slot', () => {
     // The 5-hour window was gone from the body: it starts again, with nothing of the weekly one.
     expect(fiveHours.samples.map((sample) => sample.usedPercent)).toEqual([40]);
     // Each forecast its own: the weekly one from its own pace, the 5-hour one has too little to say.
-    expect(windowRunOut(fiveHours, at(121))).toBeNull();
-    const weeklyForecast = windowRunOut(weekly, at(121));
+    const forecastOf = (window: typeof weekly) =>
+      meterRunOut(windowMeters({ codex: { windows: [window] } }, { lowThresholds: {} }, at(121))[0]!, at(121));
+    expect(forecastOf(fiveHours)).toBeNull();
+    const weeklyForecast = forecastOf(weekly);
     expect(weeklyForecast).not.toBeNull();
     // 6 points in 120 minutes of the weekly window: 64 points left at that pace take about 21 hours.
     expect(weeklyForecast!.runsOutAt).toBeGreaterThan(at(121) + 15 * HOUR);
