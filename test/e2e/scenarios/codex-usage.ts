@@ -58,3 +58,14 @@ export function memoriesWithCanaries(): unknown {
   });
   return { ...body, email: PRIVATE_CANARIES.email };
 }
+
+/**
+ * Every Codex field at once, for the popup's fit: the main 5-hour and weekly windows and code
+ * review's (codex-usage-full.json), a model's two windows, reset credits and the messages the
+ * balance buys (codex-usage-per-model.json), as received at `now`.
+ */
+export function codexFullBodyAsOf(now: number): unknown {
+  const main = codexUsageAsOf(now, 37) as Record<string, unknown>;
+  const { additional_rate_limits, rate_limit_reset_credits, credits, spend_control } = codexPerModelAsOf(now) as Record<string, unknown>;
+  return { ...main, additional_rate_limits, rate_limit_reset_credits, credits, spend_control };
+}

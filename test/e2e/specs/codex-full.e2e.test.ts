@@ -80,10 +80,9 @@ describe('a Codex-only and memory-only account', () => {
   it('credits (a string balance) with the messages they buy, and the reset credits with the next expiry', async () => {
     const text = (await group().textContent()) ?? '';
     expect(text).toContain(said('popup_codexCredits', ['8.25']));
-    expect(text).toContain(said('popup_codexMessagesLocal', ['40–200']));
-    expect(text).toContain(said('popup_codexMessagesCloud', ['10–50']));
+    expect(text).toContain(said('popup_codexMessages', ['40–200', '10–50']));
     for (const words of fixedParts('popup_codexResetCreditsExpiry')) expect(text).toContain(words);
-    expect(text).toContain('Reset credits: 2;');
+    expect(text).toContain('Reset credits: 2,');
   });
 
   it('memory: "83% full" with a bar, and the token counts', async () => {
