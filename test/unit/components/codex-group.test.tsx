@@ -72,7 +72,7 @@ describe('the Codex group in the popup', () => {
       ['Weekly window', '88% left', expect.stringMatching(/^Resets in 2 days 2 hr, /)],
     ]);
     expect(group?.querySelector('.codex-credits')?.textContent).toBe('Credits: 12.5');
-    expect(group?.querySelector('.codex-seen')?.textContent).toBe('Read 2 hr. ago from a Codex page; open one on chatgpt.com to update');
+    expect(group?.querySelector('.codex-seen')?.textContent).toBe('Read 2 hr. ago from a Codex page');
   });
 
   it('is not there before any Codex reading', async () => {
