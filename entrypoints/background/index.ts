@@ -5,6 +5,7 @@ import { badgeFor } from '../../lib/alerts/quota-badge';
 import { lowThresholdOf } from '../../lib/alerts/feature-status';
 import { logDiagnostic } from '../../lib/extension/diagnostics-log';
 import { settingsStore } from '../../lib/extension/settings-store';
+import { syncChipRegistration } from '../../lib/extension/chip-registration';
 import { quotaStore } from '../../lib/extension/quota-store';
 import { BADGE_STALE_ALARM, paintBadge } from './badge-painter';
 import { focusChatgptTab, rememberChatgptTab } from './chatgpt-tab';
@@ -87,9 +88,16 @@ export default defineBackground({
     listenToNotificationClicks();
     // The notifications API appears only once the optional permission is granted.
     browser.permissions?.onAdded.addListener(listenToNotificationClicks);
-    // The popup changes settings (badge feature, thresholds); the badge follows at once.
-    settingsStore.watch(() => void repaint().catch(report));
-    const rebuild = () => Promise.all([repaint(), rearmRefillAlarms()]).catch(report);
+    // The popup changes settings (badge feature, thresholds, the page chip); the badge and the
+    // chip's registration follow at once.
+    settingsStore.watch((settings) => {
+      repaint().catch(report);
+      syncChipRegistration(settings.pageChip).catch(report);
+    });
+    // On install, update and every start: the chip's registration as the settings say
+    // (lib/extension/chip-registration.ts).
+    const syncChip = () => settingsStore.get().then((settings) => syncChipRegistration(settings.pageChip));
+    const rebuild = () => Promise.all([repaint(), rearmRefillAlarms(), syncChip()]).catch(report);
     browser.runtime.onStartup.addListener(() => void rebuild());
     browser.runtime.onInstalled.addListener(() => void rebuild());
     void quotaStore

@@ -25,8 +25,8 @@ const ownOf = (record: Raw, key: string): unknown => (Object.hasOwn(record, key)
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 const timeOrNull = (value: unknown): number | null | undefined => (value === null ? null : isCount(value) ? value : undefined);
 
-/** Only the chip's on/off switch: the one read a page pays for while the chip is off. */
-export function chipIsOn(settings: unknown): boolean {
+/** The chip's on/off switch. */
+function chipIsOn(settings: unknown): boolean {
   return isRecord(settings) && settings.pageChip === true;
 }
 
