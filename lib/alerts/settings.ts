@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { DEFAULT_BADGE_FEATURE } from './quota-badge';
+import { SETTINGS_VERSION } from './default-settings';
 import { integer, name, text } from '../core/schema-parts';
 
 /**
@@ -7,7 +7,8 @@ import { integer, name, text } from '../core/schema-parts';
  * Notifications are off by default: they need an optional permission the user grants by a click.
  */
 
-export const SETTINGS_VERSION = 1;
+// The defaults and the version live apart, without zod, for the popup's first paint.
+export { SETTINGS_VERSION, defaultSettings } from './default-settings';
 export { lowThresholdFor } from './low-threshold';
 
 export const settingsSchema = z.object({
@@ -28,15 +29,3 @@ export const settingsSchema = z.object({
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
-
-export function defaultSettings(): Settings {
-  return {
-    version: SETTINGS_VERSION,
-    badgeFeature: DEFAULT_BADGE_FEATURE,
-    lowThresholds: {},
-    notifications: false,
-    refillNotifications: true,
-    runOutForecast: false,
-    pageChip: false,
-  };
-}

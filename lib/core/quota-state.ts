@@ -4,15 +4,15 @@ import { READING_SOURCES } from './quota-types';
 import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../page/quota-fields';
 import { integer, isSafeKey, list, name as nameOf, number, text as textOf } from './schema-parts';
 import { remainingPointsSchema } from './remaining-points';
+import { STATE_VERSION, emptyQuotaState } from './empty-quota-state';
 
 /**
  * The state the background keeps in storage.local, per account. Versioned and validated when
  * read back: an older version, another extension build or a corrupted profile may have written it.
  */
 
-export const STATE_VERSION = 1;
-/** Readings seen before we know the account (or on a page that never says) go here. */
-export const DEFAULT_ACCOUNT = 'default';
+// The empty state and its version live apart, without zod, for the popup's first paint.
+export { DEFAULT_ACCOUNT, STATE_VERSION, emptyAccountState, emptyQuotaState } from './empty-quota-state';
 export const MAX_ACCOUNTS = 10;
 export const MAX_FEATURES_PER_ACCOUNT = 64;
 export const MAX_UNKNOWN_FIELDS = 32;
@@ -94,24 +94,6 @@ export type FeatureState = z.infer<typeof featureStateSchema>;
 export type BlockedState = z.infer<typeof blockedStateSchema>;
 export type AccountState = z.infer<typeof accountStateSchema>;
 export type QuotaState = z.infer<typeof quotaStateSchema>;
-
-export function emptyAccountState(): AccountState {
-  return {
-    features: {},
-    blocked: [],
-    modelLimits: [],
-    defaultModel: null,
-    plan: null,
-    lastReading: null,
-    unknownFields: [],
-    cooldowns: [],
-    codex: null,
-  };
-}
-
-export function emptyQuotaState(): QuotaState {
-  return { version: STATE_VERSION, accounts: {}, activeAccount: DEFAULT_ACCOUNT };
-}
 
 /** Reads back what storage held: a valid state, or an empty one (and why) when it is not. */
 export function quotaStateFromStorage(value: unknown): { state: QuotaState; problem: string | null } {

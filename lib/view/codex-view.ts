@@ -3,7 +3,8 @@ import type { RunOutForecast } from '../core/run-out-forecast';
 import { windowRunOut } from '../core/window-forecast';
 import type { CodexWindowState } from '../core/codex-state';
 import type { AccountState } from '../core/quota-state';
-import { lowThresholdFor, type Settings } from '../alerts/settings';
+import { lowThresholdFor } from '../alerts/low-threshold';
+import type { Settings } from '../alerts/settings';
 import { windowStatus, type WindowStatus } from '../alerts/window-status';
 import { resetView, type ResetView } from './popup-view';
 

@@ -1,7 +1,6 @@
 import type { AccountState, BlockedState, FeatureState } from '../core/quota-state';
 import type { ReadingSource } from '../core/quota-types';
-import { dropSeen } from '../core/remaining-points';
-import { forecastRunOut, type RunOutForecast } from '../core/run-out-forecast';
+import { dropSeen, forecastRunOut, type RunOutForecast } from '../core/run-out-forecast';
 import { DEFAULT_BADGE_FEATURE } from '../alerts/quota-badge';
 import type { Settings } from '../alerts/settings';
 import { type FeatureStatus, featureStatus, lowThresholdOf } from '../alerts/feature-status';

@@ -1,0 +1,29 @@
+import type { AccountState, QuotaState } from './quota-state';
+
+/**
+ * The quota state's version and its empty values, without the schemas (quota-state.ts): the popup
+ * paints its first frame from state the background validated, checking only this version
+ * (lib/extension/first-paint-read.ts), and carries no zod in its first chunk.
+ */
+
+export const STATE_VERSION = 1;
+/** Readings seen before we know the account (or on a page that never says) go here. */
+export const DEFAULT_ACCOUNT = 'default';
+
+export function emptyAccountState(): AccountState {
+  return {
+    features: {},
+    blocked: [],
+    modelLimits: [],
+    defaultModel: null,
+    plan: null,
+    lastReading: null,
+    unknownFields: [],
+    cooldowns: [],
+    codex: null,
+  };
+}
+
+export function emptyQuotaState(): QuotaState {
+  return { version: STATE_VERSION, accounts: {}, activeAccount: DEFAULT_ACCOUNT };
+}
