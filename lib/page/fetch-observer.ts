@@ -2,7 +2,7 @@ import { accountKeyOf } from './account-key';
 import { carrierOfPath, pathnameOfFetchInput, sideEndpointOfPath, type FetchCarrier, type SideEndpoint } from './quota-endpoints';
 import { jsonValueOf } from './json-value';
 import { findingFromCodexBody, findingFromInitBody } from './page-findings';
-import type { PageFinding } from '../channel/page-channel';
+import type { PageFinding } from './page-message';
 import { accountIdOfRequest } from './request-account';
 import { findingOf429, responsePlan } from './response-plan';
 import { readAccountsCheck } from './side-responses';

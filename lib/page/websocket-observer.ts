@@ -1,4 +1,4 @@
-import type { PageFinding } from '../channel/page-channel';
+import type { PageFinding } from './page-message';
 import { createTurnFrameReader } from './websocket-frames';
 import { isChatgptSocketUrl } from './quota-endpoints';
 

@@ -2,6 +2,7 @@ import type { StatusAccount } from '../alerts/feature-status';
 import { lowThresholdFor } from '../alerts/low-threshold';
 import type { WindowAccount } from '../alerts/window-badge';
 import { isCodexWindowName } from '../core/codex-usage';
+import { isRecord } from '../page/json-record';
 
 /**
  * What the page chip needs from storage, read straight from the raw values: whether it is on, the
@@ -20,7 +21,6 @@ export interface ChipInput {
 
 type Raw = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
 const ownOf = (record: Raw, key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 const timeOrNull = (value: unknown): number | null | undefined => (value === null ? null : isCount(value) ? value : undefined);

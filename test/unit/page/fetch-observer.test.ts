@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installFetchObserver, MAX_INIT_BYTES } from '../../../lib/page/fetch-observer';
-import type { PageFinding } from '../../../lib/channel/page-channel';
+import type { PageFinding } from '../../../lib/page/page-message';
 import { FIXTURE_NON_QUOTA_TEXT } from '../fixture-placeholders';
 import { fixtureBytes, fixtureText } from '../fixtures';
 import { chunkedBody, fakeFetch, jsonResponse, readAllBytes, settle, sseResponse } from './fake-fetch';

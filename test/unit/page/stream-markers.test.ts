@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageFinding } from '../../../lib/channel/page-channel';
+import type { PageFinding } from '../../../lib/page/page-message';
 import { createSseScanner, EVERY_EVENT } from '../../../lib/page/sse-scanner';
 import { createTurnEventReader } from '../../../lib/page/turn-events';
 import { isTurnEventWanted } from '../../../lib/page/turn-markers';

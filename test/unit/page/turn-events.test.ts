@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageCarrier, PageFinding } from '../../../lib/channel/page-channel';
+import type { PageCarrier, PageFinding } from '../../../lib/page/page-message';
 import { createSseScanner } from '../../../lib/page/sse-scanner';
 import { createTurnEventReader } from '../../../lib/page/turn-events';
 import { COOLDOWN_MS, resetDelayFromText } from '../../../lib/page/turn-refusals';
