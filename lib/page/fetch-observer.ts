@@ -33,7 +33,7 @@ export const MAX_INIT_BYTES = 256 * 1024;
 /** The scopes whose fetch this module wrapped: the mark stays here, never on an object the page sees. */
 const installed = new WeakSet<object>();
 
-export interface FetchObserverOptions {
+interface FetchObserverOptions {
   /** The object whose `fetch` is wrapped (the page's window). */
   scope: { fetch: typeof fetch };
   /** The page's address, to resolve relative URLs. */
