@@ -142,7 +142,7 @@ describe('which requests are read', () => {
     expect(clone).toHaveBeenCalledTimes(1);
   });
 
-  it('a page that replaces clone, JSON.parse, Headers.prototype.get or Promise later sees none of our calls, and we still read', async () => {
+  it('a page that later replaces clone, JSON.parse, Headers.prototype.get or Promise sees none of our calls; we still read', async () => {
     const scope = install(fakeFetch(answerFor).fetch);
     const seen: string[] = [];
     const saved = { clone: Response.prototype.clone, get: Headers.prototype.get, parse: JSON.parse, Promise: globalThis.Promise };

@@ -40,7 +40,10 @@ describe.each(streamFixtures())('%s/%s', (folder, name) => {
 
 describe('the events passed over', () => {
   it('text deltas never reach the reader; the quota event and [DONE] do, even split inside their marker', () => {
-    const body = `event: delta\ndata: {"v":"hello 小时"}\n\ndata: {"type":"conversation_detail_metadata","limits_progress":[]}\n\ndata: {"v":" world"}\n\ndata: [DONE]\n\n`;
+    const body =
+      `event: delta\ndata: {"v":"hello 小时"}\n\n` +
+      `data: {"type":"conversation_detail_metadata","limits_progress":[]}\n\n` +
+      `data: {"v":" world"}\n\ndata: [DONE]\n\n`;
     const whole = encode(body);
     const cut = body.indexOf('detail_meta');
     for (const chunks of [[whole], chunksAt(whole, [cut]), chunksAt(whole, [cut, body.indexOf('DONE')])]) {

@@ -27,7 +27,8 @@ function refusalSaying(text: string): ToolEvent {
 }
 
 const PYTHON_REFUSAL = refusalSaying(
-  'Before doing anything else, explicitly explain to the user that you were unable to invoke the python_user_visible.exec tool right now. ' +
+  'Before doing anything else, explicitly explain to the user that you were unable to invoke ' +
+    'the python_user_visible.exec tool right now. ' +
     'DO NOT UNDER ANY CIRCUMSTANCES retry using this tool until the next user message.',
 );
 
