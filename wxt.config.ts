@@ -1,7 +1,7 @@
+import { createRequire } from 'node:module';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CHATGPT_MATCHES } from './lib/channel/content-matches';
-import type { InlineConfig } from 'vite';
 
 // QUOTA_METER_E2E=1 builds a test variant whose `notifications` permission is required instead of
 // optional: headless Chromium never answers a permission prompt (docs/testing.md), so browser tests
@@ -13,25 +13,34 @@ const notificationsRequired = process.env.QUOTA_METER_E2E === '1';
 // the popup's own meta tags and drops `action` from here.
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
-/**
- * webextension-polyfill (the module above aliases `wxt/browser` to it) only in the background's
- * build. Every other build gets WXT's own `wxt/browser`, the browser's native promise API: Chrome's
- * MV3 `chrome.*` and Firefox's `browser.*`, which is all the popup and the page chip call. Only the
- * background uses an API that Chrome 111 to 115 (minimum_chrome_version) still answers by callback
- * (notifications), and there the polyfill stays. In the popup's first chunk it weighed 3 KB gzip.
- */
-function polyfillOnlyIn(kept: string) {
-  return (entrypoints: readonly { name: string }[], config: InlineConfig) => {
-    if (entrypoints.some((entrypoint) => entrypoint.name === kept)) return;
-    const alias = config.resolve?.alias;
-    if (Array.isArray(alias)) config.resolve!.alias = alias.filter((entry: { find: unknown }) => entry.find !== 'wxt/browser');
-    else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
-  };
-}
+// webextension-polyfill (the module below aliases `wxt/browser` to it) only in the background's build.
+// Every other build gets WXT's own `browser` (globalThis.browser, else chrome): the browser's native
+// promise API, Chrome's MV3 `chrome.*` and Firefox's `browser.*`, which is all they call. The relay
+// runs on every chatgpt.com page and calls the API only through lib/extension/runtime-send.ts (about
+// 2.5 KB gzip -9 saved on every page load); the popup's first chunk (about 2.7 KB) and the page chip
+// need nothing more either. Only the background uses an API that Chrome 111 to 115
+// (minimum_chrome_version) still answers by callback (notifications): there the polyfill stays.
+// test/meta/built-content-scripts.test.ts weighs the page and the popup.
+const require = createRequire(import.meta.url);
+const POLYFILL_BROWSER = '@wxt-dev/webextension-polyfill/browser';
+const NATIVE_BROWSER = require.resolve('@wxt-dev/browser');
+const WITH_POLYFILL = 'background';
 
 export default defineConfig({
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((entrypoint) => entrypoint.name === WITH_POLYFILL)) return;
+      config.plugins = [
+        {
+          name: 'quota-meter:native-browser',
+          enforce: 'pre',
+          resolveId: (source) => (source === POLYFILL_BROWSER ? NATIVE_BROWSER : null),
+        },
+        ...(config.plugins ?? []),
+      ];
+    },
+  },
   modules: ['@wxt-dev/webextension-polyfill'],
-  hooks: { 'vite:build:extendConfig': polyfillOnlyIn('background') },
   outDir: process.env.QUOTA_METER_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],

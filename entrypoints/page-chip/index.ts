@@ -28,7 +28,8 @@ export default defineUnlistedScript(() => {
     const stored = await browser.storage.local.get([SETTINGS_KEY, QUOTA_STATE_KEY]);
     // Turned off while this page was open: the background unregisters the script for new pages,
     // and this one takes its chip down.
-    const input = hiddenHere ? null : chipInputFrom(stored[SETTINGS_KEY], stored[QUOTA_STATE_KEY]);
+    const now = Date.now();
+    const input = hiddenHere ? null : chipInputFrom(stored[SETTINGS_KEY], stored[QUOTA_STATE_KEY], now);
     if (input === null) return void chip?.remove();
     position ??= await chipPositionStore.get();
     chip ??= createChipElement({
@@ -44,7 +45,7 @@ export default defineUnlistedScript(() => {
         void repaint();
       },
     });
-    chip.show(chipViewOf(input, Date.now(), t, uiLocale()), position);
+    chip.show(chipViewOf(input, now, t, uiLocale()), position);
     if (!ticking) {
       ticking = true;
       setInterval(repaint, TICK_MS);

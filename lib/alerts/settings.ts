@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { SETTINGS_VERSION } from './default-settings';
+import { SETTINGS_VERSION, defaultSettings as defaults } from './default-settings';
 import { integer, name, text } from '../core/schema-parts';
 
 /**
@@ -8,8 +8,7 @@ import { integer, name, text } from '../core/schema-parts';
  */
 
 // The defaults and the version live apart, without zod, for the popup's first paint.
-export { SETTINGS_VERSION, defaultSettings } from './default-settings';
-export { lowThresholdFor } from './low-threshold';
+export { SETTINGS_VERSION };
 
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -29,3 +28,5 @@ export const settingsSchema = z.object({
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
+
+export const defaultSettings: () => Settings = defaults;

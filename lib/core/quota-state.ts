@@ -4,7 +4,7 @@ import { READING_SOURCES } from './quota-types';
 import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../page/quota-fields';
 import { integer, isSafeKey, list, name as nameOf, number, text as textOf } from './schema-parts';
 import { remainingPointsSchema } from './remaining-points';
-import { STATE_VERSION, emptyQuotaState } from './empty-quota-state';
+import { DEFAULT_ACCOUNT, STATE_VERSION, emptyAccountState as emptyAccount, emptyQuotaState as emptyState } from './empty-quota-state';
 
 /**
  * The state the background keeps in storage.local, per account. Versioned and validated when
@@ -12,7 +12,7 @@ import { STATE_VERSION, emptyQuotaState } from './empty-quota-state';
  */
 
 // The empty state and its version live apart, without zod, for the popup's first paint.
-export { DEFAULT_ACCOUNT, STATE_VERSION, emptyAccountState, emptyQuotaState } from './empty-quota-state';
+export { DEFAULT_ACCOUNT, STATE_VERSION };
 export const MAX_ACCOUNTS = 10;
 export const MAX_FEATURES_PER_ACCOUNT = 64;
 export const MAX_UNKNOWN_FIELDS = 32;
@@ -94,6 +94,9 @@ export type FeatureState = z.infer<typeof featureStateSchema>;
 export type BlockedState = z.infer<typeof blockedStateSchema>;
 export type AccountState = z.infer<typeof accountStateSchema>;
 export type QuotaState = z.infer<typeof quotaStateSchema>;
+
+export const emptyAccountState: () => AccountState = emptyAccount;
+export const emptyQuotaState: () => QuotaState = emptyState;
 
 /** Reads back what storage held: a valid state, or an empty one (and why) when it is not. */
 export function quotaStateFromStorage(value: unknown): { state: QuotaState; problem: string | null } {

@@ -28,7 +28,7 @@ function ofVersion<T>(raw: unknown, version: number, fallback: () => T): T | nul
 /** Both values as the first frame may show them, or null when either must wait for the full read. */
 export async function readFirstPaint(): Promise<FirstPaint | null> {
   const stored = await browser.storage.local.get([QUOTA_STATE_KEY, SETTINGS_KEY]);
-  const quota = ofVersion(stored[QUOTA_STATE_KEY], STATE_VERSION, emptyQuotaState);
-  const settings = ofVersion(stored[SETTINGS_KEY], SETTINGS_VERSION, defaultSettings);
+  const quota = ofVersion<QuotaState>(stored[QUOTA_STATE_KEY], STATE_VERSION, emptyQuotaState);
+  const settings = ofVersion<Settings>(stored[SETTINGS_KEY], SETTINGS_VERSION, defaultSettings);
   return quota !== null && settings !== null ? { quota, settings } : null;
 }

@@ -29,6 +29,8 @@ const BUDGETS = {
 type Budget = keyof typeof BUDGETS;
 /** The page chip's unlisted script (lib/extension/chip-registration.ts registers this file). */
 const CHIP_FILE = 'page-chip.js';
+/** What webextension-polyfill leaves in a bundle: its table of each API's argument counts. */
+const POLYFILL_MARKERS = /minArgs|api-metadata\.json/;
 /** What zod 4 leaves in any bundle that holds a schema: its internals' property and class names. */
 const ZOD_MARKERS = /_zod\b|\$Zod|ZodError/;
 
@@ -77,6 +79,11 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (target) => {
     for (const file of [...contentScripts(target), chip]) expect(readFileSync(file, 'utf8'), file).not.toMatch(ZOD_MARKERS);
   });
 
+  it.runIf(built)('the relay, the chip and the popup carry no webextension-polyfill (wxt.config.ts gives them the native browser)', () => {
+    const files = [path.join(dir, 'content-scripts/relay.js'), chip, ...popupWeight(dir).initialJs.map(({ file }) => path.join(dir, file))];
+    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(POLYFILL_MARKERS);
+  });
+
   it.runIf(built)(`the interceptor stays under ${INTERCEPTOR_RAW_BYTES} bytes raw`, () => {
     expect(readFileSync(interceptor).byteLength).toBeLessThanOrEqual(INTERCEPTOR_RAW_BYTES);
   });
@@ -97,7 +104,12 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (target) => {
   });
 });
 
-describe('the zod markers', () => {
+describe('the markers', () => {
+  it('of the polyfill are found in the background, which keeps it (so their absence above means something)', () => {
+    const background = path.join(OUTPUT, 'chrome-mv3/background.js');
+    expect(existsSync(background) && POLYFILL_MARKERS.test(readFileSync(background, 'utf8'))).toBe(true);
+  });
+
   it('are found in the background, which does validate with zod (so their absence above means something)', () => {
     const background = path.join(OUTPUT, 'chrome-mv3/background.js');
     expect(existsSync(background) && ZOD_MARKERS.test(readFileSync(background, 'utf8'))).toBe(true);
