@@ -3,7 +3,7 @@ import { meterOf } from '../../../lib/alerts/account-meters';
 import { lowThreshold } from '../../../lib/alerts/low-threshold';
 import type { MeterStatus as FeatureStatus } from '../../../lib/core/meter';
 import { badgeFor } from '../../../lib/alerts/quota-badge';
-import { meterConditions } from '../../../lib/alerts/notification-policy';
+import { meterConditions } from '../../../lib/alerts/meter-conditions';
 import { emptyAccountState, type AccountState, type BlockedState, type FeatureState } from '../../../lib/core/quota-state';
 import { popupView } from '../../../lib/view/popup-view';
 
