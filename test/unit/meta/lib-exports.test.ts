@@ -31,8 +31,8 @@ const ALLOWED = new Map<string, string>([
   ['lib/channel/port-handover.ts PORT_HANDOVER', "the hand-over's marker, which the relay-boundary tests forge"],
   ['lib/core/apply-reading.ts MAX_OTHER_ACCOUNTS_CHARS', 'the bound the storage-amplification test measures against'],
   ['lib/core/reset-time.ts MAX_RESET_AHEAD_MS', 'the furthest reset accepted, which the hostile flood test crosses'],
-  ['lib/alerts/notice-ledger.ts windowKey', "the ledger's key of a window, with which the notification tests name the entries they expect"],
   // Pure helpers table-tested directly: each rule is clearest as a table of its own inputs and outputs.
+  ['lib/alerts/notice-ledger.ts windowKey', "a pure helper, table-tested directly: the notice ledger's key of a window"],
   ['lib/extension/stored-value.ts migrate', 'a pure helper, table-tested directly: the migration chain of a stored value'],
   ['lib/page/turn-refusals.ts resetDelayFromText', "a pure helper, table-tested directly: the refusal wording's reset delay"],
   [
@@ -40,7 +40,7 @@ const ALLOWED = new Map<string, string>([
     'a pure helper, table-tested directly: the timestamp formats (the product calls parseResetTimeAt)',
   ],
   ['lib/view/popup-diagnostics.ts formatDrift', "a pure helper, table-tested directly: the diagnostics report's drift line"],
-  // The input type of one of those helpers, which its table tests build.
+  // The input types of those helpers, which their table tests build.
   ['lib/extension/stored-value.ts StoredValueSpec', 'the stored-value spec the migration tables build as input'],
 ]);
 
