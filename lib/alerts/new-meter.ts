@@ -6,8 +6,7 @@ import { lowThreshold } from './low-threshold';
  * differs from the defaults (not blocked, nothing estimated, no cap, no points, read from the
  * server at no known time). The threshold and the status follow, by the one rule of each.
  */
-type MeterReading = Pick<Meter, 'id' | 'group' | 'label' | 'unit' | 'left' | 'resetsAt'> &
-  Partial<Omit<Meter, 'lowThreshold' | 'status'>>;
+type MeterReading = Pick<Meter, 'id' | 'group' | 'label' | 'unit' | 'left' | 'resetsAt'> & Partial<Omit<Meter, 'lowThreshold' | 'status'>>;
 
 /** The meter of a reading now, with the user's low threshold for it (lib/alerts/low-threshold.ts). */
 export function newMeter(reading: MeterReading, settings: { lowThresholds: Readonly<Record<string, number>> }, now: number): Meter {
