@@ -1,5 +1,6 @@
 import { meterOf, type MeterAccount } from '../alerts/account-meters';
 import type { Meter } from '../core/meter';
+import { isRecord } from '../page/json-record';
 
 /**
  * What the page chip needs from storage, read straight from the raw values: whether it is on, the
@@ -18,7 +19,6 @@ export interface ChipInput {
 
 type Raw = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
 const ownOf = (record: Raw, key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 const timeOrNull = (value: unknown): number | null | undefined => (value === null ? null : isCount(value) ? value : undefined);
