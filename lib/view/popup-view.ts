@@ -107,7 +107,8 @@ function lastSeenAt(feature: FeatureState | undefined, account: AccountState): n
  * while the count is below it: the first reading of a window says nothing of the cap.
  */
 function capView(meter: Meter): CapView | null {
-  if (meter.cap !== null) return { value: meter.cap, source: 'limit' };
+  // A stated cap; a percent's scale is the Codex group's own bar, never a feature's.
+  if (meter.cap !== null) return meter.cap.source === 'scale' ? null : { value: meter.cap.value, source: 'limit' };
   const { mostSeen } = meter;
   if (meter.blocked || mostSeen === null || !(meter.left < mostSeen || dropSeen(meter.points))) return null;
   return { value: mostSeen, source: 'maxSeen' };
