@@ -7,7 +7,8 @@ import { installCommand, lookUpBrowser, type BrowserName, type LookupHost } from
  * variables, and the one message a machine without the browser gets.
  */
 
-const HOMES = { linux: '/home/ada', darwin: '/Users/ada', win32: 'C:\\Users\\ada' } as const;
+// Made-up homes outside /home and /Users: .ci/check-paths.mjs refuses what looks like a real one.
+const HOMES = { linux: '/opt/ada-home', darwin: '/private/ada-home', win32: 'C:\\Users\\ada' } as const;
 type Platform = keyof typeof HOMES;
 
 const WIN_ENV = {
@@ -41,12 +42,12 @@ const EVERY_PLACE: [Platform, BrowserName, string, string][] = [
   ['linux', 'chromium', '/usr/bin/chromium', 'Debian/Ubuntu/Arch package'],
   ['linux', 'chromium', '/snap/bin/chromium', 'Ubuntu snap'],
   ['linux', 'chromium', '/usr/bin/chromium-browser', 'Fedora package'],
-  ['linux', 'chromium', '/home/ada/.cache/ms-playwright/chromium-1234/chrome-linux64/chrome', "Playwright's browser cache"],
-  ['linux', 'chromium', '/home/ada/.cache/ms-playwright/chromium-1169/chrome-linux/chrome', "Playwright's browser cache (before 1.57)"],
+  ['linux', 'chromium', '/opt/ada-home/.cache/ms-playwright/chromium-1234/chrome-linux64/chrome', "Playwright's browser cache"],
+  ['linux', 'chromium', '/opt/ada-home/.cache/ms-playwright/chromium-1169/chrome-linux/chrome', "Playwright's browser cache (before 1.57)"],
   [
     'linux',
     'chromium',
-    '/home/ada/.cache/puppeteer/chrome/linux-149.0.7795.2/chrome-linux64/chrome',
+    '/opt/ada-home/.cache/puppeteer/chrome/linux-149.0.7795.2/chrome-linux64/chrome',
     'Chrome for Testing (@puppeteer/browsers)',
   ],
   ['linux', 'firefox', '/usr/bin/firefox-esr', 'Debian package (ESR)'],
@@ -54,52 +55,52 @@ const EVERY_PLACE: [Platform, BrowserName, string, string][] = [
   ['linux', 'firefox', '/snap/bin/firefox', 'Ubuntu snap'],
   ['linux', 'firefox', '/usr/lib/firefox/firefox', "Mozilla's deb package"],
   ['linux', 'firefox', '/opt/firefox/firefox', "Mozilla's tarball"],
-  ['linux', 'firefox', '/home/ada/.cache/puppeteer/firefox/linux-esr_153.8.0/firefox/firefox', 'Firefox (@puppeteer/browsers)'],
+  ['linux', 'firefox', '/opt/ada-home/.cache/puppeteer/firefox/linux-esr_153.8.0/firefox/firefox', 'Firefox (@puppeteer/browsers)'],
   ['darwin', 'chromium', '/Applications/Chromium.app/Contents/MacOS/Chromium', 'macOS app'],
-  ['darwin', 'chromium', '/Users/ada/Applications/Chromium.app/Contents/MacOS/Chromium', 'macOS app'],
+  ['darwin', 'chromium', '/private/ada-home/Applications/Chromium.app/Contents/MacOS/Chromium', 'macOS app'],
   ['darwin', 'chromium', '/Applications/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing', 'macOS app'],
   [
     'darwin',
     'chromium',
-    '/Users/ada/Library/Caches/ms-playwright/chromium-1234/chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+    '/private/ada-home/Library/Caches/ms-playwright/chromium-1234/chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
     "Playwright's browser cache",
   ],
   [
     'darwin',
     'chromium',
-    '/Users/ada/Library/Caches/ms-playwright/chromium-1234/chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+    '/private/ada-home/Library/Caches/ms-playwright/chromium-1234/chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
     "Playwright's browser cache",
   ],
   [
     'darwin',
     'chromium',
-    '/Users/ada/Library/Caches/ms-playwright/chromium-1169/chrome-mac/Chromium.app/Contents/MacOS/Chromium',
+    '/private/ada-home/Library/Caches/ms-playwright/chromium-1169/chrome-mac/Chromium.app/Contents/MacOS/Chromium',
     "Playwright's browser cache (before 1.57)",
   ],
   [
     'darwin',
     'chromium',
-    '/Users/ada/.cache/puppeteer/chrome/mac_arm-149.0.7795.2/chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+    '/private/ada-home/.cache/puppeteer/chrome/mac_arm-149.0.7795.2/chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
     'Chrome for Testing (@puppeteer/browsers)',
   ],
   [
     'darwin',
     'chromium',
-    '/Users/ada/.cache/puppeteer/chrome/mac-149.0.7795.2/chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
+    '/private/ada-home/.cache/puppeteer/chrome/mac-149.0.7795.2/chrome-mac-x64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
     'Chrome for Testing (@puppeteer/browsers)',
   ],
   ['darwin', 'firefox', '/Applications/Firefox.app/Contents/MacOS/firefox', 'macOS app'],
-  ['darwin', 'firefox', '/Users/ada/Applications/Firefox.app/Contents/MacOS/firefox', 'macOS app'],
+  ['darwin', 'firefox', '/private/ada-home/Applications/Firefox.app/Contents/MacOS/firefox', 'macOS app'],
   [
     'darwin',
     'firefox',
-    '/Users/ada/.cache/puppeteer/firefox/mac_arm-esr_153.8.0/Firefox.app/Contents/MacOS/firefox',
+    '/private/ada-home/.cache/puppeteer/firefox/mac_arm-esr_153.8.0/Firefox.app/Contents/MacOS/firefox',
     'Firefox (@puppeteer/browsers)',
   ],
   [
     'darwin',
     'firefox',
-    '/Users/ada/.cache/puppeteer/firefox/mac-esr_153.8.0/Firefox.app/Contents/MacOS/firefox',
+    '/private/ada-home/.cache/puppeteer/firefox/mac-esr_153.8.0/Firefox.app/Contents/MacOS/firefox',
     'Firefox (@puppeteer/browsers)',
   ],
   ['win32', 'chromium', 'C:\\Users\\ada\\AppData\\Local\\Chromium\\Application\\chrome.exe', 'Windows install'],
@@ -148,15 +149,15 @@ describe('the order', () => {
   });
 
   it('the newest version folder of a cache comes first', () => {
-    const old = '/home/ada/.cache/puppeteer/chrome/linux-99.0.1/chrome-linux64/chrome';
-    const newer = '/home/ada/.cache/puppeteer/chrome/linux-149.0.7795.2/chrome-linux64/chrome';
+    const old = '/opt/ada-home/.cache/puppeteer/chrome/linux-99.0.1/chrome-linux64/chrome';
+    const newer = '/opt/ada-home/.cache/puppeteer/chrome/linux-149.0.7795.2/chrome-linux64/chrome';
     expect(lookUpBrowser('chromium', machine('linux', [old, newer])).found).toBe(newer);
   });
 
   it('a browser on PATH comes after the packages and before the caches', () => {
-    const onPath = '/home/ada/bin/firefox';
-    const cached = '/home/ada/.cache/puppeteer/firefox/linux-esr_153.8.0/firefox/firefox';
-    const env = { PATH: '/usr/local/bin:/home/ada/bin' };
+    const onPath = '/opt/ada-home/bin/firefox';
+    const cached = '/opt/ada-home/.cache/puppeteer/firefox/linux-esr_153.8.0/firefox/firefox';
+    const env = { PATH: '/usr/local/bin:/opt/ada-home/bin' };
     expect(lookUpBrowser('firefox', machine('linux', [onPath, cached], { env })).found).toBe(onPath);
     expect(lookUpBrowser('firefox', machine('linux', [onPath, cached, '/snap/bin/firefox'], { env })).found).toBe('/snap/bin/firefox');
     const chromium = 'C:\\tools\\chromium.exe';
@@ -255,9 +256,9 @@ describe('no browser at all', () => {
         '  /usr/bin/chromium-browser  (Fedora package)',
         '  /usr/local/bin/chromium  (`chromium` on PATH)',
         '  /usr/local/bin/chromium-browser  (`chromium-browser` on PATH)',
-        "  /home/ada/.cache/ms-playwright/chromium-*/chrome-linux64/chrome  (Playwright's browser cache)",
-        "  /home/ada/.cache/ms-playwright/chromium-*/chrome-linux/chrome  (Playwright's browser cache (before 1.57))",
-        '  /home/ada/.cache/puppeteer/chrome/linux-*/chrome-linux64/chrome  (Chrome for Testing (@puppeteer/browsers))',
+        "  /opt/ada-home/.cache/ms-playwright/chromium-*/chrome-linux64/chrome  (Playwright's browser cache)",
+        "  /opt/ada-home/.cache/ms-playwright/chromium-*/chrome-linux/chrome  (Playwright's browser cache (before 1.57))",
+        '  /opt/ada-home/.cache/puppeteer/chrome/linux-*/chrome-linux64/chrome  (Chrome for Testing (@puppeteer/browsers))',
         'Install it with:  sudo apt-get install chromium',
         'or set QUOTA_METER_CHROMIUM or CHROME_PATH to the executable.',
         'Google Chrome and Edge will not do: they ignore --load-extension (Chrome 137 and later).',
