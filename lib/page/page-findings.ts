@@ -1,7 +1,7 @@
 import { looksLikeCodexUsage, pickCodexUsage } from './codex-usage-fields';
 import { jsonValueOf } from './json-value';
 import { CDM_TYPE, looksLikeQuotaObject, pickQuotaFields } from './quota-fields';
-import type { PageCarrier, PageFinding } from '../channel/page-channel';
+import type { PageCarrier, PageFinding } from './page-message';
 
 /**
  * Turns one SSE event's data (or a whole JSON body) into what may leave the page.

@@ -1,5 +1,5 @@
 import { jsonValueOf } from './json-value';
-import type { PageFinding } from '../channel/page-channel';
+import type { PageFinding } from './page-message';
 import { createSseScanner } from './sse-scanner';
 import { createTurnEventReader } from './turn-events';
 
