@@ -32,8 +32,7 @@ const ALLOWED = new Map<string, string>([
   ['lib/core/apply-reading.ts MAX_OTHER_ACCOUNTS_CHARS', 'the bound the storage-amplification test measures against'],
   ['lib/core/reset-time.ts MAX_RESET_AHEAD_MS', 'the furthest reset accepted, which the hostile flood test crosses'],
   // Pure helpers table-tested directly: each rule is clearest as a table of its own inputs and outputs.
-  ['lib/alerts/notification-policy.ts windowKey', "a pure helper, table-tested directly: the notice ledger's key of a window"],
-  ['lib/alerts/notification-policy.ts meterConditions', 'a pure helper, table-tested directly: the notices a meter calls for'],
+  ['lib/alerts/notice-ledger.ts windowKey', "a pure helper, table-tested directly: the notice ledger's key of a window"],
   ['lib/extension/stored-value.ts migrate', 'a pure helper, table-tested directly: the migration chain of a stored value'],
   ['lib/page/turn-refusals.ts resetDelayFromText', "a pure helper, table-tested directly: the refusal wording's reset delay"],
   [
@@ -42,7 +41,6 @@ const ALLOWED = new Map<string, string>([
   ],
   ['lib/view/popup-diagnostics.ts formatDrift', "a pure helper, table-tested directly: the diagnostics report's drift line"],
   // The input types of those helpers, which their table tests build.
-  ['lib/alerts/notification-policy.ts NoticeLedger', 'the ledger the notification tables build as input'],
   ['lib/extension/stored-value.ts StoredValueSpec', 'the stored-value spec the migration tables build as input'],
 ]);
 
