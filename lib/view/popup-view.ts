@@ -1,8 +1,7 @@
 import type { AccountState, FeatureState } from '../core/quota-state';
 import type { ReadingSource } from '../core/quota-types';
 import type { Meter, MeterStatus } from '../core/meter';
-import { meterRunOut, type RunOutForecast } from '../core/run-out-forecast';
-import { dropSeen } from '../core/remaining-points';
+import { dropSeen, meterRunOut, type RunOutForecast } from '../core/run-out-forecast';
 import { accountMeters } from '../alerts/account-meters';
 import type { Settings } from '../alerts/settings';
 import { featureOrder } from './popup-feature-order';
