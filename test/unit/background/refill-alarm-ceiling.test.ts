@@ -30,7 +30,7 @@ describe('refill alarms over three days', () => {
       const now = T0 + hour * HOUR;
       vi.setSystemTime(now);
       await noticeLedgerStore.update((ledger) => {
-        const next = { ...ledger };
+        const next: Record<string, number> = { ...ledger };
         // Later windows first, then sooner ones: each hour pushes earlier ones out of the soonest 20.
         for (let index = 0; index < 10; index++) next[`low|acct|f${hour}_${index}|${windowKey(now + (30 - index) * HOUR)}`] = now;
         return next;
