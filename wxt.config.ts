@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
@@ -11,7 +12,30 @@ const notificationsRequired = process.env.QUOTA_METER_E2E === '1';
 // the popup's own meta tags and drops `action` from here.
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
+// The relay runs on every chatgpt.com page and calls the extension API only through
+// lib/extension/runtime-send.ts, which needs no polyfill; the one other reader of `browser` in its bundle
+// is WXT's content-script context (`browser.runtime.id`). So its bundle gets WXT's own `browser`
+// (globalThis.browser, else chrome) instead of webextension-polyfill, which would add about 2.5 KB
+// gzip -9 to every page load for nothing (test/meta/built-content-scripts.test.ts weighs the page).
+const require = createRequire(import.meta.url);
+const POLYFILL_BROWSER = '@wxt-dev/webextension-polyfill/browser';
+const NATIVE_BROWSER = require.resolve('@wxt-dev/browser');
+const WITHOUT_POLYFILL = new Set(['relay']);
+
 export default defineConfig({
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => WITHOUT_POLYFILL.has(entrypoint.name))) return;
+      config.plugins = [
+        {
+          name: 'quota-meter:native-browser',
+          enforce: 'pre',
+          resolveId: (source) => (source === POLYFILL_BROWSER ? NATIVE_BROWSER : null),
+        },
+        ...(config.plugins ?? []),
+      ];
+    },
+  },
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.QUOTA_METER_OUT_DIR ?? '.output',
   vite: () => ({

@@ -1,5 +1,5 @@
 import { installFetchObserver } from '../lib/page/fetch-observer';
-import type { PageFinding } from '../lib/channel/page-channel';
+import type { PageFinding } from '../lib/page/page-message';
 import { CHATGPT_MATCHES } from '../lib/channel/content-matches';
 import { handOverPort } from '../lib/channel/port-handover';
 import { installWebSocketObserver } from '../lib/page/websocket-observer';

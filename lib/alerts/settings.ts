@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { DEFAULT_BADGE_FEATURE } from './quota-badge';
+import { DEFAULT_BADGE_FEATURE } from './defaults';
 import { integer, name, text } from '../core/schema-parts';
 
 /**
@@ -8,7 +8,6 @@ import { integer, name, text } from '../core/schema-parts';
  */
 
 export const SETTINGS_VERSION = 1;
-export { lowThresholdFor } from './low-threshold';
 
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),

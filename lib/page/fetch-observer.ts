@@ -2,7 +2,7 @@ import { accountKeyOf } from './account-key';
 import { carrierOfPath, pathnameOfFetchInput, sideEndpointOfPath, type FetchCarrier, type SideEndpoint } from './quota-endpoints';
 import { jsonValueOf } from './json-value';
 import { findingFromCodexBody, findingFromInitBody } from './page-findings';
-import type { PageFinding } from '../channel/page-channel';
+import type { PageFinding } from './page-message';
 import { accountIdOfRequest } from './request-account';
 import { findingOf429, responsePlan } from './response-plan';
 import { readAccountsCheck } from './side-responses';
@@ -24,7 +24,7 @@ export const MAX_INIT_BYTES = 256 * 1024;
 /** The scopes whose fetch this module wrapped: the mark stays here, never on an object the page sees. */
 const installed = new WeakSet<object>();
 
-export interface FetchObserverOptions {
+interface FetchObserverOptions {
   /** The object whose `fetch` is wrapped (the page's window). */
   scope: { fetch: typeof fetch };
   /** The page's address, to resolve relative URLs. */

@@ -3,7 +3,7 @@ import { isRecord } from './json-record';
 import { jsonValueOf } from './json-value';
 import { includes } from './page-natives';
 import { CDM_TYPE, looksLikeQuotaObject, pickQuotaFields } from './quota-fields';
-import type { PageCarrier, PageFinding } from '../channel/page-channel';
+import type { PageCarrier, PageFinding } from './page-message';
 
 /**
  * Turns one SSE event's data (or a whole JSON body) into what may leave the page.

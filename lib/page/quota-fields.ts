@@ -39,7 +39,7 @@ const MAX_NAME_LENGTH = 80;
 export type Scalar = string | number | boolean | null;
 type PickedItem = Scalar | Record<string, Scalar>;
 
-// A type, not an interface: it must be assignable to the relay schema's record (test/unit/meta/finding-type.test.ts).
+// A type, not an interface: it must be assignable to the relay schema's record (test/unit/meta/page-message.test.ts).
 export type PickedQuota = {
   type?: Scalar;
   default_model_slug?: Scalar;

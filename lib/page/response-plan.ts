@@ -1,4 +1,4 @@
-import type { PageFinding } from '../channel/page-channel';
+import type { PageFinding } from './page-message';
 import type { FetchCarrier } from './quota-endpoints';
 import { modelCapClearsInMs } from './side-responses';
 import { includes } from './page-natives';

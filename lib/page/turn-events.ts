@@ -3,7 +3,7 @@ import { jsonValueOf } from './json-value';
 import { includes } from './page-natives';
 import { planName } from './plan-name';
 import { findingFromEventData } from './page-findings';
-import type { PageCarrier, PageFinding } from '../channel/page-channel';
+import type { PageCarrier, PageFinding } from './page-message';
 import { PLAN_MARKER } from './turn-markers';
 import { marksImageTurn, mayHoldRefusal, messageOfEvent, refusalOfMessage } from './turn-refusals';
 

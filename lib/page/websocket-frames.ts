@@ -1,7 +1,7 @@
 import { recordOf } from './json-record';
 import { jsonValueOf } from './json-value';
 import { arrayIncludes, indexOfItem } from './page-natives';
-import type { PageFinding } from '../channel/page-channel';
+import type { PageFinding } from './page-message';
 import { createSseScanner } from './sse-scanner';
 import { createTurnEventReader } from './turn-events';
 

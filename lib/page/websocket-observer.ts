@@ -1,4 +1,4 @@
-import type { PageFinding } from '../channel/page-channel';
+import type { PageFinding } from './page-message';
 import { createTurnFrameReader } from './websocket-frames';
 import { isChatgptSocketUrl } from './quota-endpoints';
 import { showAsNative } from './native-text';
@@ -35,7 +35,7 @@ function isInteresting(data: string): boolean {
 }
 const MAX_FRAME_CHARS = 512 * 1024;
 
-export interface WebSocketObserverOptions {
+interface WebSocketObserverOptions {
   scope: { WebSocket: typeof WebSocket; setTimeout: typeof setTimeout };
   report: (finding: PageFinding, account: string | null) => void;
   /** The page's account key at the time a frame is read. */

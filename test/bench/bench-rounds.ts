@@ -20,7 +20,8 @@ import {
 /**
  * The measured rounds. Each round loads the bench page afresh on both sides (and so a fresh relay,
  * its rate limiter full), takes measures 1 to 3 on both sides taking turns (side-measures.ts), then
- * the same-page fetch comparison on each side (1), 5 and 4 on the side with the extension. Which side goes first alternates from round to round.
+ * the same-page fetch comparison on each side (1), 5 and 4 on the side with the extension. Which
+ * side goes first alternates from round to round.
  * The first round is a warm-up: its figures are kept apart (the popup's first open is its cold one).
  */
 

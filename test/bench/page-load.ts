@@ -14,7 +14,10 @@ import { spreadOf } from './statistics';
 export interface PageLoad {
   domContentLoadedMs: number;
   firstPaintMs: number;
-  /** The tab's main thread since the navigation, read after the first paint: CPU, and of it running and compiling scripts (page-metrics.ts). */
+  /**
+   * The tab's main thread since the navigation, read after the first paint: CPU, and of it running
+   * and compiling scripts (page-metrics.ts).
+   */
   cpuMs: number;
   scriptMs: number;
 }

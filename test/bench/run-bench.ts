@@ -59,7 +59,8 @@ async function bench(config: BenchConfig): Promise<void> {
   try {
     const chromium = await chromiumVersion(sides.with);
     console.log(
-      `${chromium}; ${machineBefore.cpus} CPUs; load ${machineBefore.loadAverage.join(' ')}; a busy thread gets ${machineBefore.cpuShare} of a core; ${config.rounds} rounds after a warm-up`,
+      `${chromium}; ${machineBefore.cpus} CPUs; load ${machineBefore.loadAverage.join(' ')}; ` +
+        `a busy thread gets ${machineBefore.cpuShare} of a core; ${config.rounds} rounds after a warm-up`,
     );
     const rounds = await runRounds(config, server, sides, (round) => process.stdout.write(round === 0 ? 'warm-up' : ` ${round}`));
     process.stdout.write('\n');
@@ -88,7 +89,8 @@ async function bench(config: BenchConfig): Promise<void> {
     };
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log(
-      `After: load ${machineAfter.loadAverage.join(' ')}; a busy thread got ${machineAfter.cpuShare} of a core. JSON: ${path.relative(repoRoot, file)}`,
+      `After: load ${machineAfter.loadAverage.join(' ')}; a busy thread got ${machineAfter.cpuShare} of a core. ` +
+        `JSON: ${path.relative(repoRoot, file)}`,
     );
     if (config.mode === 'quick') console.log('Quick mode: few rounds and small bodies; these figures say nothing about speed.');
   } finally {

@@ -17,6 +17,8 @@ const OUTPUT = path.resolve(ROOT, process.env.QUOTA_METER_OUT_DIR ?? '.output');
 const BUDGET_BYTES = 16 * 1024;
 /** Every content script of a chatgpt.com page, gzip -9, in all (docs/performance.md). */
 const PAGE_BUDGET_GZIP_BYTES = 20_000;
+/** What webextension-polyfill leaves in a bundle: its table of each API's argument counts. */
+const POLYFILL_MARKERS = /minArgs|api-metadata\.json/;
 /** What zod 4 leaves in any bundle that holds a schema: its internals' property and class names. */
 const ZOD_MARKERS = /_zod\b|\$Zod|ZodError/;
 
@@ -42,6 +44,11 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s content scripts', (target) 
     for (const file of contentScripts(target)) expect(readFileSync(file, 'utf8'), file).not.toMatch(ZOD_MARKERS);
   });
 
+  it.runIf(built)('the relay carries no webextension-polyfill (wxt.config.ts gives it the native browser)', () => {
+    const relay = path.join(OUTPUT, target, 'content-scripts/relay.js');
+    expect(readFileSync(relay, 'utf8')).not.toMatch(POLYFILL_MARKERS);
+  });
+
   it.runIf(built)(`the interceptor stays under ${BUDGET_BYTES} bytes`, () => {
     expect(readFileSync(interceptor).byteLength).toBeLessThanOrEqual(BUDGET_BYTES);
   });
@@ -49,6 +56,13 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s content scripts', (target) 
   it.runIf(built)(`together weigh at most ${PAGE_BUDGET_GZIP_BYTES} bytes gzip -9`, () => {
     const sizes = contentScripts(target).map((file) => gzipSync(readFileSync(file), { level: 9 }).byteLength);
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThanOrEqual(PAGE_BUDGET_GZIP_BYTES);
+  });
+});
+
+describe('the polyfill markers', () => {
+  it('are found in the background, which does use the polyfill (so their absence above means something)', () => {
+    const background = path.join(OUTPUT, 'chrome-mv3/background.js');
+    expect(existsSync(background) && POLYFILL_MARKERS.test(readFileSync(background, 'utf8'))).toBe(true);
   });
 });
 

@@ -117,7 +117,8 @@ export const PROBES: Record<string, ProbeExpectation> = {
     reads: [],
     differs: {
       functionPrototypeToString:
-        "Function.prototype.toString.call(WebSocket) shows a Proxy's 'function () { [native code] }' (String(WebSocket) gives the native text): " +
+        "Function.prototype.toString.call(WebSocket) shows a Proxy's 'function () { [native code] }' " +
+        '(String(WebSocket) gives the native text): ' +
         'accepted, short of inspecting WebSocket itself.',
     },
   },

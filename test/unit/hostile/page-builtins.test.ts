@@ -1,6 +1,6 @@
 import { getEventListeners } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PageFinding } from '../../../lib/channel/page-channel';
+import type { PageFinding } from '../../../lib/page/page-message';
 import { installFetchObserver } from '../../../lib/page/fetch-observer';
 import { installWebSocketObserver } from '../../../lib/page/websocket-observer';
 import { fixtureText } from '../fixtures';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { accountKeyOf } from '../../../lib/page/account-key';
 import { installFetchObserver } from '../../../lib/page/fetch-observer';
-import type { PageFinding } from '../../../lib/channel/page-channel';
+import type { PageFinding } from '../../../lib/page/page-message';
 import { fixtureText } from '../fixtures';
 import { fakeFetch, jsonResponse, readAllBytes, settle, sseResponse } from './fake-fetch';
 
