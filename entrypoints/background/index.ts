@@ -8,7 +8,7 @@ import { syncChipRegistration } from '../../lib/extension/chip-registration';
 import { quotaStore } from '../../lib/extension/quota-store';
 import { BADGE_STALE_ALARM, paintBadge } from './badge-painter';
 import { focusChatgptTab, rememberChatgptTab } from './chatgpt-tab';
-import { handleRelayMessage } from './finding-handler';
+import { forgetTab, handleRelayMessage } from './finding-handler';
 import { notifyDue, notifyRefill, rearmRefillAlarms, REFILL_ALARM_PREFIX } from './notifier';
 
 /**
@@ -63,7 +63,7 @@ export default defineBackground({
       if (!isFromOurContentScript(sender)) return undefined;
       rememberChatgptTab(sender.tab);
       const now = Date.now();
-      handleRelayMessage(message, now)
+      handleRelayMessage(message, now, sender.tab?.id)
         .then(async (handled) => {
           if (handled === null) return;
           await repaint(handled.state);
@@ -82,6 +82,8 @@ export default defineBackground({
       }
     });
     listenToNotificationClicks();
+    // A closed tab's accounts are forgotten (lib/core/tab-accounts.ts); no permission needed for this event.
+    browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
     // The notifications API appears only once the optional permission is granted.
     browser.permissions?.onAdded.addListener(listenToNotificationClicks);
     // The popup changes settings (badge feature, thresholds, the page chip); the badge and the

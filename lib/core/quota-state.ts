@@ -82,6 +82,8 @@ const accountStateSchema = z.object({
   cooldowns: z._default(list(cooldownStateSchema, 16), []),
   /** Codex's windows and credits (lib/core/codex-state.ts); null until a Codex page asked for them. */
   codex: z._default(z.nullable(codexStateSchema), null),
+  /** Set while the account was seen in one reading only: a page may have made it up (lib/core/account-eviction.ts). */
+  seenOnce: z.optional(z.literal(true)),
 });
 
 export const quotaStateSchema = z.object({

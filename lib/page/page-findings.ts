@@ -1,5 +1,7 @@
 import { looksLikeCodexUsage, pickCodexUsage } from './codex-usage-fields';
+import { isRecord } from './json-record';
 import { jsonValueOf } from './json-value';
+import { includes } from './page-natives';
 import { CDM_TYPE, looksLikeQuotaObject, pickQuotaFields } from './quota-fields';
 import type { PageCarrier, PageFinding } from './page-message';
 
@@ -10,9 +12,9 @@ import type { PageCarrier, PageFinding } from './page-message';
  */
 
 export function findingFromEventData(data: string, carrier: PageCarrier): PageFinding | null {
-  if (!data.includes(CDM_TYPE)) return null;
+  if (!includes(data, CDM_TYPE)) return null;
   const value = jsonValueOf(data);
-  if (typeof value !== 'object' || value === null || (value as { type?: unknown }).type !== CDM_TYPE) return null;
+  if (!isRecord(value) || value.type !== CDM_TYPE) return null;
   const quota = pickQuotaFields(value);
   return quota ? { kind: 'quota', carrier, quota } : null;
 }

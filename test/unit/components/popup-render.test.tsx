@@ -113,14 +113,20 @@ describe('the popup, rendered', () => {
     expect(item.querySelector('.site-text')?.textContent).toBe("chatgpt.com says: You've hit your limit. · 9小时 内");
   });
 
-  it('gives a feature without a cap its count in words, and an unknown feature its raw name', () => {
+  it('gives a feature without a cap its count in words, and an unknown feature its raw name, marked unknown', () => {
     const state = account([], {
       blocked: [{ name: 'video_gen', resetsAt: null, resetsAfterText: null, limit: null, description: null, reason: null }],
     });
     const item = items(show(state))[0]!;
-    expect(item.querySelector('h3')?.textContent).toBe('video_gen');
+    expect(item.querySelector('h3')?.textContent).toBe('Unknown: video_gen');
     expect(item.querySelector('[role="meter"]')).toBeNull();
-    expect(spokenText(item)).toBe('video_gen Blocked 0 left Until unknown Details');
+    expect(spokenText(item)).toBe('Unknown: video_gen Blocked 0 left Until unknown Details');
+  });
+
+  it('an unknown feature name the page chose, up to 200 characters, heads its row cut to 32, marked unknown (issue 23)', () => {
+    const long = `Your account is suspended, call ${'9'.repeat(160)}`;
+    const item = items(show(account([feature(long, 3)])))[0]!;
+    expect(item.querySelector('h3')?.textContent).toBe(`Unknown: ${long.slice(0, 31)}…`);
   });
 
   it('says a full window has not started, and when an older reading saw a feature', () => {

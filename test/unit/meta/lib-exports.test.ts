@@ -29,7 +29,10 @@ const ALLOWED = new Map<string, string>([
   ['lib/view/popup-view.ts OUTDATED_AFTER_MS', 'the popup-view tests step the clock across the threshold'],
   ['lib/alerts/notification-policy.ts MAX_PENDING_REFILLS', 'the cap on armed refill alarms that the hostile flood test fills'],
   ['lib/channel/port-handover.ts PORT_HANDOVER', "the hand-over's marker, which the relay-boundary tests forge"],
-  ['lib/core/apply-reading.ts MAX_OTHER_ACCOUNTS_CHARS', 'the bound the storage-amplification test measures against'],
+  ['lib/core/account-eviction.ts MAX_OTHER_ACCOUNTS_CHARS', 'the bound the storage-amplification test measures against'],
+  ['lib/core/account-eviction.ts MAX_SEEN_ONCE', 'the quarantine bound the eviction tests count against'],
+  ['lib/core/tab-accounts.ts MAX_NEW_ACCOUNTS_PER_TAB', 'the rate the hostile flood tests count against'],
+  ['lib/page/turn-refusals.ts CHINESE_SPAN_CHARS', 'the span bound the regex test measures against'],
   ['lib/core/reset-time.ts MAX_RESET_AHEAD_MS', 'the furthest reset accepted, which the hostile flood test crosses'],
   // Pure helpers table-tested directly: each rule is clearest as a table of its own inputs and outputs.
   ['lib/alerts/notice-ledger.ts windowKey', "a pure helper, table-tested directly: the notice ledger's key of a window"],
