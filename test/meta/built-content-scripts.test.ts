@@ -17,8 +17,12 @@ import { popupWeight, total } from '../bench/popup-files';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUTPUT = path.resolve(ROOT, process.env.QUOTA_METER_OUT_DIR ?? '.output');
-/** Raw bytes: 11.7 kB when this budget was set (November 2026). */
-const INTERCEPTOR_RAW_BYTES = 16 * 1024;
+/**
+ * Raw bytes, a bound on what the page parses: 11.7 kB when first set (November 2026), 16 KiB until
+ * the captured built-ins (every string, array and getter the hot path calls, taken at install so a
+ * page cannot patch them) added 1.3 kB; 17,454 bytes then. The binding budget is the gzip one below.
+ */
+const INTERCEPTOR_RAW_BYTES = 18 * 1024;
 /** gzip -9 budgets (bytes). */
 const BUDGETS = {
   'content scripts of a chatgpt.com page, chip off': 13_000,
