@@ -1,4 +1,11 @@
-import { activateAccount, applyCooldown, applyMemoryReading, applyPlan, applyReading } from '../../lib/core/apply-reading';
+import {
+  activateAccount,
+  applyCooldown,
+  applyMemoryReading,
+  applyPlan,
+  applyReading,
+  type HistoryDays,
+} from '../../lib/core/apply-reading';
 import { applyCodexReading } from '../../lib/core/apply-codex-usage';
 import { readingFromFinding, type FindingReading } from '../../lib/core/finding-readings';
 import type { Finding } from '../../lib/channel/page-message-schema';
@@ -7,12 +14,16 @@ import { pickQuotaFields } from '../../lib/page/quota-fields';
 import { DEFAULT_ACCOUNT, type AccountState, type QuotaState } from '../../lib/core/quota-state';
 import type { Reading } from '../../lib/core/quota-types';
 import { relayMessageSchema } from '../../lib/channel/runtime-messages';
-import { localDayOf, recordUses, usesBetween } from '../../lib/core/usage-history';
+import { historyDays, localDayOf, recordUses, usesBetween } from '../../lib/core/usage-history';
 import { logDiagnostic } from '../../lib/extension/diagnostics-log';
 import { historyStore } from '../../lib/extension/history-store';
 import { isKeepableFinding, lastFindingsStore } from '../../lib/extension/last-findings-store';
 import { quotaStore } from '../../lib/extension/quota-store';
 import { MAX_MESSAGE_CHARS, messageChars } from '../../lib/channel/message-bounds';
+import { admitAccount, tabKnowsAccount, type TabAccounts } from '../../lib/core/tab-accounts';
+
+/** Messages without a sender tab (tests) count as one tab. */
+const NO_TAB = -1;
 
 /**
  * What the background does with a relay message: validate it again, turn it into a state change,
@@ -59,10 +70,11 @@ function rememberFinding(finding: Finding, now: number): Promise<unknown> {
 }
 
 /** Each kind of reading goes to its own reducer. */
-function applyOne(state: QuotaState, found: FindingReading, account: string): QuotaState {
-  if (found.kind === 'codex') return applyCodexReading(state, found.reading, account);
-  if (found.kind === 'memory') return applyMemoryReading(state, found.reading, account);
-  return applyReading(state, found.reading, account);
+/** Each kind of reading to its own reducer; `historyDays` ranks the accounts kept (lib/core/account-eviction.ts). */
+function applyOne(state: QuotaState, found: FindingReading, account: string, historyDays: HistoryDays): QuotaState {
+  if (found.kind === 'codex') return applyCodexReading(state, found.reading, account, historyDays);
+  if (found.kind === 'memory') return applyMemoryReading(state, found.reading, account, historyDays);
+  return applyReading(state, found.reading, account, historyDays);
 }
 
 async function applyFindingReading(finding: Finding, account: string, now: number): Promise<QuotaState | null> {
@@ -73,9 +85,11 @@ async function applyFindingReading(finding: Finding, account: string, now: numbe
     return null;
   }
   let previous: AccountState | undefined;
+  const history = await historyStore.get();
+  const daysOf = (id: string) => historyDays(history, id);
   const state = await quotaStore.update((current) => {
     previous = current.accounts[account];
-    return applyOne(current, result, account);
+    return applyOne(current, result, account, daysOf);
   });
   if (result.kind === 'quota') await recordHistory(previous, state.accounts[account], account, result.reading);
   return state;
@@ -98,8 +112,8 @@ async function applyFinding(finding: Finding, account: string, now: number): Pro
 }
 
 /** The tab became the active one: nothing to do (no write, no repaint) unless its account is not the active one. */
-async function handlePageActive(account: string | null): Promise<Handled | null> {
-  if (account === null) return null;
+async function handlePageActive(account: string | null, tab: number): Promise<Handled | null> {
+  if (account === null || !tabKnowsAccount(tabAccounts, tab, account)) return null;
   let changed = false;
   const state = await quotaStore.update((current) => {
     const next = activateAccount(current, account);
@@ -109,7 +123,19 @@ async function handlePageActive(account: string | null): Promise<Handled | null>
   return changed ? { state, account } : null;
 }
 
-export async function handleRelayMessage(message: unknown, now: number): Promise<Handled | null> {
+/** The accounts each tab reported (lib/core/tab-accounts.ts); in memory: a restarted worker admits them again. */
+const tabAccounts: TabAccounts = new Map();
+
+/** A closed tab's accounts are forgotten (browser.tabs.onRemoved). */
+export function forgetTab(tab: number): void {
+  tabAccounts.delete(tab);
+}
+
+/**
+ * Handles one message of the relay in `tab` (the sender's tab id): a tab's findings move only the
+ * accounts that tab reported, and it may bring new ones only at a bounded rate.
+ */
+export async function handleRelayMessage(message: unknown, now: number, tab: number = NO_TAB): Promise<Handled | null> {
   // The relay caps sizes too, but a confused or compromised relay must not make every write huge.
   if (messageChars(message) > MAX_MESSAGE_CHARS) {
     await logDiagnostic('background', 'message too large', now);
@@ -121,8 +147,12 @@ export async function handleRelayMessage(message: unknown, now: number): Promise
     return null;
   }
   const relayed = parsed.data;
-  if (relayed.type === 'page-active') return handlePageActive(relayed.account);
+  if (relayed.type === 'page-active') return handlePageActive(relayed.account, tab);
   const account = relayed.account ?? DEFAULT_ACCOUNT;
+  if (!admitAccount(tabAccounts, tab, account, now)) {
+    await logDiagnostic('background', 'too many new accounts', now);
+    return null;
+  }
   const state = await applyFinding(relayed.finding, account, now);
   if (state !== null && relayed.finding.kind !== 'account') await rememberFinding(relayed.finding, now);
   return state === null ? null : { state, account };

@@ -3,7 +3,8 @@ import { isCodexWindowName } from '../../lib/core/codex-usage';
 import { MEMORY_METER } from '../../lib/alerts/defaults';
 import { quotaLabel } from '../../lib/view/window-label';
 import { formatDuration, formatLocalTime } from '../../lib/view/format-time';
-import { dueNotices, overHourlyBudget, pendingRefills, recordSent, refillNotice, type Notice } from '../../lib/alerts/notification-policy';
+import { dueNotices, overHourlyBudget, pendingRefills, refillNotice, type Notice } from '../../lib/alerts/notification-policy';
+import { recordSent } from '../../lib/alerts/notice-ledger';
 import { createAlarm } from './alarms';
 import type { QuotaState } from '../../lib/core/quota-state';
 import { createSerialQueue } from '../../lib/core/serial-queue';
@@ -13,7 +14,7 @@ import { t, tPlural, uiLocale } from '../../lib/extension/i18n';
 import { notificationsAllowed } from '../../lib/extension/notification-permission';
 
 /**
- * Shows the notices the policy (lib/alerts/notification-policy.ts) says are due, records them before
+ * Shows the notices the policy (lib/alerts/notification-policy.ts) says are due, records them (lib/alerts/notice-ledger.ts) before
  * showing so that no restart or second tab can repeat one, and keeps one alarm per warned window
  * for the refill notice. All of it on one serial queue.
  */
@@ -55,15 +56,21 @@ async function show(notice: Notice, state: QuotaState, now: number): Promise<voi
   });
 }
 
-/** Arms the refill alarms that are missing, leaving any already set as it is. */
+/**
+ * Keeps exactly the refill alarms the ledger still wants armed (at most MAX_PENDING_REFILLS, the
+ * soonest resets): the missing ones are made, and any other refill alarm is cleared. Chrome allows
+ * 500 alarms; without the clearing, windows pushed out of the soonest 20 stayed armed and the count
+ * grew by about ten an hour with notifications on.
+ */
 export function rearmRefillAlarms(now: number = Date.now()): Promise<void> {
   return serially(async () => {
-    const ledger = await noticeLedgerStore.get();
-    for (const { warningId, at } of pendingRefills(ledger)) {
-      const name = REFILL_ALARM_PREFIX + warningId;
-      if (await browser.alarms.get(name)) continue;
-      await createAlarm(name, Math.max(at, now + 1000));
-    }
+    const wanted = pendingRefills(await noticeLedgerStore.get()).map(({ warningId, at }) => ({
+      name: REFILL_ALARM_PREFIX + warningId,
+      at,
+    }));
+    const armed = (await browser.alarms.getAll()).map((alarm) => alarm.name).filter((name) => name.startsWith(REFILL_ALARM_PREFIX));
+    for (const name of armed) if (!wanted.some((refill) => refill.name === name)) await browser.alarms.clear(name);
+    for (const { name, at } of wanted) if (!armed.includes(name)) await createAlarm(name, Math.max(at, now + 1000));
   });
 }
 

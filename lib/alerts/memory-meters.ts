@@ -1,8 +1,8 @@
 import { memoryPercentFull } from '../core/memory-usage';
 import type { MemoryState } from '../core/memory-state';
-import { meterStatus, type Meter } from '../core/meter';
+import type { Meter } from '../core/meter';
 import { MEMORY_METER } from './defaults';
-import { lowThreshold } from './low-threshold';
+import { newMeter } from './new-meter';
 
 /**
  * How full memory is, as a meter (lib/core/meter.ts): the percent still free (`left`), against a
@@ -21,26 +21,20 @@ export function memoryMeters(account: MemoryAccount, settings: Thresholds, now: 
   const memory = account.memory;
   const full = memory ? memoryPercentFull(memory) : null;
   if (!memory || full === null) return [];
-  const left = 100 - full;
-  const threshold = lowThreshold(settings, { id: MEMORY_METER, unit: 'percent', mostSeen: null });
   return [
-    {
-      id: MEMORY_METER,
-      group: 'memory',
-      label: { kind: 'memory' },
-      unit: 'percent',
-      left,
-      cap: { value: 100, source: 'scale' },
-      mostSeen: null,
-      lowThreshold: threshold,
-      status: meterStatus({ left, resetsAt: null, blocked: false, lowThreshold: threshold }, now),
-      blocked: false,
-      resetsAt: null,
-      resetEstimated: false,
-      windowNotStarted: false,
-      source: 'server',
-      since: memory.seenAt,
-      points: [],
-    },
+    newMeter(
+      {
+        id: MEMORY_METER,
+        group: 'memory',
+        label: { kind: 'memory' },
+        unit: 'percent',
+        left: 100 - full,
+        resetsAt: null,
+        cap: { value: 100, source: 'scale' },
+        since: memory.seenAt,
+      },
+      settings,
+      now,
+    ),
   ];
 }

@@ -1,6 +1,6 @@
 import type { CodexState } from '../core/codex-state';
-import { meterStatus, type Meter } from '../core/meter';
-import { lowThreshold } from './low-threshold';
+import type { Meter } from '../core/meter';
+import { newMeter } from './new-meter';
 
 /**
  * Codex's reset credits as a meter (lib/core/meter.ts): how many are available, a count that no
@@ -22,26 +22,20 @@ export function resetCreditMeters(account: ResetCreditAccount, settings: Thresho
   const credits = account.codex?.resetCredits;
   if (!credits || credits.available === null) return [];
   const left = credits.available;
-  const threshold = lowThreshold(settings, { id: RESET_CREDITS_METER, unit: 'count', mostSeen: null });
   return [
-    {
-      id: RESET_CREDITS_METER,
-      group: 'codex',
-      label: { kind: 'resetCredits' },
-      unit: 'count',
-      left,
-      cap: null,
-      mostSeen: null,
-      lowThreshold: threshold,
-      status: meterStatus({ left, resetsAt: null, blocked: false, lowThreshold: threshold }, now),
-      blocked: false,
-      resetsAt: null,
-      resetEstimated: false,
-      windowNotStarted: false,
-      source: 'server',
-      since: account.codex?.seenAt ?? null,
-      points: [],
-      expiresAt: left > 0 ? (credits.expiries.find((time) => time > now) ?? null) : null,
-    },
+    newMeter(
+      {
+        id: RESET_CREDITS_METER,
+        group: 'codex',
+        label: { kind: 'resetCredits' },
+        unit: 'count',
+        left,
+        resetsAt: null,
+        since: account.codex?.seenAt ?? null,
+        expiresAt: left > 0 ? (credits.expiries.find((time) => time > now) ?? null) : null,
+      },
+      settings,
+      now,
+    ),
   ];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { DEFAULT_BADGE_FEATURE } from './defaults';
+import { SETTINGS_VERSION, defaultSettings as defaults } from './default-settings';
 import { integer, name, text } from '../core/schema-parts';
 
 /**
@@ -7,7 +7,8 @@ import { integer, name, text } from '../core/schema-parts';
  * Notifications are off by default: they need an optional permission the user grants by a click.
  */
 
-export const SETTINGS_VERSION = 1;
+// The defaults and the version live apart, without zod, for the popup's first paint.
+export { SETTINGS_VERSION };
 
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
@@ -30,15 +31,4 @@ export const settingsSchema = z.object({
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export function defaultSettings(): Settings {
-  return {
-    version: SETTINGS_VERSION,
-    badgeFeature: DEFAULT_BADGE_FEATURE,
-    lowThresholds: {},
-    notifications: false,
-    refillNotifications: true,
-    runOutForecast: false,
-    memoryNotice: false,
-    pageChip: false,
-  };
-}
+export const defaultSettings: () => Settings = defaults;

@@ -9,7 +9,7 @@ import { memoryPercentFull, type MemoryUsage } from '../core/memory-usage';
  * empty; an object it did not carry is null.
  */
 
-export interface ReadingJson {
+interface ReadingJson {
   source: ReadingSource | 'memory';
   file: string;
   at: string | null;

@@ -1,7 +1,7 @@
 import type { CodexReading, CodexUsage, CodexWindow } from './codex-usage';
 import { MAX_CODEX_WINDOWS, MAX_WINDOW_SAMPLES, type CodexState, type CodexWindowState, type WindowSample } from './codex-state';
 import { DEFAULT_ACCOUNT, type AccountState, type QuotaState } from './quota-state';
-import { mergeUnknownFields, updateAccount } from './apply-reading';
+import { NO_HISTORY, mergeUnknownFields, updateAccount, type HistoryDays } from './apply-reading';
 
 /**
  * Folds a Codex usage reading into an account: the Codex reducer, apart from the quota one. Pure.
@@ -52,12 +52,23 @@ function applyCodexUsageToAccount(account: AccountState, usage: CodexUsage, now:
 }
 
 /** The Codex reducer: a reading of /backend-api/wham/usage folded into its account, which becomes the active one. */
-export function applyCodexReading(state: QuotaState, reading: CodexReading, accountId: string = DEFAULT_ACCOUNT): QuotaState {
-  return updateAccount(state, accountId, (account) => ({
-    ...applyCodexUsageToAccount(account, reading.usage, reading.receivedAt),
-    unknownFields: mergeUnknownFields(
-      account.unknownFields,
-      reading.unknownFields.map((name) => `wham/usage ${name}`),
-    ),
-  }));
+export function applyCodexReading(
+  state: QuotaState,
+  reading: CodexReading,
+  accountId: string = DEFAULT_ACCOUNT,
+  historyDays: HistoryDays = NO_HISTORY,
+): QuotaState {
+  return updateAccount(
+    state,
+    accountId,
+    (account) => ({
+      ...applyCodexUsageToAccount(account, reading.usage, reading.receivedAt),
+      unknownFields: mergeUnknownFields(
+        account.unknownFields,
+        reading.unknownFields.map((name) => `wham/usage ${name}`),
+      ),
+    }),
+    true,
+    historyDays,
+  );
 }

@@ -1,9 +1,9 @@
-import type { Finding } from '../channel/page-message-schema';
 import { parseCodexUsage } from './parse-codex-usage';
 import { readingFromPickedQuota, type ParseResult } from './parse-quota-object';
 import { MODEL_CAP_FEATURE, type QuotaReadingSource, type Reading } from './quota-types';
 import type { CodexReading } from './codex-usage';
 import { parseMemory, type MemoryReading } from './memory-usage';
+import type { PageCarrier, PageFinding } from '../page/page-message';
 
 /**
  * Turns a validated finding from the page into a reading of its kind, or null for findings that
@@ -12,12 +12,24 @@ import { parseMemory, type MemoryReading } from './memory-usage';
  * lib/core/apply-codex-usage.ts, memory readings applyMemoryReading.
  */
 
+/**
+ * A page finding (lib/page/page-message.ts) as the background holds it once its own fields are
+ * validated: the quota object, the Codex body and memory's numbers are parsed here, so they may be
+ * any value yet.
+ */
+type Finding = PageFinding extends infer F
+  ? F extends { quota: unknown } | { usage: unknown } | { memory: unknown }
+    ? Unparsed<F>
+    : F
+  : never;
+type Unparsed<F> = { [P in keyof F]: P extends 'quota' | 'usage' | 'memory' ? unknown : F[P] };
+
 export type FindingReading =
   { kind: 'quota'; reading: Reading } | { kind: 'codex'; reading: CodexReading } | { kind: 'memory'; reading: MemoryReading };
 /** A finding made into a reading, or why not (a quota object's reason as the quota parser gives it). */
 type FindingResult = ({ ok: true } & FindingReading) | Extract<ParseResult, { ok: false }>;
 
-const QUOTA_SOURCES: Record<Finding['carrier'], QuotaReadingSource | null> = {
+const QUOTA_SOURCES: Record<PageCarrier, QuotaReadingSource | null> = {
   init: 'init',
   stream: 'stream',
   resume: 'resume',

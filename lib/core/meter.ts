@@ -44,13 +44,13 @@ type MeterLabel =
   | { kind: 'memory' };
 
 /**
- * The cap a bar is drawn against, only where it is known. limit: the cap the site states (a
- * blocked feature's). maxSeen: the most seen this window, once a drop from it was seen (the first
- * reading of a window says nothing of the cap). scale: the whole of a percent, 100.
+ * A cap that is known, not guessed. limit: the site states it (a blocked feature's). scale: the
+ * whole of a percent, 100. The most seen this window is no known cap: it is `mostSeen`, and the
+ * popup draws a bar against it only once a drop from it was seen (lib/view/popup-view.ts).
  */
 interface MeterCap {
   value: number;
-  source: 'limit' | 'maxSeen' | 'scale';
+  source: 'limit' | 'scale';
 }
 
 export interface Meter {
@@ -61,9 +61,9 @@ export interface Meter {
   unit: MeterUnit;
   /** What is left, whole, in `unit` (0 for a blocked feature). A Codex window's is lib/core/codex-usage.ts percentLeft. */
   left: number;
-  /** The cap, when known (see MeterCap); null when not. */
+  /** The cap, when known (see MeterCap); null when not: then the most seen is a cap only as far as seen. */
   cap: MeterCap | null;
-  /** The largest `left` seen this window, the scale of the default low threshold; null when none or not counted. */
+  /** The largest `left` seen this window (a cap as far as seen, the scale of the default low threshold); null when none. */
   mostSeen: number | null;
   /** At or below this `left` the meter is low (lib/alerts/low-threshold.ts: the user's choice, else the default). */
   lowThreshold: number;

@@ -1,6 +1,7 @@
-import type { PageFinding } from '../channel/page-channel';
+import type { PageFinding } from './page-message';
 import type { FetchCarrier } from './quota-endpoints';
 import { modelCapClearsInMs } from './side-responses';
+import { includes } from './page-natives';
 import { httpStatusReason, type IgnoredReason } from './ignored-reasons';
 
 /**
@@ -25,7 +26,7 @@ export function responsePlan(carrier: FetchCarrier, status: number, contentType:
     return { read: 'nothing', reason: httpStatusReason(status), diagnostic: true };
   }
   if (carrier === 'init' || carrier === 'codex-usage' || carrier === 'memories') return { read: 'json' };
-  if (contentType.includes('text/event-stream')) return { read: 'stream' };
+  if (includes(contentType, 'text/event-stream')) return { read: 'stream' };
   return { read: 'nothing', reason: 'not text/event-stream', diagnostic: false };
 }
 

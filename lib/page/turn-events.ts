@@ -1,7 +1,9 @@
+import { recordOf } from './json-record';
 import { jsonValueOf } from './json-value';
+import { includes } from './page-natives';
 import { planName } from './plan-name';
 import { findingFromEventData } from './page-findings';
-import type { PageCarrier, PageFinding } from '../channel/page-channel';
+import type { PageCarrier, PageFinding } from './page-message';
 import { PLAN_MARKER } from './turn-markers';
 import { marksImageTurn, mayHoldRefusal, messageOfEvent, refusalOfMessage } from './turn-refusals';
 
@@ -12,9 +14,8 @@ import { marksImageTurn, mayHoldRefusal, messageOfEvent, refusalOfMessage } from
  */
 
 function planOf(value: unknown): string | null {
-  const metadata = (value as { type?: unknown; metadata?: { plan_type?: unknown } } | null) ?? null;
-  if (metadata === null || typeof metadata !== 'object' || metadata.type !== PLAN_MARKER) return null;
-  return planName(metadata.metadata?.plan_type);
+  const event = recordOf(value);
+  return event?.type === PLAN_MARKER ? planName(recordOf(event.metadata)?.plan_type) : null;
 }
 
 export function createTurnEventReader(carrier: PageCarrier, report: (finding: PageFinding) => void): (data: string) => void {
@@ -33,7 +34,7 @@ export function createTurnEventReader(carrier: PageCarrier, report: (finding: Pa
       }
       return;
     }
-    if (data.includes(PLAN_MARKER) && data.includes('plan_type')) {
+    if (includes(data, PLAN_MARKER) && includes(data, 'plan_type')) {
       const plan = planOf(jsonValueOf(data));
       if (plan) report({ kind: 'plan', carrier, plan });
     }
