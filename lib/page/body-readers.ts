@@ -84,7 +84,7 @@ export async function readAll(body: ReadableStream<Uint8Array>, maxBytes: number
  * end without scanning. Every other build has no such variable: the comparisons below are then
  * constant and the minifier removes them (npm run test:built weighs the shipped scripts).
  */
-const BENCH_STREAM: string | undefined = import.meta.env.WXT_BENCH_STREAM;
+const BENCH_STREAM: string | undefined = import.meta.env?.WXT_BENCH_STREAM;
 
 /** Hands each event's data to `onEvent` until [DONE] or a bound; says which. */
 export async function scanEvents(
