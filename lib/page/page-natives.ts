@@ -73,6 +73,8 @@ export const indexOf = methodOf<[string, number?], number>(stringPrototype, 'ind
 export const slice = methodOf<[number, number?], string>(stringPrototype, 'slice');
 export const toLowerCase = methodOf<[], string>(stringPrototype, 'toLowerCase');
 export const trim = methodOf<[], string>(stringPrototype, 'trim');
+export const charCodeAt = methodOf<[number], number>(stringPrototype, 'charCodeAt');
+export const padStart = methodOf<[number, string], string>(stringPrototype, 'padStart');
 export const arrayIncludes = methodOf<[unknown], boolean>(Array.prototype, 'includes');
 export const regexExec = methodOf<[string], RegExpExecArray | null>(RegExp.prototype, 'exec');
 export const push = methodOf<unknown[], number>(Array.prototype, 'push');
@@ -90,15 +92,38 @@ export const addListener = methodOf<[string, (event: object) => void], void>(pro
 /** The document's base URL (a <base> element moves it), through Node's getter: document.baseURI is page-settable. */
 export const baseUri = getterOf(prototypeOf('Node'), 'baseURI') as (node: object) => string;
 
-/** A decoder made now and its decode: a page that replaces TextDecoder later must not see our bodies decoded. */
-const decoder = typeof TextDecoder === 'function' ? new TextDecoder() : undefined;
+/** BigInt and its toString, for the account key (account-key.ts): a page may replace either. */
+export const NativeBigInt: BigIntConstructor | undefined = typeof BigInt === 'function' ? BigInt : undefined;
+export const bigIntText = methodOf<[number], string>(prototypeOf('BigInt'), 'toString');
+
+/**
+ * A UTF-8 decoder of its own for each body or scanner (a shared one would mix the held-back bytes
+ * of two bodies read at once), made with TextDecoder as it was at document_start. Its options are
+ * records without a prototype: the browser reads `stream` from them, and a getter a page planted
+ * on Object.prototype must not be called.
+ */
+const NativeTextDecoder = typeof TextDecoder === 'function' ? TextDecoder : undefined;
 const decodeMethod = methodOf<[Uint8Array, { stream: boolean }], string>(prototypeOf('TextDecoder'), 'decode');
-export const decodeUtf8 = (bytes: Uint8Array, stream: boolean): string => decodeMethod(decoder, bytes, { stream });
-/** Uint8Array's byteLength, through %TypedArray%.prototype's getter. */
-export const byteLength = getterOf(
-  typeof Uint8Array === 'function' ? Object.getPrototypeOf(Uint8Array.prototype) : undefined,
-  'byteLength',
-) as (bytes: Uint8Array) => number;
+const STREAMING = { __proto__: null, stream: true } as unknown as { stream: boolean };
+const WHOLE = { __proto__: null, stream: false } as unknown as { stream: boolean };
+export function utf8Decoder(): (bytes: Uint8Array, stream: boolean) => string {
+  const decoder = NativeTextDecoder ? new NativeTextDecoder() : undefined;
+  return (bytes, stream) => decodeMethod(decoder, bytes, stream ? STREAMING : WHOLE);
+}
+
+// Byte arrays: their length and searches through %TypedArray%.prototype taken now; a part of one is
+// a new view on its buffer, never subarray(), whose species lookup (bytes.constructor) a page can watch.
+const typedArrayPrototype = typeof Uint8Array === 'function' ? (Object.getPrototypeOf(Uint8Array.prototype) as object) : undefined;
+export const NativeUint8Array: Uint8ArrayConstructor = Uint8Array;
+export const byteLength = getterOf(typedArrayPrototype, 'byteLength') as (bytes: Uint8Array) => number;
+const byteOffset = getterOf(typedArrayPrototype, 'byteOffset') as (bytes: Uint8Array) => number;
+const bufferOf = getterOf(typedArrayPrototype, 'buffer') as (bytes: Uint8Array) => ArrayBuffer;
+export const bytesIndexOf = methodOf<[number, number?], number>(typedArrayPrototype, 'indexOf');
+export const setBytes = methodOf<[Uint8Array, number], void>(typedArrayPrototype, 'set');
+/** The bytes of `bytes` from `start` to `end` (default: its end), sharing its buffer. */
+export function bytesPart(bytes: Uint8Array, start: number, end = byteLength(bytes)): Uint8Array {
+  return new NativeUint8Array(bufferOf(bytes), byteOffset(bytes) + start, end - start);
+}
 
 type Reader = ReadableStreamDefaultReader<Uint8Array>;
 export const streamReader = methodOf<[], Reader>(prototypeOf('ReadableStream'), 'getReader');
