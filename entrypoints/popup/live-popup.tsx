@@ -11,6 +11,8 @@ import { t } from '../../lib/extension/i18n';
 import type { CheckedRead } from './checked-read';
 import { CodexGroup } from '../../components/codex-group';
 import { codexView } from '../../lib/view/codex-view';
+import { MemoryGroup } from '../../components/memory-group';
+import { memoryView } from '../../lib/view/memory-view';
 
 import { TICK_MS } from '../../lib/view/format-time';
 
@@ -122,8 +124,13 @@ export class LivePopup extends Component<object, LivePopupState> {
         now={now}
         storageProblem={loaded.quota.rejected}
         account={<AccountPicker choices={accountChoices(state)} shown={shown} onShow={this.show} />}
+        groups={
+          <>
+            <CodexGroup view={codexView(state.accounts[shown], now, loaded.settings.lowThresholds)} now={now} />
+            <MemoryGroup view={memoryView(state.accounts[shown], now, loaded.settings.lowThresholds)} now={now} />
+          </>
+        }
       >
-        <CodexGroup view={codexView(state.accounts[shown], now, loaded.settings.lowThresholds)} now={now} />
         <LazySection id="usage" title={t('popup_usageHeading')} load={loadUsage} panel={panel} />
         <LazySection id="settings" title={t('popup_settingsHeading')} load={loadSettings} panel={panel} />
         <LazySection id="diagnostics" title={t('popup_diagnosticsHeading')} load={loadDiagnostics} panel={panel} />

@@ -1,6 +1,8 @@
 import type { Meter } from '../core/meter';
 import { featureMeters, type FeatureAccount } from './feature-meters';
 import { windowMeters, type WindowAccount } from './window-meters';
+import { resetCreditMeters, type ResetCreditAccount } from './reset-credit-meters';
+import { memoryMeters, type MemoryAccount } from './memory-meters';
 
 /**
  * Every meter of an account, from every adapter: the one list the badge, the chip, the popup, the
@@ -8,14 +10,19 @@ import { windowMeters, type WindowAccount } from './window-meters';
  */
 
 /** What the adapters read of an account (an AccountState is one). */
-export type MeterAccount = FeatureAccount & WindowAccount;
+export type MeterAccount = FeatureAccount & WindowAccount & ResetCreditAccount & MemoryAccount;
 
 /** The user's low thresholds (settings), by meter id. */
 export type MeterSettings = { lowThresholds: Readonly<Record<string, number>> };
 
 export function accountMeters(account: MeterAccount | undefined, settings: MeterSettings, now: number): Meter[] {
   if (account === undefined) return [];
-  return [...featureMeters(account, settings, now), ...windowMeters(account, settings, now)];
+  return [
+    ...featureMeters(account, settings, now),
+    ...windowMeters(account, settings, now),
+    ...resetCreditMeters(account, settings, now),
+    ...memoryMeters(account, settings, now),
+  ];
 }
 
 /** The account's meter of this id, or undefined when nothing read it. */

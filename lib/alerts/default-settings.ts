@@ -17,6 +17,7 @@ export function defaultSettings() {
     notifications: false,
     refillNotifications: true,
     runOutForecast: false,
+    memoryNotice: false,
     pageChip: false,
   };
 }

@@ -20,10 +20,18 @@ export const accountKeySchema = z.nullable(z.string().check(z.regex(ACCOUNT_KEY_
 const MAX_DELAY_MS = 31 * 24 * 3600 * 1000;
 const delay = integer(0, MAX_DELAY_MS);
 
+/** A memory count as the page copied it: a number or a short string (parsed by lib/core/memory-usage.ts). */
+const memoryNumber = z.nullable(z.union([z.number(), z.string().check(z.maxLength(24))]));
+
 /** One schema per kind of the table, with each field's bounds. */
 export const findingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('quota'), carrier: pageCarrierSchema, quota: z.record(z.string(), z.unknown()) }),
   z.object({ kind: z.literal('codex-usage'), carrier: pageCarrierSchema, usage: z.record(z.string(), z.unknown()) }),
+  z.object({
+    kind: z.literal('memory'),
+    carrier: pageCarrierSchema,
+    memory: z.object({ memory_num_tokens: memoryNumber, memory_max_tokens: memoryNumber }),
+  }),
   z.object({ kind: z.literal('refusal'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), resetsInMs: z.nullable(delay) }),
   z.object({ kind: z.literal('cooldown'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), cooldownMs: delay }),
   z.object({ kind: z.literal('model-cap'), carrier: pageCarrierSchema, clearsInMs: delay }),

@@ -62,7 +62,7 @@ function blockedOf(account: Raw, feature: string): MeterAccount['blocked'] {
   return resetsAt === undefined ? [] : [{ name: feature, resetsAt }];
 }
 
-type ChipWindow = { name: string; usedPercent: number; resetsAt: number | null };
+type ChipWindow = { name: string; usedPercent: number; resetsAt: number | null; reached: boolean };
 
 function codexWindowOf(account: Raw, name: string): ChipWindow | undefined {
   const codex = ownOf(account, 'codex');
@@ -71,7 +71,8 @@ function codexWindowOf(account: Raw, name: string): ChipWindow | undefined {
   const { usedPercent } = entry;
   const resetsAt = timeOrNull(entry.resetsAt);
   if (typeof usedPercent !== 'number' || !(usedPercent >= 0 && usedPercent <= 100) || resetsAt === undefined) return undefined;
-  return { name, usedPercent, resetsAt };
+  // The server's "limit reached" makes the window used up whatever its share (lib/core/codex-usage.ts windowLeft).
+  return { name, usedPercent, resetsAt, reached: entry.reached === true };
 }
 
 /**
