@@ -14,7 +14,7 @@ const MASK = 0xffffffffffffffffn;
 export function accountKeyOf(rawId: string): string {
   let hash = OFFSET;
   for (let index = 0; index < rawId.length; index += 1) {
-    hash ^= NativeBigInt!(charCodeAt(rawId, index));
+    hash ^= NativeBigInt(charCodeAt(rawId, index));
     hash = (hash * PRIME) & MASK;
   }
   return `acct-${padStart(bigIntText(hash, 16), 16, '0')}`;

@@ -93,7 +93,7 @@ export const addListener = methodOf<[string, (event: object) => void], void>(pro
 export const baseUri = getterOf(prototypeOf('Node'), 'baseURI') as (node: object) => string;
 
 /** BigInt and its toString, for the account key (account-key.ts): a page may replace either. */
-export const NativeBigInt: BigIntConstructor | undefined = typeof BigInt === 'function' ? BigInt : undefined;
+export const NativeBigInt: BigIntConstructor = BigInt;
 export const bigIntText = methodOf<[number], string>(prototypeOf('BigInt'), 'toString');
 
 /**
@@ -102,18 +102,18 @@ export const bigIntText = methodOf<[number], string>(prototypeOf('BigInt'), 'toS
  * records without a prototype: the browser reads `stream` from them, and a getter a page planted
  * on Object.prototype must not be called.
  */
-const NativeTextDecoder = typeof TextDecoder === 'function' ? TextDecoder : undefined;
+const NativeTextDecoder = TextDecoder;
 const decodeMethod = methodOf<[Uint8Array, { stream: boolean }], string>(prototypeOf('TextDecoder'), 'decode');
 const STREAMING = { __proto__: null, stream: true } as unknown as { stream: boolean };
 const WHOLE = { __proto__: null, stream: false } as unknown as { stream: boolean };
 export function utf8Decoder(): (bytes: Uint8Array, stream: boolean) => string {
-  const decoder = NativeTextDecoder ? new NativeTextDecoder() : undefined;
+  const decoder = new NativeTextDecoder();
   return (bytes, stream) => decodeMethod(decoder, bytes, stream ? STREAMING : WHOLE);
 }
 
 // Byte arrays: their length and searches through %TypedArray%.prototype taken now; a part of one is
 // a new view on its buffer, never subarray(), whose species lookup (bytes.constructor) a page can watch.
-const typedArrayPrototype = typeof Uint8Array === 'function' ? (Object.getPrototypeOf(Uint8Array.prototype) as object) : undefined;
+const typedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype) as object;
 export const NativeUint8Array: Uint8ArrayConstructor = Uint8Array;
 export const byteLength = getterOf(typedArrayPrototype, 'byteLength') as (bytes: Uint8Array) => number;
 const byteOffset = getterOf(typedArrayPrototype, 'byteOffset') as (bytes: Uint8Array) => number;
