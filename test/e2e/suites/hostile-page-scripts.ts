@@ -16,12 +16,13 @@ export interface PatchedRun {
  * more), plants getters on Object.prototype that would turn a 429 without `detail` into a model
  * cap and an object without `limits_progress` into a reading, redefines document.baseURI, then
  * fetches the matched endpoints (init naming an account, a turn with its quota event, a turn with
- * the image tool's refusal, Codex usage, a 429) and reads every body, and takes a turn over
+ * the image tool's refusal, Codex usage, a 429, the memories list) and reads every body, and takes a turn over
  * WebSocket; counts while the interceptor reads them too.
  */
 export async function countPatchedCalls(plan: { settleMs: number; account: string }): Promise<PatchedRun> {
   const [INIT, TURN, CODEX] = ['/backend-api/conversation/init', '/backend-api/f/conversation', '/backend-api/wham/usage'];
   const SOCKET = 'wss://ws.chatgpt.com/ws?topic=patched';
+  const MEMORIES = '/backend-api/memories';
   const counts: Record<string, number> = Object.create(null) as Record<string, number>;
   let counting = false;
   const restores: Array<() => void> = [];
@@ -115,7 +116,8 @@ export async function countPatchedCalls(plan: { settleMs: number; account: strin
     statuses[2] = await statusOf(TURN, { method: 'POST', body: '{}' });
     statuses[3] = await statusOf(CODEX);
     statuses[4] = await statusOf(TURN, { method: 'POST', body: '{}' });
-    statuses[5] = await socketTurn();
+    statuses[5] = await statusOf(MEMORIES);
+    statuses[6] = await socketTurn();
     // The interceptor reads its clones after the page's reads; let it finish inside the window.
     await new Promise((resolve) => setTimeout(resolve, plan.settleMs));
   } finally {
@@ -207,4 +209,26 @@ export async function requestsForAccounts(plan: {
   }
   if (plan.thenUnnamed) statuses.push(await ask(null));
   return statuses;
+}
+
+/**
+ * Posts a turn and reads it while a 10 ms interval watches the page's main thread; waits `settleMs`
+ * more for the interceptor's reading. Returns the status and the longest gap between two ticks.
+ */
+export async function longestStallWhileReadingTurn(settleMs: number): Promise<{ status: number; longestStallMs: number }> {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 10);
+  try {
+    const response = await fetch('/backend-api/f/conversation', { method: 'POST', body: '{}' });
+    await response.text();
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
+    return { status: response.status, longestStallMs: longest };
+  } finally {
+    clearInterval(timer);
+  }
 }

@@ -14,7 +14,13 @@ import { codexUsageAsOf } from '../scenarios/codex-usage';
 import { HOUR, quotaJson, quotaObject, wireTime } from '../scenarios/quota-objects';
 import { turnStream } from '../scenarios/turn-streams';
 import { websocketTurnFramesWith } from '../scenarios/websocket-turn';
-import { countPatchedCalls, forgeSocketEvents, forgeThroughHookedListener, requestsForAccounts } from './hostile-page-scripts';
+import {
+  countPatchedCalls,
+  forgeSocketEvents,
+  forgeThroughHookedListener,
+  longestStallWhileReadingTurn,
+  requestsForAccounts,
+} from './hostile-page-scripts';
 
 /**
  * Issue 23: what a hostile page script can do to the extension, each tried for real in the page
@@ -39,7 +45,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const SETTLE_MS = 1500;
 const RAW_REAL = 'hostile-real-account-0000-0001';
 const RAW_PATCHED = 'hostile-patched-account-0000-0002';
-const refusalMessage: unknown = JSON.parse(syntheticCapture('tool_image_quota_refusal_en.json'));
+const refusal = JSON.parse(syntheticCapture('tool_image_quota_refusal_en.json')) as { message: { content: Record<string, unknown> } };
+/** A hidden tab's timers may run once a second; the regex before issue 23 held the thread for seconds. */
+const MAX_STALL_MS = 2000;
 const REAL_KEY = accountKeyOf(RAW_REAL);
 const FLOOD_TABS = 4;
 /** Per tab: more than a tab may introduce in an hour, so the rate is what stops the rest. */
@@ -62,7 +70,13 @@ function imagesOf(state: QuotaState, account: string): number | undefined {
   return state.accounts[account]?.features.image_gen?.remaining;
 }
 
-export function describeHostilePage(target: BrowserUnderTest): void {
+/**
+ * Calls a browser makes on the page's behalf that the extension cannot avoid, per run of the
+ * patched page: counted on top of those without the extension (see each browser's spec for why).
+ */
+export type AcceptedCalls = Record<string, number>;
+
+export function describeHostilePage(target: BrowserUnderTest, acceptedCalls: AcceptedCalls = {}): void {
   describe(`a hostile page script, in ${target.name}`, () => {
     let replica: ReplicaServer;
     let withExtension: OpenBrowser;
@@ -104,10 +118,11 @@ export function describeHostilePage(target: BrowserUnderTest): void {
             // `detail`: only a planted getter could make that a model cap.
             conversation: [
               stream(turnStream(quotaJson({ limits: { image_gen: { remaining: 60 } } }, now))),
-              stream(turnStream(null, undefined, [refusalMessage])),
+              stream(turnStream(null, undefined, [refusal])),
               json({ message: 'Too many requests' }, 429),
             ],
             codexUsage: [json(codexUsageAsOf(now))],
+            memories: [json(JSON.parse(syntheticCapture('memories-full.json')))],
             websocket: [frames(websocketTurnFramesWith(now, 59, wireTime(now + 5 * HOUR)))],
           });
           runs[name] = await tab.evaluate(countPatchedCalls, { settleMs: SETTLE_MS, account: RAW_PATCHED });
@@ -117,7 +132,7 @@ export function describeHostilePage(target: BrowserUnderTest): void {
 
       it('the page made its calls and its patches counted them (the counters work)', () => {
         for (const run of Object.values(runs)) {
-          expect(run.statuses).toEqual([200, 200, 200, 200, 429, 1000]);
+          expect(run.statuses).toEqual([200, 200, 200, 200, 429, 200, 1000]);
           expect(run.ownCall).toBe(1);
         }
       });
@@ -125,7 +140,9 @@ export function describeHostilePage(target: BrowserUnderTest): void {
       it('the page counted the very same calls with the extension as without it', () => {
         console.log(`patched calls counted without the extension: ${JSON.stringify(runs.without.counts)}`);
         console.log(`patched calls counted with the extension:    ${JSON.stringify(runs.with.counts)}`);
-        expect(runs.with.counts).toEqual(runs.without.counts);
+        const expected = { ...runs.without.counts };
+        for (const [label, calls] of Object.entries(acceptedCalls)) expected[label] = (expected[label] ?? 0) + calls;
+        expect(runs.with.counts).toEqual(expected);
       });
 
       it('the extension read every matched answer, and the planted getters changed no reading', async () => {
@@ -135,9 +152,9 @@ export function describeHostilePage(target: BrowserUnderTest): void {
         expect(Object.keys(account?.features ?? {})).toContain('image_gen');
         expect(Object.keys(account?.features ?? {})).not.toContain('planted_feature');
         expect(account?.codex).toBeDefined();
-        // Every road was read: init, the turn's quota event, the refusal, Codex usage, the socket's frames.
+        // Every road was read: init, the turn's quota event, the refusal, Codex usage, memory, the socket's frames.
         const last = (local.lastFindings ?? {}) as Record<string, unknown>;
-        expect(Object.keys(last)).toEqual(expect.arrayContaining(['codex-usage', 'init', 'refusal', 'stream', 'websocket']));
+        expect(Object.keys(last)).toEqual(expect.arrayContaining(['codex-usage', 'init', 'memory', 'refusal', 'stream', 'websocket']));
         // The 429 had no `detail`: the getter planted on Object.prototype must not have made it a model cap.
         expect(last['model-cap']).toBeUndefined();
       });
@@ -238,6 +255,25 @@ export function describeHostilePage(target: BrowserUnderTest): void {
         }
         expect(after.quota.accounts[REAL_KEY]).toEqual(before.quota.accounts[REAL_KEY]);
         expect(after.history?.accounts[REAL_KEY]).toEqual({ image_gen: days });
+      });
+    });
+
+    describe("a refusal whose text is built to make the reset-time regex crawl on the page's main thread", () => {
+      // 98 K characters of "1天" before 后重置: the unanchored span took 4-5 s for 64 K (quadratic).
+      const text = `image_gen ${'1天'.repeat(49_152)}后重置`;
+      const crawler = { message: { ...refusal.message, content: { ...refusal.message.content, text } } };
+
+      it('the page never stalls, and the refusal is still read', async () => {
+        const tab = await openTab(withExtension);
+        const before = JSON.stringify((await extension.storage()).lastFindings);
+        replica.script({ conversation: [stream(turnStream(null, undefined, [crawler]))] });
+        const { status, longestStallMs } = await tab.evaluate(longestStallWhileReadingTurn, SETTLE_MS);
+        console.log(`longest stall of the page's main thread while the refusal was read: ${longestStallMs.toFixed(0)} ms`);
+        expect(status).toBe(200);
+        expect(longestStallMs).toBeLessThan(MAX_STALL_MS);
+        const after = (await extension.storage()).lastFindings as Record<string, unknown>;
+        expect(JSON.stringify(after)).not.toBe(before);
+        expect(after.refusal).toBeDefined();
       });
     });
 
