@@ -211,24 +211,32 @@ export async function requestsForAccounts(plan: {
   return statuses;
 }
 
+interface StallWatch {
+  last: number;
+  longest: number;
+  timer: ReturnType<typeof setInterval>;
+}
+
 /**
- * Posts a turn and reads it while a 10 ms interval watches the page's main thread; waits `settleMs`
- * more for the interceptor's reading. Returns the status and the longest gap between two ticks.
+ * Starts a 10 ms interval that keeps the longest gap between two ticks (the page's main thread
+ * held), then posts a turn and reads it; the watch runs on until stopStallWatch.
  */
-export async function longestStallWhileReadingTurn(settleMs: number): Promise<{ status: number; longestStallMs: number }> {
-  let last = performance.now();
-  let longest = 0;
-  const timer = setInterval(() => {
+export async function postTurnWatchingStalls(): Promise<number> {
+  const watch: StallWatch = { last: performance.now(), longest: 0, timer: 0 as unknown as ReturnType<typeof setInterval> };
+  watch.timer = setInterval(() => {
     const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
+    watch.longest = Math.max(watch.longest, now - watch.last);
+    watch.last = now;
   }, 10);
-  try {
-    const response = await fetch('/backend-api/f/conversation', { method: 'POST', body: '{}' });
-    await response.text();
-    await new Promise((resolve) => setTimeout(resolve, settleMs));
-    return { status: response.status, longestStallMs: longest };
-  } finally {
-    clearInterval(timer);
-  }
+  (window as unknown as { stallWatch: StallWatch }).stallWatch = watch;
+  const response = await fetch('/backend-api/f/conversation', { method: 'POST', body: '{}' });
+  await response.text();
+  return response.status;
+}
+
+/** Stops the watch; the longest gap, counting the one that may still be running. */
+export function stopStallWatch(): number {
+  const watch = (window as unknown as { stallWatch: StallWatch }).stallWatch;
+  clearInterval(watch.timer);
+  return Math.max(watch.longest, performance.now() - watch.last);
 }

@@ -18,8 +18,9 @@ import {
   countPatchedCalls,
   forgeSocketEvents,
   forgeThroughHookedListener,
-  longestStallWhileReadingTurn,
+  postTurnWatchingStalls,
   requestsForAccounts,
+  stopStallWatch,
 } from './hostile-page-scripts';
 
 /**
@@ -259,21 +260,28 @@ export function describeHostilePage(target: BrowserUnderTest, acceptedCalls: Acc
     });
 
     describe("a refusal whose text is built to make the reset-time regex crawl on the page's main thread", () => {
-      // 98 K characters of "1天" before 后重置: the unanchored span took 4-5 s for 64 K (quadratic).
-      const text = `image_gen ${'1天'.repeat(49_152)}后重置`;
+      // 64 K characters of "1天" that are not the span, then the span: the unanchored regex before
+      // issue 23 retried the run from each of its starts (4-5 s in the review); the reset is 10 hours.
+      const text = `image_gen ${'1天'.repeat(32_768)}。10小时后重置`;
       const crawler = { message: { ...refusal.message, content: { ...refusal.message.content, text } } };
 
       it('the page never stalls, and the refusal is still read', async () => {
         const tab = await openTab(withExtension);
-        const before = JSON.stringify((await extension.storage()).lastFindings);
+        const refusalNow = async () =>
+          JSON.stringify(((await extension.storage()).lastFindings as Record<string, unknown> | undefined)?.refusal);
+        const before = await refusalNow();
         replica.script({ conversation: [stream(turnStream(null, undefined, [crawler]))] });
-        const { status, longestStallMs } = await tab.evaluate(longestStallWhileReadingTurn, SETTLE_MS);
+        expect(await tab.evaluate(postTurnWatchingStalls, undefined)).toBe(200);
+        // The watch runs until the refusal is stored: a regex that held the page's thread would be in it.
+        const started = Date.now();
+        while ((await refusalNow()) === before) {
+          if (Date.now() - started > 30_000) throw new Error('the refusal was never read');
+          await sleep(100);
+        }
+        const longestStallMs = await tab.evaluate(stopStallWatch, undefined);
         console.log(`longest stall of the page's main thread while the refusal was read: ${longestStallMs.toFixed(0)} ms`);
-        expect(status).toBe(200);
         expect(longestStallMs).toBeLessThan(MAX_STALL_MS);
-        const after = (await extension.storage()).lastFindings as Record<string, unknown>;
-        expect(JSON.stringify(after)).not.toBe(before);
-        expect(after.refusal).toBeDefined();
+        expect(JSON.parse((await refusalNow()) ?? 'null')).toMatchObject({ finding: { kind: 'refusal', resetsInMs: 10 * HOUR } });
       });
     });
 
