@@ -1,4 +1,4 @@
-import { byteLength, bytesIndexOf, bytesPart, NativeUint8Array, push, setBytes, utf8Decoder } from './page-natives';
+import { bufferOf, byteLength, byteOffset, bytesIndexOf, NativeUint8Array, push, setBytes, utf8Decoder } from './page-natives';
 import { createSseLines } from './sse-lines';
 import { isTurnEventWanted } from './turn-markers';
 
@@ -77,6 +77,11 @@ export function createSseScanner(
 
   function pushBytes(chunk: Uint8Array): void {
     const chunkBytes = byteLength(chunk);
+    // A part of the chunk is a new view on its buffer, not subarray(): that looks up
+    // chunk.constructor (its species), which a page can watch.
+    const buffer = bufferOf(chunk);
+    const base = byteOffset(chunk);
+    const part = (start: number, end: number) => new NativeUint8Array(buffer, base + start, end - start);
     let eventStart = 0;
     let lineStart = 0;
     for (let newline = bytesIndexOf(chunk, LF); newline !== -1; newline = bytesIndexOf(chunk, LF, lineStart)) {
@@ -85,7 +90,7 @@ export function createSseScanner(
       lineBytes = 0;
       lineStart = newline + 1;
       if (!blank) continue;
-      take(bytesPart(chunk, eventStart, lineStart));
+      take(part(eventStart, lineStart));
       closeEvent();
       eventStart = lineStart;
     }
@@ -93,7 +98,7 @@ export function createSseScanner(
       lineIsCr = lineBytes === 0 && chunkBytes - lineStart === 1 && chunk[lineStart] === CR;
       lineBytes += chunkBytes - lineStart;
     }
-    if (eventStart < chunkBytes) take(bytesPart(chunk, eventStart));
+    if (eventStart < chunkBytes) take(part(eventStart, chunkBytes));
   }
 
   return {
