@@ -2,6 +2,8 @@ import { mebibytes, type BenchConfig } from './bench-config';
 import type { ExtensionRound, Rounds } from './bench-rounds';
 import type { PageLoad } from './page-load';
 import type { SideRound } from './side-measures';
+import type { BenchSide } from './bench-sides';
+import type { StreamPartsRound } from './stream-parts';
 import { total, type FileWeight, type PopupWeight } from './popup-files';
 import { differencesOf, ratiosOf, spreadOf, type Spread } from './statistics';
 
@@ -161,6 +163,34 @@ function timing(id: string, what: string, values: number[], max: number | null):
   return { id, what, unit: 'ms', result, target: { max, text: `≤ ${max} ms` }, holds: result.median <= max };
 }
 
+/** A side of the stream-parts rounds against the browser without the extension, per round (stream-parts.ts). */
+function partCompared(what: string, parts: readonly StreamPartsRound[], side: BenchSide['name'], pick: 'lastChunkMs' | 'cpuMs'): Figure {
+  const of = (name: BenchSide['name']) => parts.map((round) => round[name]?.[pick] ?? NaN);
+  return {
+    id: '2',
+    what,
+    unit: 'ratio',
+    without: spreadOf(of('without')),
+    with: spreadOf(of(side)),
+    result: ratiosOf(of(side), of('without')),
+    target: null,
+    holds: null,
+  };
+}
+
+/** Measure 2's remainder taken apart: the tee alone, the tee and our reading, and the shipped build (which also scans). */
+export function streamPartsFigures(config: BenchConfig, parts: readonly StreamPartsRound[]): Figure[] {
+  const stream = `${mebibytes(config.largeStream.bytes)} stream, its own ${parts.length} rounds`;
+  return [
+    partCompared(`${stream}, CPU: cloned, our branch cancelled at once (the tee alone)`, parts, 'clone-only', 'cpuMs'),
+    partCompared(`${stream}, CPU: our branch read to its end, not scanned`, parts, 'read-only', 'cpuMs'),
+    partCompared(`${stream}, CPU: read and scanned (as shipped)`, parts, 'with', 'cpuMs'),
+    partCompared(`${stream}, last chunk: the tee alone`, parts, 'clone-only', 'lastChunkMs'),
+    partCompared(`${stream}, last chunk: read, not scanned`, parts, 'read-only', 'lastChunkMs'),
+    partCompared(`${stream}, last chunk: read and scanned (as shipped)`, parts, 'with', 'lastChunkMs'),
+  ];
+}
+
 export function figuresOf(
   config: BenchConfig,
   rounds: Rounds,
@@ -260,6 +290,12 @@ export function figuresOf(
       '4',
       'popup: its script started',
       rounds.extension.map((round) => round.popup.scriptStartMs),
+      null,
+    ),
+    timing(
+      '4',
+      "popup: storage answered its first frame's read",
+      rounds.extension.map((round) => round.popup.storageAnsweredMs),
       null,
     ),
     timing(
