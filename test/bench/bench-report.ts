@@ -1,4 +1,5 @@
 import { mebibytes, type BenchConfig } from './bench-config';
+import { BYTE_BUDGETS } from './byte-budgets';
 import type { ExtensionRound, Rounds } from './bench-rounds';
 import type { PageLoad } from './page-load';
 import type { SideRound } from './side-measures';
@@ -227,10 +228,12 @@ export function figuresOf(
       '0',
       `content scripts in every chatgpt.com page, chip off (${contentScripts.length} files)`,
       total(contentScripts),
-      13_000,
+      BYTE_BUDGETS.pageChipOff,
     ),
-    ...contentScripts.map((file) => weightFigure('0', `  ${file.file}`, file, file.file.includes('interceptor') ? 7_500 : null)),
-    weightFigure('0', `the page chip, registered only while on (${chip.file})`, chip, 9_000),
+    ...contentScripts.map((file) =>
+      weightFigure('0', `  ${file.file}`, file, file.file.includes('interceptor') ? BYTE_BUDGETS.interceptor : null),
+    ),
+    weightFigure('0', `the page chip, registered only while on (${chip.file})`, chip, BYTE_BUDGETS.chip),
     compared('1', `${config.smallFetches} small fetches (ignored path), total`, rounds, (round) => round.smallFetchesMs, 1.02),
     compared('1', '  main-thread CPU time over them', rounds, (round) => round.smallFetchesCpuMs, null),
     compared('1', '  time inside one fetch() call, median', rounds, (round) => round.fetchCallMs, null),
@@ -276,7 +279,7 @@ export function figuresOf(
     ),
     compared('3', `${mebibytes(rounds.initBytes)} init response: read to its end`, rounds, (round) => round.initReadMs, 1.03),
     compared('3', '  main-thread CPU time over it', rounds, (round) => round.initCpuMs, null),
-    weightFigure('4', 'popup JS loaded on open (its first chunk)', total(popup.initialJs), 16_000),
+    weightFigure('4', 'popup JS loaded on open (its first chunk)', total(popup.initialJs), BYTE_BUDGETS.popupFirstChunk),
     weightFigure('4', 'popup JS loaded after the first paint (the checked read) or when a section opens', total(popup.lazyJs), null),
     weightFigure('4', 'popup CSS', total(popup.initialCss), null),
     timing(
