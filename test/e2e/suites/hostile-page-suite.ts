@@ -32,12 +32,16 @@ import {
  *   same frames, sent by the server, do move the badge;
  * - a made-up chatgpt-account-id on requests that fail files nothing under it: the next reading
  *   goes to the real account (lib/page/fetch-observer.ts learns accounts from 2xx answers only);
- * - a page that patches String, Array and JSON built-ins, plants getters on Object.prototype and
- *   redefines document.baseURI counts the same calls with the extension as without it, in the same
- *   run against the same replica, and its planted getters change no reading (lib/page/page-natives.ts);
+ * - a page that patches String, Array, typed-array, JSON, RegExp, TextDecoder, BigInt, Set, Map
+ *   and Promise built-ins and some globals, plants getters on Object.prototype and redefines
+ *   document.baseURI, counts the same calls with the extension as a browser without it, in the same
+ *   run against the same replica, while it fetches every kind of answer we read and takes a socket
+ *   turn; and its planted getters change no reading (lib/page/page-natives.ts);
  * - a flood of made-up accounts, answered 2xx by the server, from several tabs, leaves the real
  *   account's quota state and 60-day history as they were, and stays bounded
- *   (lib/core/tab-accounts.ts, lib/core/account-eviction.ts).
+ *   (lib/core/tab-accounts.ts, lib/core/account-eviction.ts);
+ * - a refusal text built to make the reset-time regex crawl does not hold the page's main thread
+ *   (lib/page/turn-refusals.ts).
  */
 
 const now = Date.now();
