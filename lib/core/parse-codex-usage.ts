@@ -179,7 +179,13 @@ function resetCreditsOf(usage: PickedCodexUsage): CodexResetCredits | null {
   const list: unknown[] = Array.isArray(credits.credits) ? credits.credits : [];
   const expiries = list
     .map((item) => recordOf(item))
-    .filter((item) => item !== null && (item.status == null || UNUSED_CREDIT_STATUSES.has(String(item.status).toLowerCase())))
+    // A status that is not a string is not an unused credit's (the picker's records have no
+    // prototype, so String() of one would throw rather than print "[object Object]").
+    .filter(
+      (item) =>
+        item !== null &&
+        (item.status == null || (typeof item.status === 'string' && UNUSED_CREDIT_STATUSES.has(item.status.toLowerCase()))),
+    )
     .map((item) => timeOf(item?.expires_at))
     .filter((time): time is number => time !== null)
     .sort((a, b) => a - b)

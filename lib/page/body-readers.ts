@@ -1,4 +1,14 @@
-import { byteLength, decodeUtf8, NativePromise, pageTimers, promiseThen, readerCancel, readerRead, streamReader } from './page-natives';
+import {
+  byteLength,
+  NativePromise,
+  NativeUint8Array,
+  pageTimers,
+  promiseThen,
+  readerCancel,
+  readerRead,
+  streamReader,
+  utf8Decoder,
+} from './page-natives';
 import { createSseScanner } from './sse-scanner';
 
 /**
@@ -31,6 +41,8 @@ type StreamEnd = 'done' | 'ended' | 'too-large' | 'idle';
 
 type Reader = ReadableStreamDefaultReader<Uint8Array>;
 const IDLE = Symbol('idle');
+const STREAM_ERROR = new Error('stream error');
+const NO_BYTES = new NativeUint8Array(0);
 
 function cancelQuietly(reader: Reader): void {
   try {
@@ -50,9 +62,10 @@ function readWithin(reader: Reader, bounds: StreamBounds): Promise<ReadableStrea
         bounds.timers.clearTimeout(timer);
         resolve(result);
       },
-      (error: unknown) => {
+      () => {
         bounds.timers.clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error('stream error'));
+        // Not `instanceof Error` (a check a page can watch): nothing reads the reason, only that it failed.
+        reject(STREAM_ERROR);
       },
     );
   });
@@ -62,6 +75,7 @@ function readWithin(reader: Reader, bounds: StreamBounds): Promise<ReadableStrea
 export async function readAll(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<string | null> {
   const reader = streamReader(body);
   // Decoded as it comes (the decoder holds a character cut between chunks), so no list of chunks is kept.
+  const decode = utf8Decoder();
   let text = '';
   let total = 0;
   try {
@@ -70,12 +84,12 @@ export async function readAll(body: ReadableStream<Uint8Array>, maxBytes: number
       if (done) break;
       total += byteLength(value);
       if (total > maxBytes) return null;
-      text += decodeUtf8(value, true);
+      text += decode(value, true);
     }
   } finally {
     cancelQuietly(reader);
   }
-  return text + decodeUtf8(new Uint8Array(0), false);
+  return text + decode(NO_BYTES, false);
 }
 
 /**
@@ -106,7 +120,7 @@ export async function scanEvents(
       const result = await readWithin(reader, bounds);
       if (result === IDLE) return 'idle';
       if (result.done) break;
-      total += result.value.byteLength;
+      total += byteLength(result.value);
       if (total > bounds.maxBytes) return 'too-large';
       if (BENCH_STREAM !== 'read-only') scanner.push(result.value);
       // Nothing comes after [DONE]; stop holding the branch open.

@@ -1,9 +1,13 @@
+import { byteLength, bytesIndexOf } from './page-natives';
+
 /**
  * Looks for ASCII markers in raw UTF-8 bytes, so that a stream's events can be tested without
  * being decoded. An ASCII byte never occurs inside a multi-byte UTF-8 character, so a marker is in
  * the bytes exactly when it is in the decoded text. Each marker is found through its rarest byte
  * (by the native `indexOf` of the typed array), then compared around it: in text deltas a capital,
- * `_` or `[` is rare, a lowercase letter common, so few candidates are ever compared.
+ * `_` or `[` is rare, a lowercase letter common, so few candidates are ever compared. The search
+ * runs on the page's turns: the typed array's indexOf and length are the ones taken at
+ * document_start (page-natives.ts); needles are made when the module loads, before any page script.
  */
 
 /** Bytes from most to least common in chat text and JSON; a byte not listed counts as rarest. */
@@ -11,6 +15,8 @@ const COMMON = ' etaoinsrhldcumfpgwybv"kxjqz:,{}';
 
 interface Needle {
   bytes: Uint8Array;
+  /** Its length, kept: Uint8Array's length is a getter a page can replace. */
+  length: number;
   /** Where in the needle its rarest byte is. */
   anchor: number;
 }
@@ -24,17 +30,17 @@ function needleOf(marker: string): Needle {
   };
   let anchor = 0;
   for (let index = 1; index < bytes.length; index++) if (rarity(bytes[index]!) > rarity(bytes[anchor]!)) anchor = index;
-  return { bytes, anchor };
+  return { bytes, length: bytes.length, anchor };
 }
 
-function holds(haystack: Uint8Array, { bytes, anchor }: Needle): boolean {
+function holds(haystack: Uint8Array, haystackLength: number, { bytes, length, anchor }: Needle): boolean {
   const anchorByte = bytes[anchor]!;
-  const last = haystack.length - bytes.length + anchor;
-  for (let at = haystack.indexOf(anchorByte, anchor); at !== -1 && at <= last; at = haystack.indexOf(anchorByte, at + 1)) {
+  const last = haystackLength - length + anchor;
+  for (let at = bytesIndexOf(haystack, anchorByte, anchor); at !== -1 && at <= last; at = bytesIndexOf(haystack, anchorByte, at + 1)) {
     const start = at - anchor;
     let index = 0;
-    while (index < bytes.length && haystack[start + index] === bytes[index]) index++;
-    if (index === bytes.length) return true;
+    while (index < length && haystack[start + index] === bytes[index]) index++;
+    if (index === length) return true;
   }
   return false;
 }
@@ -42,5 +48,9 @@ function holds(haystack: Uint8Array, { bytes, anchor }: Needle): boolean {
 /** A test of whether some bytes hold at least one of `markers` (printable ASCII, not empty). */
 export function markerSearch(markers: readonly string[]): (bytes: Uint8Array) => boolean {
   const needles = markers.map(needleOf);
-  return (bytes) => needles.some((needle) => holds(bytes, needle));
+  return (bytes) => {
+    const length = byteLength(bytes);
+    for (let index = 0; index < needles.length; index++) if (holds(bytes, length, needles[index]!)) return true;
+    return false;
+  };
 }

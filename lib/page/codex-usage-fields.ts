@@ -1,5 +1,6 @@
 import { isRecord } from './json-record';
-import { scalarOf, type Scalar } from './quota-fields';
+import { isArray, ownKeys, push, regexExec } from './page-natives';
+import { bareRecord, noteUnknown, scalarOf, type Scalar } from './quota-fields';
 
 /**
  * Copies only the Codex limit fields out of a /backend-api/wham/usage body, in the page, before
@@ -15,37 +16,49 @@ import { scalarOf, type Scalar } from './quota-fields';
  * page (an e-mail address, a user or account id); their names do, for drift diagnostics.
  */
 
-const CODEX_NAMES = new Set(
-  (
-    'plan_type rate_limit code_review_rate_limit additional_rate_limits limit_name metered_feature allowed limit_reached ' +
-    'rate_limit_reached_type used_percent reset_at limit_window_seconds credits has_credits unlimited balance ' +
-    'approx_local_messages approx_cloud_messages rate_limit_reset_credits available_count status expires_at spend_control reached'
-  ).split(' '),
-);
+/** The allowed names, as keys of a record without a prototype: looked up without Set#has, which a page can replace. */
+const CODEX_NAMES = bareRecord<Record<string, true>>();
+for (const name of (
+  'plan_type rate_limit code_review_rate_limit additional_rate_limits limit_name metered_feature allowed limit_reached ' +
+  'rate_limit_reached_type used_percent reset_at limit_window_seconds credits has_credits unlimited balance ' +
+  'approx_local_messages approx_cloud_messages rate_limit_reset_credits available_count status expires_at spend_control reached'
+).split(' '))
+  CODEX_NAMES[name] = true;
 /** A window under a new name is kept (shown by its length): short, lowercase, ends in `_window`. */
 const WINDOW_KEY = /^[a-z][a-z0-9_]{0,40}_window$/;
 /** Far more than described (two groups, a few models, a few credits): a forged body must not grow the finding. */
 const MAX_ITEMS = 8;
 /** The deepest described path is four levels (additional_rate_limits[].rate_limit.primary_window.used_percent). */
 const MAX_DEPTH = 5;
-const MAX_UNKNOWN_NAMES = 32;
-const MAX_NAME_LENGTH = 80;
+const GROUPS = ['rate_limit', 'code_review_rate_limit', 'credits', 'additional_rate_limits', 'rate_limit_reset_credits'];
 
 /** What may leave the page: scalars within bounds, and lists and objects of them. */
 type PickedJson = Scalar | PickedJson[] | { [key: string]: PickedJson };
 /** A type, not an interface: it must read as the plain record the channel schema takes. */
 export type PickedCodexUsage = { [key: string]: PickedJson | string[] | undefined; unknown_fields?: string[] };
 
-function pick(value: unknown, path: string, depth: number, unknown: Set<string>): PickedJson {
+// Runs in the page on every Codex usage answer: built-ins through page-natives.ts, own keys only,
+// and records without a prototype (a setter planted on Object.prototype is never called).
+function pick(value: unknown, path: string, depth: number, unknown: string[]): PickedJson {
   if (depth > MAX_DEPTH) return null;
-  if (Array.isArray(value)) return value.slice(0, MAX_ITEMS).map((item) => pick(item, `${path}[]`, depth + 1, unknown));
+  if (isArray(value)) {
+    const items: PickedJson[] = [];
+    for (let index = 0; index < value.length && index < MAX_ITEMS; index++)
+      push(items, pick(value[index], `${path}[]`, depth + 1, unknown));
+    return items;
+  }
   if (!isRecord(value)) return scalarOf(value);
-  const picked: Record<string, PickedJson> = {};
+  const picked = bareRecord<Record<string, PickedJson>>();
+  const keys = ownKeys(value);
   let windows = 0;
-  for (const key of Object.keys(value)) {
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index]!;
+    // Picking again what was picked keeps its drift names (the background picks again): read below.
+    if (depth === 0 && key === 'unknown_fields') continue;
     const name = path ? `${path}.${key}` : key;
-    if (CODEX_NAMES.has(key) || (WINDOW_KEY.test(key) && ++windows <= MAX_ITEMS)) picked[key] = pick(value[key], name, depth + 1, unknown);
-    else unknown.add(name);
+    if (CODEX_NAMES[key] === true || (regexExec(WINDOW_KEY, key) !== null && ++windows <= MAX_ITEMS))
+      picked[key] = pick(value[key], name, depth + 1, unknown);
+    else noteUnknown(unknown, name);
   }
   return picked;
 }
@@ -53,19 +66,20 @@ function pick(value: unknown, path: string, depth: number, unknown: Set<string>)
 /** The Codex limit fields of `value`, or null when it is not an object at all. */
 export function pickCodexUsage(value: unknown): PickedCodexUsage | null {
   if (!isRecord(value)) return null;
-  // Picking again what was picked keeps its drift names (the background picks again).
-  const { unknown_fields: names, ...body } = value;
-  const unknown = new Set(
-    Array.isArray(names) ? names.slice(0, MAX_UNKNOWN_NAMES).filter((name): name is string => typeof name === 'string') : [],
-  );
-  const picked = pick(body, '', 0, unknown) as PickedCodexUsage;
-  if (unknown.size > 0) picked.unknown_fields = [...unknown].slice(0, MAX_UNKNOWN_NAMES).map((name) => name.slice(0, MAX_NAME_LENGTH));
+  const unknown: string[] = [];
+  const names = value.unknown_fields;
+  if (isArray(names))
+    for (let index = 0; index < names.length; index++) if (typeof names[index] === 'string') noteUnknown(unknown, names[index]);
+  const picked = pick(value, '', 0, unknown) as PickedCodexUsage;
+  if (unknown.length > 0) picked.unknown_fields = unknown;
   return picked;
 }
 
 /** True when the body carries one of the Codex limit groups (an empty object or an error body does not). */
 export function looksLikeCodexUsage(picked: PickedCodexUsage): boolean {
-  return ['rate_limit', 'code_review_rate_limit', 'credits', 'additional_rate_limits', 'rate_limit_reset_credits'].some(
-    (group) => typeof picked[group] === 'object' && picked[group] !== null,
-  );
+  for (let index = 0; index < GROUPS.length; index++) {
+    const group = picked[GROUPS[index]!];
+    if (typeof group === 'object' && group !== null) return true;
+  }
+  return false;
 }

@@ -78,7 +78,8 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
     if (plan.read === 'nothing') return plan.diagnostic ? report({ kind: 'ignored', carrier, reason: plan.reason }) : undefined;
     // A JSON body that says it is over the bound is not cloned at all: teeing it would cost the page
     // (docs/performance.md, the 6 MB init). A compressed length over the bound means a larger body.
-    const declared = Number(headerOf(response, 'content-length') ?? Number.NaN);
+    // Unary plus, not Number(): the global is the page's to replace.
+    const declared = +(headerOf(response, 'content-length') ?? NaN);
     if (plan.read !== 'stream' && declared > maxInitBytes) return report({ kind: 'ignored', carrier, reason: 'body too large' });
     // Clone before the page can read: this reaction was registered before the page got the promise.
     const body = cloneBody(response);
@@ -117,9 +118,13 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
 
   function watch(args: unknown[], result: Promise<Response>): void {
     if (!active) return;
-    const matched = matchOf(args[0]);
+    // Read only where the page passed something: a missing index would fall through to a getter
+    // the page may have planted on Array.prototype.
+    const input = args.length > 0 ? args[0] : undefined;
+    const init = args.length > 1 ? args[1] : undefined;
+    const matched = matchOf(input);
     if (matched === null) return;
-    const requestAccount = accountIdOfRequest(args[0], args[1]);
+    const requestAccount = accountIdOfRequest(input, init);
     // Both handlers: a rejected fetch is the page's to handle; ours must not add a second rejection.
     promiseThen(
       result,

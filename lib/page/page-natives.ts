@@ -11,14 +11,23 @@
 const { apply, getOwnPropertyDescriptor } = Reflect;
 type Method<A extends unknown[], R> = (target: unknown, ...args: A) => R;
 
+/**
+ * `fn` called with its first argument as `this`: Function.prototype.call bound to it, with the
+ * bind and call of now (as Node's primordials do). The bound function holds the natives
+ * themselves, so nothing is looked up when it runs; and no argument list is allocated per call,
+ * which matters on a stream's every line and event.
+ */
+const { bind, call } = Function.prototype;
+const uncurried = <F>(fn: unknown): F => apply(bind, call, [fn]) as F;
+
 function getterOf(owner: object | undefined, name: string): (target: object) => unknown {
   const get = owner ? getOwnPropertyDescriptor(owner, name)?.get : undefined;
-  return get ? (target) => apply(get, target, []) : () => undefined;
+  return get ? uncurried(get) : () => undefined;
 }
 
 function methodOf<A extends unknown[], R>(owner: object | undefined, name: string): Method<A, R> {
-  const method = owner ? (getOwnPropertyDescriptor(owner, name)?.value as ((...args: A) => R) | undefined) : undefined;
-  return method ? (target, ...args) => apply(method, target, args) : ((() => undefined) as unknown as Method<A, R>);
+  const method = owner ? getOwnPropertyDescriptor(owner, name)?.value : undefined;
+  return method ? uncurried(method) : ((() => undefined) as unknown as Method<A, R>);
 }
 
 const globals = globalThis as unknown as Record<string, unknown>;
@@ -73,6 +82,8 @@ export const indexOf = methodOf<[string, number?], number>(stringPrototype, 'ind
 export const slice = methodOf<[number, number?], string>(stringPrototype, 'slice');
 export const toLowerCase = methodOf<[], string>(stringPrototype, 'toLowerCase');
 export const trim = methodOf<[], string>(stringPrototype, 'trim');
+export const charCodeAt = methodOf<[number], number>(stringPrototype, 'charCodeAt');
+export const padStart = methodOf<[number, string], string>(stringPrototype, 'padStart');
 export const arrayIncludes = methodOf<[unknown], boolean>(Array.prototype, 'includes');
 export const regexExec = methodOf<[string], RegExpExecArray | null>(RegExp.prototype, 'exec');
 export const push = methodOf<unknown[], number>(Array.prototype, 'push');
@@ -90,15 +101,34 @@ export const addListener = methodOf<[string, (event: object) => void], void>(pro
 /** The document's base URL (a <base> element moves it), through Node's getter: document.baseURI is page-settable. */
 export const baseUri = getterOf(prototypeOf('Node'), 'baseURI') as (node: object) => string;
 
-/** A decoder made now and its decode: a page that replaces TextDecoder later must not see our bodies decoded. */
-const decoder = typeof TextDecoder === 'function' ? new TextDecoder() : undefined;
+/** BigInt and its toString, for the account key (account-key.ts): a page may replace either. */
+export const NativeBigInt: BigIntConstructor = BigInt;
+export const bigIntText = methodOf<[number], string>(prototypeOf('BigInt'), 'toString');
+
+/**
+ * A UTF-8 decoder of its own for each body or scanner (a shared one would mix the held-back bytes
+ * of two bodies read at once), made with TextDecoder as it was at document_start. Its options are
+ * records without a prototype: the browser reads `stream` from them, and a getter a page planted
+ * on Object.prototype must not be called.
+ */
+const NativeTextDecoder = TextDecoder;
 const decodeMethod = methodOf<[Uint8Array, { stream: boolean }], string>(prototypeOf('TextDecoder'), 'decode');
-export const decodeUtf8 = (bytes: Uint8Array, stream: boolean): string => decodeMethod(decoder, bytes, { stream });
-/** Uint8Array's byteLength, through %TypedArray%.prototype's getter. */
-export const byteLength = getterOf(
-  typeof Uint8Array === 'function' ? Object.getPrototypeOf(Uint8Array.prototype) : undefined,
-  'byteLength',
-) as (bytes: Uint8Array) => number;
+const STREAMING = { __proto__: null, stream: true } as unknown as { stream: boolean };
+const WHOLE = { __proto__: null, stream: false } as unknown as { stream: boolean };
+export function utf8Decoder(): (bytes: Uint8Array, stream: boolean) => string {
+  const decoder = new NativeTextDecoder();
+  return (bytes, stream) => decodeMethod(decoder, bytes, stream ? STREAMING : WHOLE);
+}
+
+// Byte arrays: their length and searches through %TypedArray%.prototype taken now; a part of one is
+// a new view on its buffer, never subarray(), whose species lookup (bytes.constructor) a page can watch.
+const typedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype) as object;
+export const NativeUint8Array: Uint8ArrayConstructor = Uint8Array;
+export const byteLength = getterOf(typedArrayPrototype, 'byteLength') as (bytes: Uint8Array) => number;
+export const byteOffset = getterOf(typedArrayPrototype, 'byteOffset') as (bytes: Uint8Array) => number;
+export const bufferOf = getterOf(typedArrayPrototype, 'buffer') as (bytes: Uint8Array) => ArrayBuffer;
+export const bytesIndexOf = methodOf<[number, number?], number>(typedArrayPrototype, 'indexOf');
+export const setBytes = methodOf<[Uint8Array, number], void>(typedArrayPrototype, 'set');
 
 type Reader = ReadableStreamDefaultReader<Uint8Array>;
 export const streamReader = methodOf<[], Reader>(prototypeOf('ReadableStream'), 'getReader');

@@ -57,14 +57,14 @@ export function scalarOf(value: unknown): Scalar {
   return null;
 }
 
-/** Adds a drift name once, at most MAX_UNKNOWN_NAMES of them, cut to MAX_NAME_LENGTH. */
-function noteUnknown(unknown: string[], name: string): void {
+/** Adds a drift name once, at most MAX_UNKNOWN_NAMES of them, cut to MAX_NAME_LENGTH (codex-usage-fields.ts too). */
+export function noteUnknown(unknown: string[], name: string): void {
   const short = slice(name, 0, MAX_NAME_LENGTH);
   if (unknown.length < MAX_UNKNOWN_NAMES && !arrayIncludes(unknown, short)) push(unknown, short);
 }
 
 /** A record without a prototype: writing a key calls no setter a page planted on Object.prototype. */
-const bareRecord = <T>(): T => ({ __proto__: null }) as T;
+export const bareRecord = <T>(): T => ({ __proto__: null }) as T;
 
 function pickItem(item: unknown, field: ListField, unknown: string[]): PickedItem {
   if (!isRecord(item)) return scalarOf(item);

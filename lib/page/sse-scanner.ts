@@ -1,3 +1,4 @@
+import { bufferOf, byteLength, byteOffset, bytesIndexOf, NativeUint8Array, push, setBytes, utf8Decoder } from './page-natives';
 import { createSseLines } from './sse-lines';
 import { isTurnEventWanted } from './turn-markers';
 
@@ -10,7 +11,9 @@ import { isTurnEventWanted } from './turn-markers';
  * `pushText` is read whole.
  * A 5 MiB turn is nearly all text deltas, which are passed over at the cost of a byte search.
  * An event larger than `maxEventChars` is skipped whole: memory stays bounded whatever the body
- * size. No zod and no browser API: this runs in the page and in the CLI.
+ * size. No zod and no browser API: this runs in the page and in the CLI, with the byte-array and
+ * decoder built-ins taken at document_start (page-natives.ts): a page that patched
+ * Uint8Array.prototype.indexOf or TextDecoder must not see its turns read.
  */
 
 export const DEFAULT_MAX_EVENT_CHARS = 512 * 1024;
@@ -33,11 +36,11 @@ interface SseScanner {
 
 function joined(parts: readonly Uint8Array[], length: number): Uint8Array {
   if (parts.length === 1) return parts[0]!;
-  const bytes = new Uint8Array(length);
+  const bytes = new NativeUint8Array(length);
   let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.length;
+  for (let index = 0; index < parts.length; index++) {
+    setBytes(bytes, parts[index]!, offset);
+    offset += byteLength(parts[index]!);
   }
   return bytes;
 }
@@ -48,7 +51,7 @@ export function createSseScanner(
   wanted: ((eventBytes: Uint8Array) => boolean) | null = isTurnEventWanted,
 ): SseScanner {
   const lines = createSseLines(onEventData, maxEventChars);
-  const decoder = new TextDecoder('utf-8');
+  const decode = utf8Decoder();
   const maxEventBytes = maxEventChars * MAX_BYTES_PER_CHAR + 2;
   // The event being read: its bytes so far (views on the chunks, not copies) unless it is over the bound.
   let parts: Uint8Array[] = [];
@@ -60,40 +63,46 @@ export function createSseScanner(
   function closeEvent(): void {
     if (eventBytes <= maxEventBytes) {
       const bytes = joined(parts, eventBytes);
-      if (wanted === null || wanted(bytes)) lines.pushText(decoder.decode(bytes));
+      if (wanted === null || wanted(bytes)) lines.pushText(decode(bytes, false));
     }
     parts = [];
     eventBytes = 0;
   }
 
   function take(piece: Uint8Array): void {
-    eventBytes += piece.length;
-    if (eventBytes <= maxEventBytes) parts.push(piece);
+    eventBytes += byteLength(piece);
+    if (eventBytes <= maxEventBytes) push(parts, piece);
     else parts = [];
   }
 
-  function push(chunk: Uint8Array): void {
+  function pushBytes(chunk: Uint8Array): void {
+    const chunkBytes = byteLength(chunk);
+    // A part of the chunk is a new view on its buffer, not subarray(): that looks up
+    // chunk.constructor (its species), which a page can watch.
+    const buffer = bufferOf(chunk);
+    const base = byteOffset(chunk);
+    const part = (start: number, end: number) => new NativeUint8Array(buffer, base + start, end - start);
     let eventStart = 0;
     let lineStart = 0;
-    for (let newline = chunk.indexOf(LF); newline !== -1; newline = chunk.indexOf(LF, lineStart)) {
+    for (let newline = bytesIndexOf(chunk, LF); newline !== -1; newline = bytesIndexOf(chunk, LF, lineStart)) {
       const length = lineBytes + newline - lineStart;
       const blank = length === 0 || (length === 1 && (lineBytes === 1 ? lineIsCr : chunk[lineStart] === CR));
       lineBytes = 0;
       lineStart = newline + 1;
       if (!blank) continue;
-      take(chunk.subarray(eventStart, lineStart));
+      take(part(eventStart, lineStart));
       closeEvent();
       eventStart = lineStart;
     }
-    if (lineStart < chunk.length) {
-      lineIsCr = lineBytes === 0 && chunk.length - lineStart === 1 && chunk[lineStart] === CR;
-      lineBytes += chunk.length - lineStart;
+    if (lineStart < chunkBytes) {
+      lineIsCr = lineBytes === 0 && chunkBytes - lineStart === 1 && chunk[lineStart] === CR;
+      lineBytes += chunkBytes - lineStart;
     }
-    if (eventStart < chunk.length) take(chunk.subarray(eventStart));
+    if (eventStart < chunkBytes) take(part(eventStart, chunkBytes));
   }
 
   return {
-    push,
+    push: pushBytes,
     pushText: lines.pushText,
     end() {
       if (eventBytes > 0) closeEvent();

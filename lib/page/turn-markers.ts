@@ -1,4 +1,5 @@
 import { markerSearch } from './byte-markers';
+import { byteLength, bytesIndexOf } from './page-natives';
 import { CDM_TYPE } from './quota-fields';
 import { COOLDOWN_PHRASE, RATE_LIMIT_EXCEPTION } from './turn-refusals';
 
@@ -37,5 +38,5 @@ const holdsMarker = markerSearch(TURN_MARKERS);
 
 /** Whether an event's raw bytes (its lines and blank line) may hold something for the turn reader. */
 export function isTurnEventWanted(bytes: Uint8Array): boolean {
-  return (bytes.length <= SHORT_EVENT_BYTES || bytes.indexOf(UNDERSCORE) !== -1) && holdsMarker(bytes);
+  return (byteLength(bytes) <= SHORT_EVENT_BYTES || bytesIndexOf(bytes, UNDERSCORE) !== -1) && holdsMarker(bytes);
 }

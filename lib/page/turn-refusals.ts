@@ -52,7 +52,8 @@ export function resetDelayFromText(text: string): number | null {
   let total = 0;
   PART.lastIndex = 0;
   for (let part = regexExec(PART, span); part !== null; part = regexExec(PART, span)) {
-    total += Number(part[1]) * ((ownDataValue(UNIT_MS, toLowerCase(part[2] ?? '')) as number | undefined) ?? 0);
+    // Unary plus, not Number(): the global is the page's to replace.
+    total += +part[1]! * ((ownDataValue(UNIT_MS, toLowerCase(part[2] ?? '')) as number | undefined) ?? 0);
   }
   return total > 0 ? total : null;
 }

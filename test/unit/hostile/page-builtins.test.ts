@@ -4,7 +4,7 @@ import type { PageFinding } from '../../../lib/page/page-message';
 import { installFetchObserver } from '../../../lib/page/fetch-observer';
 import { installWebSocketObserver } from '../../../lib/page/websocket-observer';
 import { fixtureText } from '../fixtures';
-import { fakeFetch, jsonResponse, settle } from '../page/fake-fetch';
+import { fakeFetch, jsonResponse, settle, sseResponse } from '../page/fake-fetch';
 
 /**
  * Issue 23, findings 1 and 2, on the page side: a page script that patches the built-ins it
@@ -16,6 +16,7 @@ import { fakeFetch, jsonResponse, settle } from '../page/fake-fetch';
 const BASE = 'https://chatgpt.com/';
 const ACCOUNT_ID = 'd2c7a1e0-5b7f-4a8e-9c11-3f0e2b6a9d41';
 const INIT_BODY = fixtureText('real', 'init_blocked_file_upload_model_limits_2026-09.json');
+const TURN_BODY = fixtureText('real', 'stream_image_gen_turn_plus_2026-04.sse.txt');
 
 type Reported = { finding: PageFinding; account: string | null };
 let reports: Reported[];
@@ -94,6 +95,32 @@ describe('a page that patches the built-ins it shares with the interceptor', () 
       'quota',
       'quota',
     ]);
+  });
+
+  it('a turn stream and an account key: no call of the typed-array, decoder, string or BigInt methods the reading uses', async () => {
+    const scope = installWith((input) =>
+      String(input).includes('init') ? jsonResponse(INIT_BODY) : sseResponse(new TextEncoder().encode(TURN_BODY)),
+    );
+    const counts: Record<string, number> = {};
+    const typedArrays = Object.getPrototypeOf(Uint8Array.prototype) as object;
+    for (const name of ['indexOf', 'subarray', 'set', 'slice']) countCalls(typedArrays, name, counts);
+    for (const name of ['charCodeAt', 'padStart', 'indexOf', 'slice', 'startsWith', 'endsWith']) countCalls(String.prototype, name, counts);
+    for (const name of ['push', 'join', 'some']) countCalls(Array.prototype, name, counts);
+    countCalls(TextDecoder.prototype, 'decode', counts);
+    countCalls(BigInt.prototype, 'toString', counts);
+    const reads: string[] = [];
+    // The decoder's options are read by the browser: a getter here would see each decode.
+    plantGetter('stream', false, reads);
+    const headers = { 'chatgpt-account-id': ACCOUNT_ID };
+    await scope.fetch('/backend-api/conversation/init', { headers });
+    const turn = await scope.fetch('/backend-api/f/conversation', { method: 'POST', headers });
+    await turn.text();
+    await settle(20);
+    expect(counts).toEqual({});
+    expect(reads).toEqual([]);
+    const kinds = reports.map(({ finding }) => finding.kind);
+    expect(kinds.filter((kind) => kind === 'quota')).toHaveLength(2);
+    expect(new Set(reports.filter(({ finding }) => finding.kind === 'quota').map(({ account }) => account)).size).toBe(1);
   });
 
   it('a getter planted on Object.prototype is never read and changes nothing: a 429 without detail stays a plain 429', async () => {

@@ -18,8 +18,9 @@ const AT = 1_790_000_000_000;
 
 function expectValidUsage(result: ReturnType<typeof parseCodexUsage>): void {
   if (!result.ok) return expect(typeof result.error).toBe('string');
-  const { windows, credits } = result.usage;
-  expect(windows.length > 0 || credits !== null).toBe(true);
+  const { windows, credits, resetCredits } = result.usage;
+  // Reset credits alone are a reading too (shown as their own meter since issue 21).
+  expect(windows.length > 0 || credits !== null || resetCredits !== null).toBe(true);
   for (const window of windows) {
     expect(window.name.startsWith('codex:')).toBe(true);
     expect(window.model === null || (window.model.length <= 64 && !/[\p{Cc}\p{Cf}]/u.test(window.model))).toBe(true);
