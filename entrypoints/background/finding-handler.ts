@@ -12,6 +12,8 @@ import { historyStore } from '../../lib/extension/history-store';
 import { isKeepableFinding, lastFindingsStore } from '../../lib/extension/last-findings-store';
 import { quotaStore } from '../../lib/extension/quota-store';
 import { MAX_MESSAGE_CHARS, messageChars } from '../../lib/channel/message-bounds';
+import { recordCapsSeen, recordTurn } from '../../lib/core/model-counts';
+import { modelCountStore } from '../../lib/extension/model-count-store';
 
 /**
  * What the background does with a relay message: validate it again, turn it into a state change,
@@ -70,6 +72,8 @@ async function applyFindingReading(finding: Finding, account: string, now: numbe
     return applyReading(current, result.reading, account);
   });
   await recordHistory(previous, state.accounts[account], account, result.reading);
+  const capped = result.reading.modelLimits ?? [];
+  if (capped.length > 0) await modelCountStore.update((counts) => recordCapsSeen(counts, account, capped, now));
   return state;
 }
 
@@ -82,6 +86,10 @@ async function applyFinding(finding: Finding, account: string, now: number): Pro
       return quotaStore.update((state) => activateAccount(state, account));
     case 'plan':
       return quotaStore.update((state) => applyPlan(state, account, finding.plan));
+    case 'turn-model':
+      // Counted in its own store; the quota state is returned so that the meters of capped models follow.
+      await modelCountStore.update((counts) => recordTurn(counts, account, finding.model, finding.turn, now));
+      return null;
     case 'cooldown':
       return quotaStore.update((state) => applyCooldown(state, account, finding.feature, now + finding.cooldownMs, now));
     default:

@@ -56,6 +56,15 @@ export interface PagePlanFinding {
   plan: string;
 }
 
+/** The model that answered a turn (lib/page/turn-model.ts): its slug, whether "auto" switched to reasoning, an opaque turn key. */
+export interface PageTurnModelFinding {
+  kind: 'turn-model';
+  carrier: PageCarrier;
+  model: string;
+  auto: boolean;
+  turn: string | null;
+}
+
 /** The page learned which account it is signed in to (an opaque key, lib/page/account-key.ts). */
 export interface PageAccountFinding {
   kind: 'account';
@@ -76,5 +85,6 @@ export type PageFinding =
   | PageCooldownFinding
   | PageModelCapFinding
   | PagePlanFinding
+  | PageTurnModelFinding
   | PageAccountFinding
   | PageIgnoredFinding;

@@ -24,6 +24,7 @@ const FIELDS_BY_KIND: Record<string, readonly string[]> = {
   cooldown: ['feature', 'cooldownMs'],
   'model-cap': ['clearsInMs'],
   plan: ['plan'],
+  'turn-model': ['model', 'auto', 'turn'],
   account: [],
   ignored: ['reason'],
 };

@@ -3,12 +3,13 @@ import { planName } from './plan-name';
 import { findingFromEventData } from './page-findings';
 import type { PageCarrier, PageFinding } from '../channel/page-channel';
 import { PLAN_MARKER } from './turn-markers';
+import { MODEL_MARKER, turnModelOf } from './turn-model';
 import { marksImageTurn, mayHoldRefusal, messageOfEvent, refusalOfMessage } from './turn-refusals';
 
 /**
  * Reads the events of one chat turn, whichever road it came by (HTTP stream, resume, WebSocket),
- * and reports what concerns quotas: the CDM, a refusal or cooldown of the image tool, the plan.
- * Holds only two flags per turn.
+ * and reports what concerns quotas: the CDM, a refusal or cooldown of the image tool, the plan,
+ * and the model that answered (once, at the turn's first event that names it). Holds three flags per turn.
  */
 
 function planOf(value: unknown): string | null {
@@ -20,6 +21,7 @@ function planOf(value: unknown): string | null {
 export function createTurnEventReader(carrier: PageCarrier, report: (finding: PageFinding) => void): (data: string) => void {
   let imageTurn = false;
   let refusalReported = false;
+  let modelReported = false;
   return (data) => {
     if (!imageTurn && marksImageTurn(data)) imageTurn = true;
     const quota = findingFromEventData(data, carrier);
@@ -33,9 +35,15 @@ export function createTurnEventReader(carrier: PageCarrier, report: (finding: Pa
       }
       return;
     }
-    if (data.includes(PLAN_MARKER) && data.includes('plan_type')) {
-      const plan = planOf(jsonValueOf(data));
-      if (plan) report({ kind: 'plan', carrier, plan });
+    const wantsModel = !modelReported && data.includes(MODEL_MARKER);
+    if (!wantsModel && !(data.includes(PLAN_MARKER) && data.includes('plan_type'))) return;
+    const value = jsonValueOf(data);
+    const plan = planOf(value);
+    if (plan) report({ kind: 'plan', carrier, plan });
+    const model = wantsModel ? turnModelOf(value) : null;
+    if (model) {
+      modelReported = true;
+      report({ kind: 'turn-model', carrier, ...model });
     }
   };
 }
