@@ -7,7 +7,19 @@ import { integer, name, text } from '../core/schema-parts';
  * Notifications are off by default: they need an optional permission the user grants by a click.
  */
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
+/** The longest window a cap the user sets may have: the 7 days the counts are kept (lib/core/model-counts.ts). */
+export const MAX_CAP_WINDOW_HOURS = 168;
+export const MAX_MODEL_CAP = 100_000;
+
+/** A cap the user sets for a model the server does not count down: so many turns per so many hours. */
+const modelCapSchema = z.object({ limit: integer(1, MAX_MODEL_CAP), windowHours: integer(1, MAX_CAP_WINDOW_HOURS) });
+export type ModelCap = z.infer<typeof modelCapSchema>;
+
+/** Version 1 had no caps: they start empty. */
+export function settingsFromVersion1(older: Record<string, unknown>): Record<string, unknown> {
+  return { ...older, version: 2, modelCaps: {} };
+}
 export { lowThresholdFor } from './low-threshold';
 
 export const settingsSchema = z.object({
@@ -25,6 +37,8 @@ export const settingsSchema = z.object({
   runOutForecast: z._default(z.boolean(), false),
   /** The optional chip in a corner of chatgpt.com. */
   pageChip: z.boolean(),
+  /** Caps the user set per model slug (no cap table ships: a cap is the user's). */
+  modelCaps: z.record(name(64), modelCapSchema),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -38,5 +52,6 @@ export function defaultSettings(): Settings {
     refillNotifications: true,
     runOutForecast: false,
     pageChip: false,
+    modelCaps: {},
   };
 }
