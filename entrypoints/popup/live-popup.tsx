@@ -13,16 +13,25 @@ import { settingsStore } from '../../lib/extension/settings-store';
 import { t } from '../../lib/extension/i18n';
 import { CodexGroup } from '../../components/codex-group';
 import { codexView } from '../../lib/view/codex-view';
+import { CountedModels } from '../../components/counted-models';
+import { countedModelViews } from '../../lib/view/counted-models';
+import type { ModelCounts } from '../../lib/core/model-counts';
+import { modelCountStore } from '../../lib/extension/model-count-store';
 
 import { TICK_MS } from '../../lib/view/format-time';
 
 interface Loaded {
   quota: { value: QuotaState; rejected: string | null };
   settings: Settings;
+  counts: ModelCounts;
 }
 
 function load(): Promise<Loaded> {
-  return Promise.all([quotaStore.read(), settingsStore.get()]).then(([quota, settings]) => ({ quota, settings }));
+  return Promise.all([quotaStore.read(), settingsStore.get(), modelCountStore.get()]).then(([quota, settings, counts]) => ({
+    quota,
+    settings,
+    counts,
+  }));
 }
 
 // Each view below the quotas is a chunk of its own, fetched when its section first opens.
@@ -52,7 +61,7 @@ export class LivePopup extends Component<object, LivePopupState> {
   private show = (wanted: string) => this.setState({ wanted });
 
   override componentDidMount() {
-    this.unwatch = [quotaStore.watch(this.reload), settingsStore.watch(this.reload)];
+    this.unwatch = [quotaStore.watch(this.reload), settingsStore.watch(this.reload), modelCountStore.watch(this.reload)];
     this.reload();
     this.timer = setInterval(() => this.setState({ now: Date.now() }), TICK_MS);
   }
@@ -79,6 +88,7 @@ export class LivePopup extends Component<object, LivePopupState> {
         storageProblem={loaded.quota.rejected}
         account={<AccountPicker choices={accountChoices(state)} shown={shown} onShow={this.show} />}
       >
+        <CountedModels models={countedModelViews(loaded.counts, shown, loaded.settings, now)} account={shown} now={now} />
         <CodexGroup view={codexView(state.accounts[shown], now, loaded.settings.lowThresholds)} now={now} />
         <LazySection id="usage" title={t('popup_usageHeading')} load={loadUsage} panel={panel} />
         <LazySection id="settings" title={t('popup_settingsHeading')} load={loadSettings} panel={panel} />

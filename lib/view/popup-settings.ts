@@ -3,7 +3,7 @@ import { featureLabel, type KnownFeature } from '../core/feature-names';
 import { featureNameOrder } from './popup-feature-order';
 import { DEFAULT_BADGE_FEATURE } from '../alerts/quota-badge';
 import type { QuotaState } from '../core/quota-state';
-import { type Settings, lowThresholdFor } from '../alerts/settings';
+import { MAX_CAP_WINDOW_HOURS, MAX_MODEL_CAP, type ModelCap, type Settings, lowThresholdFor } from '../alerts/settings';
 
 /**
  * The settings view's rules. Pure: which features can be chosen, the default thresholds shown
@@ -57,4 +57,29 @@ export function withThreshold(settings: Settings, feature: string, value: number
   if (current === value || (current === undefined && value === null)) return settings;
   const lowThresholds = Object.fromEntries(Object.entries(settings.lowThresholds).filter(([name]) => name !== feature));
   return { ...settings, lowThresholds: value === null ? lowThresholds : { ...lowThresholds, [feature]: value } };
+}
+
+/** The windows offered for a cap, in hours: 3 h, 24 h, 7 days; any other number of hours is typed. */
+export const CAP_WINDOW_CHOICES = [3, 24, 168] as const;
+
+/**
+ * What the user typed for a model's cap: an empty cap removes it; else a whole number from 1 and a
+ * window of 1 to 168 hours (the 7 days counts are kept), or not a cap.
+ */
+export function parseModelCap(limitText: string, hoursText: string): { ok: true; value: ModelCap | null } | { ok: false } {
+  const limit = limitText.trim();
+  if (limit === '') return { ok: true, value: null };
+  const hours = hoursText.trim();
+  if (!/^\d+$/.test(limit) || !/^\d+$/.test(hours)) return { ok: false };
+  const value = { limit: Number(limit), windowHours: Number(hours) };
+  const fits = value.limit >= 1 && value.limit <= MAX_MODEL_CAP && value.windowHours >= 1 && value.windowHours <= MAX_CAP_WINDOW_HOURS;
+  return fits ? { ok: true, value } : { ok: false };
+}
+
+/** Settings with the model's cap set, or removed. */
+export function withModelCap(settings: Settings, slug: string, cap: ModelCap | null): Settings {
+  const current = settings.modelCaps[slug];
+  if (current?.limit === cap?.limit && current?.windowHours === cap?.windowHours) return settings;
+  const modelCaps = Object.fromEntries(Object.entries(settings.modelCaps).filter(([name]) => name !== slug));
+  return { ...settings, modelCaps: cap === null ? modelCaps : { ...modelCaps, [slug]: cap } };
 }
