@@ -1,7 +1,7 @@
-import type { FeatureStatus } from '../lib/alerts/feature-status';
+import type { MeterStatus } from '../lib/core/meter';
 import { t, type MessageKey } from '../lib/extension/i18n';
 
-const STATUS_KEYS: Record<Exclude<FeatureStatus, 'normal'>, MessageKey> = {
+const STATUS_KEYS: Record<Exclude<MeterStatus, 'normal'>, MessageKey> = {
   low: 'popup_statusLow',
   empty: 'popup_statusEmpty',
   blocked: 'popup_statusBlocked',
@@ -9,7 +9,7 @@ const STATUS_KEYS: Record<Exclude<FeatureStatus, 'normal'>, MessageKey> = {
 };
 
 /** Status in words as well as colour: colour alone reaches neither screen readers nor everyone's eyes. */
-export function StatusTag({ status }: { status: FeatureStatus }) {
+export function StatusTag({ status }: { status: MeterStatus }) {
   if (status === 'normal') return null;
   return <span class={`status status-${status}`}>{t(STATUS_KEYS[status])}</span>;
 }

@@ -1,5 +1,5 @@
 import { featureLabel } from '../lib/core/feature-names';
-import { featureNameOrder } from '../lib/view/popup-feature-order';
+import { featureOrder } from '../lib/view/popup-feature-order';
 import { featureUsages } from '../lib/view/popup-history';
 import { localDayOf } from '../lib/core/usage-history';
 import { historyStore } from '../lib/extension/history-store';
@@ -16,7 +16,12 @@ export function UsagePanel({ account, now }: PanelProps) {
   const history = useStoredValue(historyStore);
   if (history === null) return null;
   const today = localDayOf(now, new Date(now).getTimezoneOffset());
-  const usages = featureUsages(history, account, today, featureNameOrder(label));
+  const usages = featureUsages(
+    history,
+    account,
+    today,
+    featureOrder((name: string) => name, label),
+  );
   return (
     <>
       {usages.length === 0 ? (

@@ -2,7 +2,6 @@ import { browser, type Browser } from 'wxt/browser';
 import { CHATGPT_ORIGINS } from '../../lib/channel/content-matches';
 import { activeAccountState, type QuotaState } from '../../lib/core/quota-state';
 import { badgeFor } from '../../lib/alerts/quota-badge';
-import { lowThresholdOf } from '../../lib/alerts/feature-status';
 import { logDiagnostic } from '../../lib/extension/diagnostics-log';
 import { settingsStore } from '../../lib/extension/settings-store';
 import { quotaStore } from '../../lib/extension/quota-store';
@@ -31,10 +30,7 @@ async function repaint(state?: QuotaState): Promise<void> {
   const now = Date.now();
   const current = state ?? (await quotaStore.get());
   const settings = await settingsStore.get();
-  const account = activeAccountState(current);
-  const feature = settings.badgeFeature;
-  const threshold = feature === null ? 0 : lowThresholdOf(settings, account, feature);
-  await paintBadge(badgeFor(account, now, feature, threshold), now, current);
+  await paintBadge(badgeFor(activeAccountState(current), now, settings), now, current);
 }
 
 /** An error the background caught: logged by code only (its text could hold a value from the page). */

@@ -29,7 +29,8 @@ export default defineContentScript({
 
     async function paint(): Promise<void> {
       const stored = await browser.storage.local.get([SETTINGS_KEY, QUOTA_STATE_KEY]);
-      const input = hiddenHere ? null : chipInputFrom(stored[SETTINGS_KEY], stored[QUOTA_STATE_KEY]);
+      const now = Date.now();
+      const input = hiddenHere ? null : chipInputFrom(stored[SETTINGS_KEY], stored[QUOTA_STATE_KEY], now);
       if (input === null || ctx.isInvalid) return void chip?.remove();
       position ??= await chipPositionStore.get();
       chip ??= createChipElement({
@@ -45,7 +46,7 @@ export default defineContentScript({
           void repaint();
         },
       });
-      chip.show(chipViewOf(input, Date.now(), t, uiLocale()), position);
+      chip.show(chipViewOf(input, now, t, uiLocale()), position);
       if (!ticking) {
         ticking = true;
         ctx.setInterval(repaint, TICK_MS);

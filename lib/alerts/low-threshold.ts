@@ -1,24 +1,26 @@
-import { isCodexWindowName } from '../core/codex-usage';
-import { DEFAULT_BADGE_FEATURE, DEFAULT_LOW_THRESHOLD } from './quota-badge';
+import type { Meter } from '../core/meter';
+import { DEFAULT_BADGE_FEATURE, DEFAULT_LOW_SHARE, DEFAULT_LOW_THRESHOLD } from './defaults';
 
 /**
- * The count at or below which a feature is "low". Apart from settings.ts (which validates with
- * zod) so that the page chip, which carries no zod, uses the very same rule as the badge.
+ * The one low-threshold rule, for every kind of meter: the `left` at or below which it is "low".
+ * Apart from settings.ts (which validates with zod) so that the page chip, which carries no zod,
+ * uses the very same rule as the badge.
  */
 
-/** For features other than image_gen, "low" is this share of the largest remaining seen. */
-const DEFAULT_LOW_SHARE = 0.2;
-/** A Codex window is "low" at this percent left, unless the user chose another. */
-const DEFAULT_WINDOW_LOW_PERCENT = 20;
+/** The whole of a percent: a percent meter's default is a share of it. */
+const PERCENT_SCALE = 100;
 
 /**
- * The user's choice, else 10 for images, else 20% of the most seen. For a Codex window it is a
- * percent left: the user's choice, else 20.
+ * The user's choice for this meter, else 10 for images, else a fifth of its scale: of 100 for a
+ * percent (20% left), of the most seen this window for a count (0 before anything was seen).
  */
-export function lowThresholdFor(settings: { lowThresholds: Readonly<Record<string, number>> }, feature: string, maxSeen: number): number {
-  const chosen = settings.lowThresholds[feature];
+export function lowThreshold(
+  settings: { lowThresholds: Readonly<Record<string, number>> },
+  meter: Pick<Meter, 'id' | 'unit' | 'mostSeen'>,
+): number {
+  const chosen = Object.hasOwn(settings.lowThresholds, meter.id) ? settings.lowThresholds[meter.id] : undefined;
   if (chosen !== undefined) return chosen;
-  if (feature === DEFAULT_BADGE_FEATURE) return DEFAULT_LOW_THRESHOLD;
-  if (isCodexWindowName(feature)) return DEFAULT_WINDOW_LOW_PERCENT;
-  return Math.floor(maxSeen * DEFAULT_LOW_SHARE);
+  if (meter.id === DEFAULT_BADGE_FEATURE) return DEFAULT_LOW_THRESHOLD;
+  const scale = meter.unit === 'percent' ? PERCENT_SCALE : (meter.mostSeen ?? 0);
+  return Math.floor(scale * DEFAULT_LOW_SHARE);
 }

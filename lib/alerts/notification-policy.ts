@@ -1,11 +1,9 @@
 import { z } from 'zod/mini';
-import { isCodexWindowName, percentLeft } from '../core/codex-usage';
+import { isCodexWindowName } from '../core/codex-usage';
 import type { AccountState } from '../core/quota-state';
 import type { Settings } from './settings';
-import { featureStatus, lowThresholdOf } from './feature-status';
-import { windowStatus } from './window-status';
-import { forecastRunOut, type RunOutForecast } from '../core/run-out-forecast';
-import { windowRunOut } from '../core/window-forecast';
+import { accountMeters } from './account-meters';
+import { meterRunOut, type RunOutForecast } from '../core/run-out-forecast';
 import { integer, text } from '../core/schema-parts';
 import { isKnownFeature } from '../core/feature-names';
 
@@ -105,7 +103,7 @@ function refillTimeOf(window: number): number {
   return (window + 1) * WINDOW_ROUNDING_MS;
 }
 
-interface FeatureCondition {
+interface MeterCondition {
   feature: string;
   remaining: number;
   resetsAt: number | null;
@@ -120,40 +118,21 @@ function runsOutBefore(forecast: RunOutForecast | null): number | null {
   return forecast?.beforeReset === true ? forecast.runsOutAt : null;
 }
 
-/** What each feature looks like now (lib/alerts/feature-status.ts); a stale one says nothing about now. */
-export function featureConditions(account: AccountState, settings: Pick<Settings, 'lowThresholds'>, now: number): FeatureCondition[] {
-  // Only features the extension knows: a notification's title must never be a name from the page.
-  const names = new Set([...Object.keys(account.features), ...account.blocked.map((block) => block.name)].filter(isKnownFeature));
-  const conditions = [...names].flatMap((feature): FeatureCondition[] => {
-    const status = featureStatus(account, feature, now, lowThresholdOf(settings, account, feature));
-    if (status === null || status === 'stale') return [];
-    const block = account.blocked.find((entry) => entry.name === feature);
-    const state = block ? undefined : account.features[feature];
-    const { remaining, resetsAt } = block ? { remaining: 0, resetsAt: block.resetsAt } : (state ?? { remaining: 0, resetsAt: null });
-    const runsOutBeforeReset = runsOutBefore(state ? forecastRunOut(state.points ?? [], state.resetsAt, now) : null);
-    return [
-      { feature, remaining, resetsAt, exhausted: status === 'blocked' || status === 'empty', low: status !== 'normal', runsOutBeforeReset },
-    ];
-  });
-  return [...conditions, ...windowConditions(account, settings, now)];
-}
-
-/** Codex windows as conditions (lib/alerts/window-status.ts): the percent left stands for the count. */
-function windowConditions(account: AccountState, settings: Pick<Settings, 'lowThresholds'>, now: number): FeatureCondition[] {
-  return (account.codex?.windows ?? []).flatMap((window) => {
-    const status = windowStatus(window, now, lowThresholdOf(settings, account, window.name));
-    if (status === 'stale') return [];
-    return [
-      {
-        feature: window.name,
-        remaining: percentLeft(window.usedPercent),
-        resetsAt: window.resetsAt,
-        exhausted: status === 'empty',
-        low: status !== 'normal',
-        runsOutBeforeReset: runsOutBefore(windowRunOut(window, now)),
-      },
-    ];
-  });
+/**
+ * What each meter the extension can name looks like now (lib/core/meter.ts); a stale one says
+ * nothing about now. Only names from our catalogue: a notification's title must never be a name from the page.
+ */
+export function meterConditions(account: AccountState, settings: Pick<Settings, 'lowThresholds'>, now: number): MeterCondition[] {
+  return accountMeters(account, settings, now)
+    .filter((meter) => isNotifiable(meter.id) && meter.status !== 'stale')
+    .map((meter) => ({
+      feature: meter.id,
+      remaining: meter.left,
+      resetsAt: meter.resetsAt,
+      exhausted: meter.status === 'blocked' || meter.status === 'empty',
+      low: meter.status !== 'normal',
+      runsOutBeforeReset: runsOutBefore(meterRunOut(meter, now)),
+    }));
 }
 
 /** A name a notice may carry: a feature we know or a Codex window, both titled from our catalogue. */
@@ -185,7 +164,7 @@ export function dueNotices(
   if (!settings.notifications) return [];
   const notices: Notice[] = [];
   const sentThisHour = sentWithinHour(ledger, now);
-  for (const condition of featureConditions(account, settings, now)) {
+  for (const condition of meterConditions(account, settings, now)) {
     // Over budget, what is due waits (unrecorded) for a later reading: never twice, never a flood.
     if (sentThisHour + notices.length >= MAX_NOTICES_PER_HOUR) break;
     // Used up says more than low: when both are new, only the used-up notice is sent.

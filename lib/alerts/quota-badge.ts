@@ -1,36 +1,37 @@
-import { isCodexWindowName } from '../core/codex-usage';
+import type { Meter } from '../core/meter';
+import { meterOf, type MeterAccount, type MeterSettings } from './account-meters';
 import { badgeView, type BadgeView } from './badge-view';
-import { windowBadgeFor, type WindowAccount } from './window-badge';
-import { featureStatus, type StatusAccount } from './feature-status';
+import { DEFAULT_BADGE_FEATURE } from './defaults';
 
 export { BADGE_COLORS, type BadgeStatus, type BadgeView } from './badge-view';
 
 /**
- * What the toolbar badge shows for one feature (image_gen by default) or one Codex window. Pure;
- * the background paints it and arms an alarm at `staleAt`, when the shown number stops being current.
+ * What the toolbar badge shows for one meter (image_gen by default; a Codex window or any other
+ * kind the user picks). Pure; the background paints it and arms an alarm at `staleAt`, when the
+ * shown number stops being current.
  */
 
-export const DEFAULT_BADGE_FEATURE = 'image_gen';
-export const DEFAULT_LOW_THRESHOLD = 10;
 const MAX_BADGE_NUMBER = 999;
 
-function badgeNumber(remaining: number): string {
-  return remaining > MAX_BADGE_NUMBER ? `${MAX_BADGE_NUMBER}+` : String(remaining);
+/** A count ("12", "999+") or a percent left ("63%", at most four characters with "100%"). */
+function badgeText(meter: Meter): string {
+  if (meter.unit === 'percent') return `${meter.left}%`;
+  return meter.left > MAX_BADGE_NUMBER ? `${MAX_BADGE_NUMBER}+` : String(meter.left);
 }
 
-export function badgeFor(
-  account: (StatusAccount & WindowAccount) | undefined,
-  now: number,
-  feature: string | null = DEFAULT_BADGE_FEATURE,
-  lowThreshold: number = DEFAULT_LOW_THRESHOLD,
-): BadgeView {
-  if (feature === null) return badgeView('off', '', '', null, null, now);
-  if (isCodexWindowName(feature)) return windowBadgeFor(account, now, feature, lowThreshold);
-  const status = featureStatus(account, feature, now, lowThreshold);
-  const blocked = account?.blocked.find((entry) => entry.name === feature);
-  // A blocked feature shows 0 and the block's own reset, whatever limits_progress still says.
-  if (blocked) return badgeView(status ?? 'blocked', feature, '0', 0, blocked.resetsAt, now);
-  const state = account?.features[feature];
-  if (!state || status === null) return badgeView('none', feature, '', null, null, now);
-  return badgeView(status, feature, badgeNumber(state.remaining), state.remaining, state.resetsAt, now);
+/** The badge of a meter, coloured by its status; "none" when nothing read the meter `id`. A block shows 0 and the block's own reset. */
+export function badgeOfMeter(meter: Meter | undefined, id: string, now: number): BadgeView {
+  if (meter === undefined) return badgeView('none', id, '', null, null, now);
+  return badgeView(meter.status, id, badgeText(meter), meter.left, meter.resetsAt, now);
+}
+
+/** What the badge reads of the settings: which meter, and the low thresholds. */
+type BadgeSettings = MeterSettings & { badgeFeature: string | null };
+
+const DEFAULT_BADGE_SETTINGS: BadgeSettings = { badgeFeature: DEFAULT_BADGE_FEATURE, lowThresholds: {} };
+
+export function badgeFor(account: MeterAccount | undefined, now: number, settings: BadgeSettings = DEFAULT_BADGE_SETTINGS): BadgeView {
+  const id = settings.badgeFeature;
+  if (id === null) return badgeView('off', '', '', null, null, now);
+  return badgeOfMeter(meterOf(account, id, settings, now), id, now);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { DEFAULT_BADGE_FEATURE } from './quota-badge';
+import { DEFAULT_BADGE_FEATURE } from './defaults';
 import { integer, name, text } from '../core/schema-parts';
 
 /**
@@ -20,7 +20,6 @@ export type ModelCap = z.infer<typeof modelCapSchema>;
 export function settingsFromVersion1(older: Record<string, unknown>): Record<string, unknown> {
   return { ...older, version: 2, modelCaps: {} };
 }
-export { lowThresholdFor } from './low-threshold';
 
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),

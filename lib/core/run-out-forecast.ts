@@ -46,11 +46,13 @@ function dropsOfCurrentWindow(points: readonly RemainingPoint[], now: number): D
 }
 
 /**
+ * A meter's forecast (lib/core/meter.ts): what it had left at each change seen, against its reset.
  * Null when there is nothing honest to say: fewer than two drops in the current window, a reset
  * already passed (the count is no longer current), nothing left, or no drop in the last few hours
  * (idle: no pace to go on).
  */
-export function forecastRunOut(points: readonly RemainingPoint[], resetsAt: number | null, now: number): RunOutForecast | null {
+export function meterRunOut(meter: { points: readonly RemainingPoint[]; resetsAt: number | null }, now: number): RunOutForecast | null {
+  const { points, resetsAt } = meter;
   if (resetsAt !== null && resetsAt <= now) return null;
   const drops = dropsOfCurrentWindow(points, now);
   const last = drops.at(-1);
@@ -66,4 +68,9 @@ export function forecastRunOut(points: readonly RemainingPoint[], resetsAt: numb
   const span = Math.max(MIN_PACE_SPAN_MS, now - Math.max(since, windowStart));
   const runsOutAt = Math.round(now + (remaining / used) * span);
   return { runsOutAt, beforeReset: resetsAt === null ? null : runsOutAt < resetsAt };
+}
+
+/** A drop from a higher count was seen in the window: only then is the most seen a cap worth a bar. */
+export function dropSeen(points: readonly RemainingPoint[]): boolean {
+  return points.some((point, index) => index > 0 && point.remaining < (points[index - 1]?.remaining ?? 0));
 }

@@ -1,21 +1,19 @@
-import type { StatusAccount } from '../alerts/feature-status';
-import { lowThresholdFor } from '../alerts/low-threshold';
-import type { WindowAccount } from '../alerts/window-badge';
-import { isCodexWindowName } from '../core/codex-usage';
+import { meterOf, type MeterAccount } from '../alerts/account-meters';
+import type { Meter } from '../core/meter';
 
 /**
  * What the page chip needs from storage, read straight from the raw values: whether it is on, the
- * badge's feature and low threshold, and that one feature (or Codex window) of the active account. The chip runs in
- * every chatgpt.com page, so it carries no zod: it checks only the fields it uses, and anything it
- * cannot read counts as no reading (the background and the popup validate the whole state).
+ * badge's meter and the user's low thresholds, and that one feature (or Codex window) of the active
+ * account, made into its meter by the adapters every view uses (lib/alerts/account-meters.ts). The
+ * chip runs in every chatgpt.com page, so it carries no zod: it checks only the fields it uses, and
+ * anything it cannot read counts as no reading (the background and the popup validate the whole state).
  */
 
 export interface ChipInput {
+  /** The badge's meter id (settings.badgeFeature). */
   feature: string;
-  lowThreshold: number;
-  account: (StatusAccount & WindowAccount) | undefined;
-  /** The feature's window has not started (full until first use). */
-  windowNotStarted: boolean;
+  /** Its meter now; undefined when no reading of the active account lists it. */
+  meter: Meter | undefined;
 }
 
 type Raw = Record<string, unknown>;
@@ -53,7 +51,7 @@ function featureOf(
   };
 }
 
-function blockedOf(account: Raw, feature: string): StatusAccount['blocked'] {
+function blockedOf(account: Raw, feature: string): MeterAccount['blocked'] {
   const blocked = ownOf(account, 'blocked');
   if (!Array.isArray(blocked)) return [];
   const entry = blocked.find((item: unknown) => isRecord(item) && item.name === feature) as Raw | undefined;
@@ -75,16 +73,11 @@ function codexWindowOf(account: Raw, name: string): ChipWindow | undefined {
   return { name, usedPercent, resetsAt };
 }
 
-/** A Codex window's input: its percent left stands for the count, its threshold is a percent. */
-function windowInput(settings: Raw, active: unknown, feature: string): ChipInput {
-  const window = isRecord(active) ? codexWindowOf(active, feature) : undefined;
-  const account = isRecord(active) ? { features: {}, blocked: [], codex: { windows: window ? [window] : [] } } : undefined;
-  const lowThreshold = lowThresholdFor({ lowThresholds: lowThresholds(settings) }, feature, 0);
-  return { feature, lowThreshold, account, windowNotStarted: false };
-}
-
-/** The chip's input, or null when the chip is off or the badge shows no feature. */
-export function chipInputFrom(settings: unknown, quotaState: unknown): ChipInput | null {
+/**
+ * The badge's meter, or null when the chip is off or the badge shows no meter. The one name is
+ * looked for among features, blocks and Codex windows alike: their names cannot collide.
+ */
+export function chipInputFrom(settings: unknown, quotaState: unknown, now: number): ChipInput | null {
   if (!chipIsOn(settings) || !isRecord(settings)) return null;
   const feature = settings.badgeFeature;
   if (typeof feature !== 'string' || feature === '') return null;
@@ -93,14 +86,13 @@ export function chipInputFrom(settings: unknown, quotaState: unknown): ChipInput
     isRecord(quotaState) && typeof quotaState.activeAccount === 'string' && isRecord(accounts)
       ? ownOf(accounts, quotaState.activeAccount)
       : undefined;
-  if (isCodexWindowName(feature)) return windowInput(settings, active, feature);
-  const state = isRecord(active) ? featureOf(active, feature) : undefined;
-  const blocked = isRecord(active) ? blockedOf(active, feature) : [];
-  const account: StatusAccount | undefined = isRecord(active) ? { features: state ? { [feature]: state } : {}, blocked } : undefined;
-  return {
-    feature,
-    lowThreshold: lowThresholdFor({ lowThresholds: lowThresholds(settings) }, feature, state?.maxSeen ?? 0),
-    account,
-    windowNotStarted: state?.windowNotStarted ?? false,
+  if (!isRecord(active)) return { feature, meter: undefined };
+  const state = featureOf(active, feature);
+  const window = codexWindowOf(active, feature);
+  const account: MeterAccount = {
+    features: state ? { [feature]: state } : {},
+    blocked: blockedOf(active, feature),
+    codex: { windows: window ? [window] : [] },
   };
+  return { feature, meter: meterOf(account, feature, { lowThresholds: lowThresholds(settings) }, now) };
 }

@@ -1,12 +1,12 @@
-import { badgeFor, type BadgeStatus } from '../alerts/quota-badge';
+import { badgeOfMeter, type BadgeStatus } from '../alerts/quota-badge';
 import { featureLabel, type KnownFeature } from '../core/feature-names';
 import { isCodexWindowName } from '../core/codex-usage';
 import type { ChipInput } from './chip-input';
 import { formatDuration } from './format-time';
 
 /**
- * The page chip's texts: the badge's count for its feature (a Codex window's percent left), and a detail line (reset countdown,
- * full until first use, probably reset, no reading). Pure: the words come through `translate`.
+ * The page chip's texts: the badge's text for its meter (a count, a Codex window's percent left), and a
+ * detail line (reset countdown, full until first use, probably reset, no reading). Pure: the words come through `translate`.
  */
 
 export type ChipMessageKey =
@@ -33,14 +33,14 @@ export function chipViewOf(
   translate: (key: ChipMessageKey, substitutions?: string[]) => string,
   locale: string,
 ): ChipView {
-  const view = badgeFor(input.account, now, input.feature, input.lowThreshold);
+  const view = badgeOfMeter(input.meter, input.feature, now);
   // A Codex window is named "Codex" only: its length's words (lib/view/window-label.ts) would cost
   // every chatgpt.com page more than the content scripts' budget allows (test/meta/built-content-scripts.test.ts).
   const label = isCodexWindowName(input.feature) ? translate('popup_codexHeading') : featureLabel(input.feature, translate);
   let detail: string;
   if (view.status === 'none') detail = translate('chip_noReading');
   else if (view.status === 'stale') detail = translate('chip_probablyReset');
-  else if (input.windowNotStarted && view.status !== 'blocked') detail = translate('chip_full');
+  else if (input.meter?.windowNotStarted === true && view.status !== 'blocked') detail = translate('chip_full');
   else if (view.resetsAt === null) detail = translate('tooltip_resetUnknown');
   else detail = translate('chip_resetsIn', [formatDuration(view.resetsAt - now, locale)]);
   const count = view.text || '–';

@@ -1,10 +1,8 @@
-import { percentLeft } from '../core/codex-usage';
-import type { RunOutForecast } from '../core/run-out-forecast';
-import { windowRunOut } from '../core/window-forecast';
-import type { CodexWindowState } from '../core/codex-state';
+import type { Meter, MeterStatus } from '../core/meter';
+import { meterRunOut, type RunOutForecast } from '../core/run-out-forecast';
 import type { AccountState } from '../core/quota-state';
-import { lowThresholdFor, type Settings } from '../alerts/settings';
-import { windowStatus, type WindowStatus } from '../alerts/window-status';
+import { accountMeters } from '../alerts/account-meters';
+import type { Settings } from '../alerts/settings';
 import { resetView, type ResetView } from './popup-view';
 
 /**
@@ -18,7 +16,7 @@ export interface WindowView {
   /** Whole percent left (lib/core/codex-usage.ts percentLeft). */
   left: number;
   /** stale once the reset has passed: the share shown is the one before it. */
-  status: WindowStatus;
+  status: MeterStatus;
   reset: ResetView;
   /** At the pace of the recent drops, whether and when the window runs out (an estimate). */
   forecast: RunOutForecast | null;
@@ -32,18 +30,17 @@ export interface CodexView {
   seenAt: number;
 }
 
-/** The main limits first, then code review's; within each, shorter windows first. */
-function windowOrder(a: CodexWindowState, b: CodexWindowState): number {
-  const review = (window: CodexWindowState) => Number(window.name.includes('code_review'));
-  return review(a) - review(b) || (a.windowSeconds ?? Infinity) - (b.windowSeconds ?? Infinity) || a.name.localeCompare(b.name);
+function windowView(meter: Meter, now: number): WindowView {
+  const reset = resetView(meter.resetsAt, now);
+  const windowSeconds = meter.label.kind === 'codexWindow' ? meter.label.windowSeconds : null;
+  const forecast = reset.kind === 'passed' ? null : meterRunOut(meter, now);
+  return { name: meter.id, windowSeconds, left: meter.left, status: meter.status, reset, forecast };
 }
 
-function windowView(window: CodexWindowState, now: number, lowThresholds: Settings['lowThresholds']): WindowView {
-  const left = percentLeft(window.usedPercent);
-  const reset = resetView(window.resetsAt, now);
-  const status = windowStatus(window, now, lowThresholdFor({ lowThresholds }, window.name, 100));
-  const forecast = reset.kind === 'passed' ? null : windowRunOut(window, now);
-  return { name: window.name, windowSeconds: window.windowSeconds, left, status, reset, forecast };
+/** The main limits first, then code review's; within each, shorter windows first. */
+function windowOrder(a: WindowView, b: WindowView): number {
+  const review = (window: WindowView) => Number(window.name.includes('code_review'));
+  return review(a) - review(b) || (a.windowSeconds ?? Infinity) - (b.windowSeconds ?? Infinity) || a.name.localeCompare(b.name);
 }
 
 function creditsView(credits: NonNullable<AccountState['codex']>['credits']): CreditsView | null {
@@ -57,7 +54,10 @@ export function codexView(account: AccountState | undefined, now: number, lowThr
   const codex = account?.codex;
   if (!codex) return null;
   return {
-    windows: [...codex.windows].sort(windowOrder).map((window) => windowView(window, now, lowThresholds)),
+    windows: accountMeters(account, { lowThresholds }, now)
+      .filter((meter) => meter.group === 'codex')
+      .map((meter) => windowView(meter, now))
+      .sort(windowOrder),
     credits: creditsView(codex.credits),
     seenAt: codex.seenAt,
   };

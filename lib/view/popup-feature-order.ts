@@ -1,6 +1,21 @@
-import { DEFAULT_BADGE_FEATURE } from '../alerts/quota-badge';
+import { DEFAULT_BADGE_FEATURE } from '../alerts/defaults';
 
-/** image_gen first (the badge's default), then by the name the user reads, as in the quota list. */
-export function featureNameOrder(label: (name: string) => string): (a: string, b: string) => number {
-  return (a, b) => Number(b === DEFAULT_BADGE_FEATURE) - Number(a === DEFAULT_BADGE_FEATURE) || label(a).localeCompare(label(b));
+/**
+ * The one order features are listed in (the quota list, the settings' choices, the history):
+ * image_gen first (the badge's default), then by `rank` when the list has one (the quota list:
+ * what needs attention first), then by the name the user reads.
+ */
+export function featureOrder<T>(
+  nameOf: (item: T) => string,
+  label: (name: string) => string,
+  rank: (item: T) => number = () => 0,
+): (a: T, b: T) => number {
+  return (a, b) => {
+    const [nameA, nameB] = [nameOf(a), nameOf(b)];
+    return (
+      Number(nameB === DEFAULT_BADGE_FEATURE) - Number(nameA === DEFAULT_BADGE_FEATURE) ||
+      rank(a) - rank(b) ||
+      label(nameA).localeCompare(label(nameB))
+    );
+  };
 }

@@ -1,9 +1,10 @@
 import { isCodexWindowName } from '../core/codex-usage';
 import { featureLabel, type KnownFeature } from '../core/feature-names';
-import { featureNameOrder } from './popup-feature-order';
-import { DEFAULT_BADGE_FEATURE } from '../alerts/quota-badge';
+import { featureOrder } from './popup-feature-order';
+import { DEFAULT_BADGE_FEATURE } from '../alerts/defaults';
+import { lowThreshold } from '../alerts/low-threshold';
 import type { QuotaState } from '../core/quota-state';
-import { MAX_CAP_WINDOW_HOURS, MAX_MODEL_CAP, type ModelCap, type Settings, lowThresholdFor } from '../alerts/settings';
+import { MAX_CAP_WINDOW_HOURS, MAX_MODEL_CAP, type ModelCap, type Settings } from '../alerts/settings';
 
 /**
  * The settings view's rules. Pure: which features can be chosen, the default thresholds shown
@@ -31,13 +32,24 @@ export function choosableFeatures(
     for (const block of account.blocked) names.add(block.name);
     for (const window of account.codex?.windows ?? []) windows.add(window.name);
   }
-  return [...[...names].sort(featureNameOrder((name) => featureLabel(name, translate))), ...[...windows].sort()];
+  return [
+    ...[...names].sort(
+      featureOrder(
+        (name: string) => name,
+        (name) => featureLabel(name, translate),
+      ),
+    ),
+    ...[...windows].sort(),
+  ];
 }
 
-/** The threshold used when the user chose none: 10 for images, else a fifth of the largest count seen in any account. */
+/**
+ * The threshold used when the user chose none (lib/alerts/low-threshold.ts): 10 for images, 20 for
+ * a Codex window (a percent), else a fifth of the largest count seen in any account.
+ */
 export function defaultThreshold(state: QuotaState, feature: string): number {
   const maxSeen = Math.max(0, ...Object.values(state.accounts).map((account) => account.features[feature]?.maxSeen ?? 0));
-  return lowThresholdFor({ lowThresholds: {} }, feature, maxSeen);
+  return lowThreshold({ lowThresholds: {} }, { id: feature, unit: isCodexWindowName(feature) ? 'percent' : 'count', mostSeen: maxSeen });
 }
 
 /** What the user typed: nothing (use the default), a whole number from 0, or not a threshold. */

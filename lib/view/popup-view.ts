@@ -1,10 +1,10 @@
-import type { AccountState, BlockedState, FeatureState } from '../core/quota-state';
+import type { AccountState, FeatureState } from '../core/quota-state';
 import type { ReadingSource } from '../core/quota-types';
-import { dropSeen } from '../core/remaining-points';
-import { forecastRunOut, type RunOutForecast } from '../core/run-out-forecast';
-import { DEFAULT_BADGE_FEATURE } from '../alerts/quota-badge';
+import type { Meter, MeterStatus } from '../core/meter';
+import { meterRunOut, type RunOutForecast } from '../core/run-out-forecast';
+import { accountMeters } from '../alerts/account-meters';
 import type { Settings } from '../alerts/settings';
-import { type FeatureStatus, featureStatus, lowThresholdOf } from '../alerts/feature-status';
+import { featureOrder } from './popup-feature-order';
 
 /**
  * What the popup shows for one account, derived from stored state and the time. Pure: the
@@ -29,7 +29,7 @@ export interface CapView {
 export interface FeatureView {
   name: string;
   remaining: number;
-  status: FeatureStatus;
+  status: MeterStatus;
   cap: CapView | null;
   /** The largest count seen this window (details); null when none or when the site states the cap. */
   mostSeen: number | null;
@@ -101,76 +101,47 @@ function lastSeenAt(feature: FeatureState | undefined, account: AccountState): n
   return feature !== undefined && latest !== undefined && feature.seenAt < latest ? feature.seenAt : null;
 }
 
-// A blocked feature is exhausted whatever limits_progress still says (protocol.md section 2), and
-// its reset time is the block's own, as on the badge.
-function blockedFeatureView(block: BlockedState, feature: FeatureState | undefined, account: AccountState, now: number): FeatureView {
-  const reset = resetView(block.resetsAt, now);
-  const cap = block.limit !== null && block.limit > 0 ? { value: block.limit, source: 'limit' as const } : null;
-  return {
-    name: block.name,
-    remaining: 0,
-    status: featureStatus(account, block.name, now, 0) ?? 'blocked',
-    cap,
-    mostSeen: cap === null && feature !== undefined && feature.maxSeen > 0 ? feature.maxSeen : null,
-    readFrom: feature === undefined ? null : { source: feature.source, at: feature.seenAt },
-    forecast: null,
-    reset,
-    resetEstimated: false,
-    cooldownUntil: cooldownUntil(block.name, account, now),
-    blocked: true,
-    lastSeenAt: lastSeenAt(feature, account),
-    siteDescription: block.description,
-    siteResetText: block.resetsAfterText,
-  };
-}
-
-/** A drop from a higher count was seen this window (or the count is below the most seen). */
-function capKnown(feature: FeatureState): boolean {
-  return feature.maxSeen > 0 && (feature.remaining < feature.maxSeen || dropSeen(feature.points ?? []));
-}
-
-function featureView(feature: FeatureState, account: AccountState, now: number, lowThresholds: Settings['lowThresholds']): FeatureView {
-  const timed = resetView(feature.resetsAt, now);
+/** What the feature's meter does not carry: where it was read, the site's words for a block, a pause. */
+function featureView(meter: Meter, account: AccountState, now: number): FeatureView {
+  const feature = Object.hasOwn(account.features, meter.id) ? account.features[meter.id] : undefined;
+  const block = meter.blocked ? account.blocked.find((entry) => entry.name === meter.id) : undefined;
+  const timed = resetView(meter.resetsAt, now);
   // While full the server keeps moving reset_after forward (protocol.md section 2): no fixed time yet.
-  const reset = feature.windowNotStarted && timed.kind === 'ahead' ? { kind: 'windowNotStarted' as const } : timed;
+  const reset = meter.windowNotStarted && timed.kind === 'ahead' ? { kind: 'windowNotStarted' as const } : timed;
+  // A feature's cap is a stated limit or the most seen; a percent's scale is the Codex group's bar.
+  const cap = meter.cap !== null && meter.cap.source !== 'scale' ? { value: meter.cap.value, source: meter.cap.source } : null;
   return {
-    name: feature.name,
-    remaining: feature.remaining,
-    status: featureStatus(account, feature.name, now, lowThresholdOf({ lowThresholds }, account, feature.name)) ?? 'normal',
-    cap: capKnown(feature) ? { value: feature.maxSeen, source: 'maxSeen' } : null,
-    mostSeen: feature.maxSeen > 0 ? feature.maxSeen : null,
-    readFrom: { source: feature.source, at: feature.seenAt },
-    forecast: reset.kind === 'ahead' || reset.kind === 'unknown' ? forecastRunOut(feature.points ?? [], feature.resetsAt, now) : null,
+    name: meter.id,
+    remaining: meter.left,
+    status: meter.status,
+    cap,
+    mostSeen: cap?.source === 'limit' ? null : meter.mostSeen,
+    readFrom: feature === undefined ? null : { source: feature.source, at: feature.seenAt },
+    forecast: reset.kind === 'ahead' || reset.kind === 'unknown' ? meterRunOut(meter, now) : null,
     reset,
-    resetEstimated: feature.resetEstimated && reset.kind !== 'windowNotStarted',
-    cooldownUntil: cooldownUntil(feature.name, account, now),
-    blocked: false,
+    resetEstimated: meter.resetEstimated && reset.kind !== 'windowNotStarted',
+    cooldownUntil: cooldownUntil(meter.id, account, now),
+    blocked: meter.blocked,
     lastSeenAt: lastSeenAt(feature, account),
-    siteDescription: null,
-    siteResetText: null,
+    siteDescription: block?.description ?? null,
+    siteResetText: block?.resetsAfterText ?? null,
   };
 }
 
-const STATUS_RANK: Record<FeatureStatus, number> = { blocked: 0, empty: 1, low: 2, normal: 3, stale: 3 };
+const STATUS_RANK: Record<MeterStatus, number> = { blocked: 0, empty: 1, low: 2, normal: 3, stale: 3 };
 
-/** image_gen first (the badge's feature), then what needs attention, then the rest by readable name. */
-function featureOrder(label: (name: string) => string): (a: FeatureView, b: FeatureView) => number {
-  return (a, b) =>
-    Number(b.name === DEFAULT_BADGE_FEATURE) - Number(a.name === DEFAULT_BADGE_FEATURE) ||
-    STATUS_RANK[a.status] - STATUS_RANK[b.status] ||
-    label(a.name).localeCompare(label(b.name));
-}
-
+/** The features group's meters as rows: image_gen first, then what needs attention, then the rest by readable name. */
 function featureViews(account: AccountState, now: number, options: Required<PopupViewOptions>): FeatureView[] {
-  const blockedNames = new Set(account.blocked.map((block) => block.name));
-  const views = account.blocked
-    // The site may list one block twice; show each feature once.
-    .filter((block, index) => account.blocked.findIndex((other) => other.name === block.name) === index)
-    .map((block) => blockedFeatureView(block, account.features[block.name], account, now));
-  for (const feature of Object.values(account.features)) {
-    if (!blockedNames.has(feature.name)) views.push(featureView(feature, account, now, options.lowThresholds));
-  }
-  return views.sort(featureOrder(options.label));
+  return accountMeters(account, { lowThresholds: options.lowThresholds }, now)
+    .filter((meter) => meter.group === 'features')
+    .map((meter) => featureView(meter, account, now))
+    .sort(
+      featureOrder(
+        (view) => view.name,
+        options.label,
+        (view) => STATUS_RANK[view.status],
+      ),
+    );
 }
 
 export function popupView(account: AccountState | undefined, now: number, options: PopupViewOptions = {}): PopupView {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { featureStatus, lowThresholdOf, type FeatureStatus } from '../../../lib/alerts/feature-status';
+import { meterOf } from '../../../lib/alerts/account-meters';
+import { lowThreshold } from '../../../lib/alerts/low-threshold';
+import type { MeterStatus as FeatureStatus } from '../../../lib/core/meter';
 import { badgeFor } from '../../../lib/alerts/quota-badge';
-import { featureConditions } from '../../../lib/alerts/notification-policy';
+import { meterConditions } from '../../../lib/alerts/notification-policy';
 import { emptyAccountState, type AccountState, type BlockedState, type FeatureState } from '../../../lib/core/quota-state';
 import { popupView } from '../../../lib/view/popup-view';
 
@@ -46,21 +48,28 @@ const CASES: Array<[string, AccountState, FeatureStatus | null]> = [
   ['blocked with no end stated', account([], [block(null)]), 'blocked'],
 ];
 
+/** The status of the feature's meter (lib/core/meter.ts meterStatus), or null when nothing lists it. */
+const featureStatus = (state: AccountState, name: string, now: number, threshold: number) =>
+  meterOf(state, name, { lowThresholds: { [name]: threshold } }, now)?.status ?? null;
+
 describe('featureStatus', () => {
   it.each(CASES)('%s', (_name, state, expected) => {
     expect(featureStatus(state, 'image_gen', NOW, 10)).toBe(expected);
   });
 
   it.each(CASES)('%s: the badge, the popup and the notifications agree', (_name, state, expected) => {
-    const threshold = lowThresholdOf({ lowThresholds: {} }, state, 'image_gen');
-    expect(badgeFor(state, NOW, 'image_gen', threshold).status).toBe(expected ?? 'none');
+    expect(badgeFor(state, NOW, { badgeFeature: 'image_gen', lowThresholds: {} }).status).toBe(expected ?? 'none');
     expect(popupView(state, NOW).features.find((view) => view.name === 'image_gen')?.status ?? null).toBe(expected);
-    const condition = featureConditions(state, { lowThresholds: {} }, NOW)[0];
+    const condition = meterConditions(state, { lowThresholds: {} }, NOW)[0];
     const noticed = condition === undefined ? null : condition.exhausted ? 'exhausted' : condition.low ? 'low' : 'normal';
     const expectedNotice = { blocked: 'exhausted', empty: 'exhausted', low: 'low', normal: 'normal', stale: null }[expected ?? 'stale'];
     expect(noticed).toBe(expectedNotice);
   });
 });
+
+/** The account's threshold for a feature (lib/alerts/low-threshold.ts), from the most it has seen. */
+const lowThresholdOf = (settings: { lowThresholds: Record<string, number> }, state: AccountState, name: string) =>
+  lowThreshold(settings, { id: name, unit: 'count', mostSeen: state.features[name]?.maxSeen ?? null });
 
 describe('lowThresholdOf', () => {
   it.each<[string, Record<string, number>, string, number]>([

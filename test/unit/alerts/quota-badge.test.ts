@@ -156,7 +156,10 @@ describe('badge view details', () => {
   });
 
   it('another feature can be shown, with its own threshold', () => {
-    const view = badgeFor(activeAccountState(applyReading(emptyQuotaState(), reading(T0, { features: [other] }))), T0, 'deep_research', 30);
+    const view = badgeFor(activeAccountState(applyReading(emptyQuotaState(), reading(T0, { features: [other] }))), T0, {
+      badgeFeature: 'deep_research',
+      lowThresholds: { deep_research: 30 },
+    });
     expect(view).toMatchObject({ text: '25', status: 'low', feature: 'deep_research', remaining: 25 });
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BADGE_FEATURE, DEFAULT_LOW_THRESHOLD } from '../../../lib/alerts/quota-badge';
+import { DEFAULT_BADGE_FEATURE, DEFAULT_LOW_THRESHOLD } from '../../../lib/alerts/defaults';
+import { lowThreshold } from '../../../lib/alerts/low-threshold';
 import { settingsStore } from '../../../lib/extension/settings-store';
-import { SETTINGS_VERSION, defaultSettings, lowThresholdFor, type Settings } from '../../../lib/alerts/settings';
+import { SETTINGS_VERSION, defaultSettings, type Settings } from '../../../lib/alerts/settings';
 
 /** The user's settings, read back from storage through their schema; "low" per feature. */
 
@@ -82,6 +83,10 @@ describe('settingsStore.resolve', () => {
     expect(settingsStore.resolve(stored).value).toEqual(DEFAULTS);
   });
 });
+
+/** The threshold of a feature's meter that has seen `maxSeen` at most (lib/alerts/low-threshold.ts). */
+const lowThresholdFor = (settings: Pick<Settings, 'lowThresholds'>, name: string, maxSeen: number) =>
+  lowThreshold(settings, { id: name, unit: 'count', mostSeen: maxSeen });
 
 describe('lowThresholdFor', () => {
   const chosen = { lowThresholds: { image_gen: 25, deep_research: 0, file_upload: 40 } };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyReading } from '../../../lib/core/apply-reading';
 import { BADGE_COLORS, badgeFor } from '../../../lib/alerts/quota-badge';
-import { lowThresholdFor, defaultSettings } from '../../../lib/alerts/settings';
 import { emptyQuotaState } from '../../../lib/core/quota-state';
 import { codexReading, codexWindow } from '../core/codex-bodies';
 import { HOUR, T0 } from '../core/readings';
@@ -11,10 +10,11 @@ import { HOUR, T0 } from '../core/readings';
 const RESET = T0 + 5 * HOUR;
 const NAME = 'codex:primary';
 
-function badgeAt(usedPercent: number | null, now: number = T0, threshold: number = lowThresholdFor(defaultSettings(), NAME, 100)) {
+/** The badge at `now`, with the user's threshold when one is given, else the default. */
+function badgeAt(usedPercent: number | null, now: number = T0, threshold?: number) {
   const windows = usedPercent === null ? [] : [codexWindow('primary', usedPercent, RESET)];
   const state = applyReading(emptyQuotaState(), codexReading(T0, { windows }), 'a');
-  return badgeFor(state.accounts.a, now, NAME, threshold);
+  return badgeFor(state.accounts.a, now, { badgeFeature: NAME, lowThresholds: threshold === undefined ? {} : { [NAME]: threshold } });
 }
 
 const ROWS: {

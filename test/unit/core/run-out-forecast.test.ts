@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { forecastRunOut, type RemainingPoint } from '../../../lib/core/run-out-forecast';
+import { meterRunOut, type RemainingPoint } from '../../../lib/core/run-out-forecast';
+
+/** The forecast of a meter with these points and this reset. */
+const forecastRunOut = (points: readonly RemainingPoint[], resetsAt: number | null, now: number) => meterRunOut({ points, resetsAt }, now);
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { windowRunOut } from '../../../lib/core/window-forecast';
+import { meterRunOut } from '../../../lib/core/run-out-forecast';
+import { windowMeters } from '../../../lib/alerts/window-meters';
+import type { WindowSample } from '../../../lib/core/codex-state';
 
-/** The run-out forecast of a Codex window: its shares used, read as percent left counting down. */
+/** The run-out forecast of a Codex window's meter: its shares used, read as percent left counting down. */
+
+/** The forecast of a window with these samples, through its meter (lib/alerts/window-meters.ts). */
+function windowRunOut({ samples, resetsAt }: { samples: WindowSample[]; resetsAt: number | null }, now: number) {
+  const window = { name: 'codex:primary', usedPercent: samples.at(-1)?.usedPercent ?? 0, resetsAt, samples };
+  return meterRunOut(windowMeters({ codex: { windows: [window] } }, { lowThresholds: {} }, now)[0]!, now);
+}
 
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 8, 15, 12, 0, 0);

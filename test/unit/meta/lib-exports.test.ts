@@ -28,7 +28,7 @@ const ALLOWED = new Map<string, string>([
   // Pure helpers tested by table directly (style.md); not yet rewritten to go through their caller.
   ['lib/alerts/notification-policy.ts NoticeLedger', 'pending: type of the ledger the notification tests build'],
   ['lib/alerts/notification-policy.ts windowKey', 'pending: table-tested helper of the notice ledger'],
-  ['lib/alerts/notification-policy.ts featureConditions', 'pending: table-tested by feature-status.test.ts'],
+  ['lib/alerts/notification-policy.ts meterConditions', 'pending: table-tested by feature-status.test.ts'],
   ['lib/extension/stored-value.ts StoredValueSpec', 'pending: the spec type the stored-value tests build'],
   ['lib/extension/stored-value.ts migrate', 'pending: the migration chain tested by table'],
   ['lib/page/turn-refusals.ts resetDelayFromText', 'pending: the refusal wording parser, tested by table'],

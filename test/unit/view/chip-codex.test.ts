@@ -35,17 +35,17 @@ describe('the chip on a Codex window', () => {
     ['past its reset', withUsed(40, NOW - 1), 'stale', '60%'],
     ['no Codex reading', emptyQuotaState(), 'none', '–'],
   ])('%s: as the badge', (_name, state, status, count) => {
-    const view = chipViewOf(chipInputFrom(on, state)!, NOW, translate, 'en');
-    const badge = badgeFor(activeAccountState(state), NOW, WINDOW, 20);
+    const view = chipViewOf(chipInputFrom(on, state, NOW)!, NOW, translate, 'en');
+    const badge = badgeFor(activeAccountState(state), NOW, { badgeFeature: WINDOW, lowThresholds: {} });
     expect({ status: view.status, count: view.count }).toEqual({ status, count });
     expect({ status: badge.status, count: badge.text || '–' }).toEqual({ status, count });
     expect(view.label).toBe('popup_codexHeading');
   });
 
   it("uses the user's threshold, a percent left", () => {
-    expect(chipInputFrom({ ...on, lowThresholds: { [WINDOW]: 50 } }, withUsed(37, NOW + HOUR))?.lowThreshold).toBe(50);
+    expect(chipInputFrom({ ...on, lowThresholds: { [WINDOW]: 50 } }, withUsed(37, NOW + HOUR), NOW)?.meter?.lowThreshold).toBe(50);
     expect(
-      chipViewOf(chipInputFrom({ ...on, lowThresholds: { [WINDOW]: 70 } }, withUsed(37, NOW + HOUR))!, NOW, translate, 'en').status,
+      chipViewOf(chipInputFrom({ ...on, lowThresholds: { [WINDOW]: 70 } }, withUsed(37, NOW + HOUR), NOW)!, NOW, translate, 'en').status,
     ).toBe('low');
   });
 
@@ -58,7 +58,7 @@ describe('the chip on a Codex window', () => {
     ['reset not a time', windowsOf([{ name: WINDOW, usedPercent: 37, resetsAt: 'soon' }])],
     ['codex null', { activeAccount: 'a', accounts: { a: { codex: null } } }],
   ])('unreadable (%s): no reading', (_name, state) => {
-    expect(chipViewOf(chipInputFrom(on, state)!, NOW, translate, 'en')).toMatchObject({
+    expect(chipViewOf(chipInputFrom(on, state, NOW)!, NOW, translate, 'en')).toMatchObject({
       status: 'none',
       count: '–',
       detail: 'chip_noReading',

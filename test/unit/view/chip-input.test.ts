@@ -67,23 +67,23 @@ describe('chipInputFrom on valid states gives the badge view', () => {
   ];
   it.each(states)('%s', (_name, state) => {
     expect(quotaStateFromStorage(state).problem).toBeNull();
-    const input = chipInputFrom(on, state);
-    const badge = badgeFor(activeAccountState(state), NOW, 'image_gen', 10);
+    const input = chipInputFrom(on, state, NOW);
+    const badge = badgeFor(activeAccountState(state), NOW, { badgeFeature: 'image_gen', lowThresholds: {} });
     const view = chipViewOf(input!, NOW, translate, 'en');
     expect({ status: view.status, count: view.count }).toEqual({ status: badge.status, count: badge.text || '–' });
   });
 
   it('says when the window has not started, and the countdown otherwise', () => {
-    const full = chipInputFrom(on, stateWith({ features: { image_gen: feature(40, NOW + 3_600_000, { windowNotStarted: true }) } }));
+    const full = chipInputFrom(on, stateWith({ features: { image_gen: feature(40, NOW + 3_600_000, { windowNotStarted: true }) } }), NOW);
     expect(chipViewOf(full!, NOW, translate, 'en').detail).toBe('chip_full');
-    const counting = chipInputFrom(on, stateWith({ features: { image_gen: feature(4, NOW + 3_600_000) } }));
+    const counting = chipInputFrom(on, stateWith({ features: { image_gen: feature(4, NOW + 3_600_000) } }), NOW);
     expect(chipViewOf(counting!, NOW, translate, 'en').detail).toMatch(/^chip_resetsIn\(.+\)$/);
   });
 
   it("uses the user's low threshold", () => {
     const state = stateWith({ features: { image_gen: feature(30, NOW + 3_600_000) } });
-    expect(chipInputFrom({ ...on, lowThresholds: { image_gen: 30 } }, state)?.lowThreshold).toBe(30);
-    expect(chipInputFrom({ ...on, lowThresholds: { image_gen: -1 } }, state)?.lowThreshold).toBe(10);
+    expect(chipInputFrom({ ...on, lowThresholds: { image_gen: 30 } }, state, NOW)?.meter?.lowThreshold).toBe(30);
+    expect(chipInputFrom({ ...on, lowThresholds: { image_gen: -1 } }, state, NOW)?.meter?.lowThreshold).toBe(10);
   });
 });
 
@@ -92,7 +92,7 @@ describe('chipInputFrom on what it cannot read', () => {
     ['chip off', defaultSettings(), emptyQuotaState(), null],
     ['no badge feature', { ...on, badgeFeature: null }, emptyQuotaState(), null],
     ['badge feature not a string', { ...on, badgeFeature: 7 }, emptyQuotaState(), null],
-  ])('%s → null', (_name, settings, state, expected) => expect(chipInputFrom(settings, state)).toBe(expected));
+  ])('%s → null', (_name, settings, state, expected) => expect(chipInputFrom(settings, state, NOW)).toBe(expected));
 
   it.each([
     ['state not an object', 'garbage'],
@@ -104,7 +104,7 @@ describe('chipInputFrom on what it cannot read', () => {
     ['reset time not a number', stateWith({ features: { image_gen: feature(5, 'soon' as unknown as number) } })],
     ['blocked not a list', stateWith({ blocked: { image_gen: true } })],
   ])('%s → no reading', (_name, state) => {
-    const input = chipInputFrom(on, state);
+    const input = chipInputFrom(on, state, NOW);
     expect(input).not.toBeNull();
     expect(chipViewOf(input!, NOW, translate, 'en')).toMatchObject({ status: 'none', count: '–', detail: 'chip_noReading' });
   });

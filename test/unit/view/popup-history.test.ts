@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { featureNameOrder } from '../../../lib/view/popup-feature-order';
+import { featureOrder } from '../../../lib/view/popup-feature-order';
 import { chartBars, featureUsages, weekdayOf } from '../../../lib/view/popup-history';
 import { type UsageHistory, HISTORY_VERSION, localDayOf } from '../../../lib/core/usage-history';
 
@@ -11,7 +11,10 @@ function history(features: Record<string, Array<[number, number]>>): UsageHistor
   return { version: HISTORY_VERSION, accounts: { [ACCOUNT]: features, default: { image_gen: [[TODAY, 99]] } } };
 }
 
-const byName = featureNameOrder((name) => name);
+const byName = featureOrder(
+  (name: string) => name,
+  (name) => name,
+);
 
 describe('featureUsages', () => {
   it("gives uses per day for the last 7 days, oldest first, and today's count", () => {
