@@ -19,7 +19,7 @@ const NO_BADGE = '';
 export function SettingsPanel({ state, settings, account, now }: PanelProps) {
   // Said politely once the permission prompt is answered: the outcome is not otherwise visible.
   const [message, setMessage] = useState('');
-  const features = choosableFeatures(state, settings.badgeFeature, t);
+  const features = choosableFeatures(state, settings.badgeFeature, t, settings.modelCaps);
   const counts = useStoredValue(modelCountStore);
   const models = counts === null ? [] : countedModelViews(counts, account, settings, now);
   const change = (next: Partial<typeof settings>) => void settingsStore.update((current) => ({ ...current, ...next }));
@@ -54,7 +54,7 @@ export function SettingsPanel({ state, settings, account, now }: PanelProps) {
             feature={name}
             label={quotaLabel(name, state, t)}
             chosen={settings.lowThresholds[name]}
-            fallback={defaultThreshold(state, name)}
+            fallback={defaultThreshold(state, name, settings.modelCaps)}
           />
         ))}
       </fieldset>

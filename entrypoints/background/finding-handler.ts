@@ -86,10 +86,17 @@ async function applyFinding(finding: Finding, account: string, now: number): Pro
       return quotaStore.update((state) => activateAccount(state, account));
     case 'plan':
       return quotaStore.update((state) => applyPlan(state, account, finding.plan));
-    case 'turn-model':
-      // Counted in its own store; the quota state is returned so that the meters of capped models follow.
-      await modelCountStore.update((counts) => recordTurn(counts, account, finding.model, finding.turn, now));
-      return null;
+    case 'turn-model': {
+      // Counted in its own store. The state comes back only when the count changed, so that the badge
+      // and the notices of a capped model follow (a resumed or replayed turn changes nothing).
+      let counted = false;
+      await modelCountStore.update((counts) => {
+        const next = recordTurn(counts, account, finding.model, finding.turn, now);
+        counted = next !== counts;
+        return next;
+      });
+      return counted ? quotaStore.get() : null;
+    }
     case 'cooldown':
       return quotaStore.update((state) => applyCooldown(state, account, finding.feature, now + finding.cooldownMs, now));
     default:
@@ -124,6 +131,8 @@ export async function handleRelayMessage(message: unknown, now: number): Promise
   if (relayed.type === 'page-active') return handlePageActive(relayed.account);
   const account = relayed.account ?? DEFAULT_ACCOUNT;
   const state = await applyFinding(relayed.finding, account, now);
-  if (state !== null && relayed.finding.kind !== 'account') await rememberFinding(relayed.finding, now);
+  // A turn's model is counted, not a reading to show in the diagnostics (its turn key stays in the count store only).
+  if (state !== null && relayed.finding.kind !== 'account' && relayed.finding.kind !== 'turn-model')
+    await rememberFinding(relayed.finding, now);
   return state === null ? null : { state, account };
 }

@@ -5,6 +5,8 @@ import { badgeFor } from '../../lib/alerts/quota-badge';
 import { logDiagnostic } from '../../lib/extension/diagnostics-log';
 import { settingsStore } from '../../lib/extension/settings-store';
 import { quotaStore } from '../../lib/extension/quota-store';
+import { modelCountStore } from '../../lib/extension/model-count-store';
+import { withCounted } from '../../lib/alerts/counted-meters';
 import { BADGE_STALE_ALARM, paintBadge } from './badge-painter';
 import { focusChatgptTab, rememberChatgptTab } from './chatgpt-tab';
 import { handleRelayMessage } from './finding-handler';
@@ -30,7 +32,10 @@ async function repaint(state?: QuotaState): Promise<void> {
   const now = Date.now();
   const current = state ?? (await quotaStore.get());
   const settings = await settingsStore.get();
-  await paintBadge(badgeFor(activeAccountState(current), now, settings), now, current);
+  // A model the user capped is a meter too: its counted turns join the account (lib/alerts/counted-meters.ts).
+  const counts = await modelCountStore.get();
+  const account = withCounted(activeAccountState(current), counts.accounts[current.activeAccount]);
+  await paintBadge(badgeFor(account, now, settings), now, current);
 }
 
 /** An error the background caught: logged by code only (its text could hold a value from the page). */
@@ -85,6 +90,8 @@ export default defineBackground({
     browser.permissions?.onAdded.addListener(listenToNotificationClicks);
     // The popup changes settings (badge feature, thresholds); the badge follows at once.
     settingsStore.watch(() => void repaint().catch(report));
+    // "Reset counts" in the popup changes a capped model's meter.
+    modelCountStore.watch(() => void repaint().catch(report));
     const rebuild = () => Promise.all([repaint(), rearmRefillAlarms()]).catch(report);
     browser.runtime.onStartup.addListener(() => void rebuild());
     browser.runtime.onInstalled.addListener(() => void rebuild());

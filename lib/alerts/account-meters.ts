@@ -1,6 +1,7 @@
 import type { Meter } from '../core/meter';
 import { featureMeters, type FeatureAccount } from './feature-meters';
 import { windowMeters, type WindowAccount } from './window-meters';
+import { countedMeters, type CountedAccount, type CountedSettings } from './counted-meters';
 
 /**
  * Every meter of an account, from every adapter: the one list the badge, the chip, the popup, the
@@ -8,14 +9,14 @@ import { windowMeters, type WindowAccount } from './window-meters';
  */
 
 /** What the adapters read of an account (an AccountState is one). */
-export type MeterAccount = FeatureAccount & WindowAccount;
+export type MeterAccount = FeatureAccount & WindowAccount & CountedAccount;
 
-/** The user's low thresholds (settings), by meter id. */
-export type MeterSettings = { lowThresholds: Readonly<Record<string, number>> };
+/** The user's low thresholds (settings), by meter id, and the caps the user set per model. */
+export type MeterSettings = CountedSettings;
 
 export function accountMeters(account: MeterAccount | undefined, settings: MeterSettings, now: number): Meter[] {
   if (account === undefined) return [];
-  return [...featureMeters(account, settings, now), ...windowMeters(account, settings, now)];
+  return [...featureMeters(account, settings, now), ...windowMeters(account, settings, now), ...countedMeters(account, settings, now)];
 }
 
 /** The account's meter of this id, or undefined when nothing read it. */

@@ -6,6 +6,8 @@ import { accountMeters } from './account-meters';
 import { meterRunOut, type RunOutForecast } from '../core/run-out-forecast';
 import { integer, text } from '../core/schema-parts';
 import { isKnownFeature } from '../core/feature-names';
+import { isCountedMeterId } from '../core/model-counts';
+import type { CountedAccount } from './counted-meters';
 
 /**
  * When to notify, as a pure function of the account's state, the settings and what was already
@@ -122,7 +124,11 @@ function runsOutBefore(forecast: RunOutForecast | null): number | null {
  * What each meter the extension can name looks like now (lib/core/meter.ts); a stale one says
  * nothing about now. Only names from our catalogue: a notification's title must never be a name from the page.
  */
-export function meterConditions(account: AccountState, settings: Pick<Settings, 'lowThresholds'>, now: number): MeterCondition[] {
+export function meterConditions(
+  account: AccountState & CountedAccount,
+  settings: Pick<Settings, 'lowThresholds'> & Partial<Pick<Settings, 'modelCaps'>>,
+  now: number,
+): MeterCondition[] {
   return accountMeters(account, settings, now)
     .filter((meter) => isNotifiable(meter.id) && meter.status !== 'stale')
     .map((meter) => ({
@@ -135,9 +141,13 @@ export function meterConditions(account: AccountState, settings: Pick<Settings, 
     }));
 }
 
-/** A name a notice may carry: a feature we know or a Codex window, both titled from our catalogue. */
+/**
+ * A name a notice may carry: a feature we know or a Codex window, both titled from our catalogue,
+ * or a model the user capped (its meter exists only then; its slug was sanitised in the page and
+ * checked by the background, and the title says it is counted here).
+ */
 function isNotifiable(name: string): boolean {
-  return isKnownFeature(name) || isCodexWindowName(name);
+  return isKnownFeature(name) || isCodexWindowName(name) || isCountedMeterId(name);
 }
 
 /** Notices of every kind recorded in the last hour: the one budget they all spend. */
@@ -156,8 +166,8 @@ export function overHourlyBudget(ledger: NoticeLedger, now: number): boolean {
 /** The low and used-up notices due now that the ledger has not seen. */
 export function dueNotices(
   accountId: string,
-  account: AccountState,
-  settings: Pick<Settings, 'lowThresholds' | 'notifications'> & Partial<Pick<Settings, 'runOutForecast'>>,
+  account: AccountState & CountedAccount,
+  settings: Pick<Settings, 'lowThresholds' | 'notifications'> & Partial<Pick<Settings, 'runOutForecast' | 'modelCaps'>>,
   ledger: NoticeLedger,
   now: number,
 ): Notice[] {
@@ -194,7 +204,8 @@ export function refillNotice(ledger: NoticeLedger, warningId: string, now: numbe
   const resetsAt = refillTimeOf(window);
   // A low of the exact reset and a used-up of an estimate may sit on neighbouring keys: one window, one refill.
   if (resetsAt > now || sentNear(ledger, 'refill', account, feature, window)) return null;
-  if (!isNotifiable(feature)) return null;
+  // A counted model's window rolls: one turn frees up at a time, there is no refill to announce.
+  if (!isNotifiable(feature) || isCountedMeterId(feature)) return null;
   return {
     id: ['refill', account, feature, String(window)].join('|'),
     kind: 'refill',
@@ -211,7 +222,7 @@ export function pendingRefills(ledger: NoticeLedger): Array<{ warningId: string;
   const refills: Array<{ warningId: string; at: number }> = [];
   for (const id of Object.keys(ledger)) {
     const warning = warningOf(id);
-    if (warning === null) continue;
+    if (warning === null || isCountedMeterId(warning.feature)) continue;
     const { kind, account, feature, window } = warning;
     if (sentNear(ledger, 'refill', account, feature, window)) continue;
     // One refill per window: a low and a used-up warning of the same window share it.

@@ -15,6 +15,8 @@ export interface ReadingJson {
   blocked: { name: string; resetsAt: string | null; description: string | null }[];
   modelLimits: { model: string; fallback: string | null; resetsAt: string | null }[];
   defaultModel: string | null;
+  /** A turn's reading: the model that answered the turn; null when none was named or the reading is not a turn's. */
+  model: string | null;
   /** Codex's windows (a /backend-api/wham/usage body); usedPercent 0 to 100. */
   windows: { name: string; usedPercent: number; resetsAt: string | null; windowSeconds: number | null }[];
 }
@@ -48,6 +50,7 @@ export function readingJson(file: string, found: FoundReading): ReadingJson {
       resetsAt: isoOf(limit.resetsAt),
     })),
     defaultModel: reading.defaultModel,
+    model: found.model ?? null,
     windows: (reading.codex?.windows ?? []).map((window) => ({
       name: window.name,
       usedPercent: window.usedPercent,

@@ -28,23 +28,27 @@ export type MeterStatus = 'normal' | 'low' | 'empty' | 'blocked' | 'stale';
  */
 type MeterSource = 'server' | 'counted' | 'estimated';
 
-/** The popup's group a meter is shown in: ChatGPT's features, or Codex's windows. */
-type MeterGroup = 'features' | 'codex';
+/** The popup's group a meter is shown in: ChatGPT's features, Codex's windows, or models counted in this browser. */
+type MeterGroup = 'features' | 'codex' | 'counted';
 
 /**
  * How to name the meter in words (the view translates it: lib/view/window-label.ts meterLabel).
  * A feature is named by its name (translated when known); a Codex window by its length.
  */
-type MeterLabel = { kind: 'feature'; name: string } | { kind: 'codexWindow'; name: string; windowSeconds: number | null };
+type MeterLabel =
+  | { kind: 'feature'; name: string }
+  | { kind: 'codexWindow'; name: string; windowSeconds: number | null }
+  | { kind: 'countedModel'; slug: string; windowHours: number };
 
 /**
  * The cap a bar is drawn against, only where it is known. limit: the cap the site states (a
  * blocked feature's). maxSeen: the most seen this window, once a drop from it was seen (the first
- * reading of a window says nothing of the cap). scale: the whole of a percent, 100.
+ * reading of a window says nothing of the cap). scale: the whole of a percent, 100. user: a cap
+ * the user set (a counted model's, lib/alerts/counted-meters.ts), never the server's.
  */
 interface MeterCap {
   value: number;
-  source: 'limit' | 'maxSeen' | 'scale';
+  source: 'limit' | 'maxSeen' | 'scale' | 'user';
 }
 
 export interface Meter {

@@ -55,6 +55,11 @@ export type ModelCounts = z.infer<typeof modelCountsSchema>;
 type AccountCounts = z.infer<typeof accountCountsSchema>;
 export type CapSeen = z.infer<typeof capSeenSchema>;
 
+/** The id a counted model's meter goes by (settings' thresholds, the badge, the notice ledger), apart from server features. */
+export const COUNTED_PREFIX = 'counted:';
+export const countedMeterId = (slug: string) => `${COUNTED_PREFIX}${slug}`;
+export const isCountedMeterId = (id: string) => id.startsWith(COUNTED_PREFIX);
+
 export function emptyModelCounts(): ModelCounts {
   return { version: MODEL_COUNTS_VERSION, accounts: {} };
 }

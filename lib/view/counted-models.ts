@@ -1,39 +1,26 @@
-import { statusOfLeft, type FeatureStatus } from '../alerts/feature-status';
-import { lowThresholdFor } from '../alerts/low-threshold';
+import { countedMeters } from '../alerts/counted-meters';
 import type { ModelCap } from '../alerts/settings';
-import {
-  COUNT_WINDOWS_MS,
-  MAX_COUNT_AGE_MS,
-  countWithin,
-  isAtLeast,
-  nextFreedAt,
-  windowCounts,
-  type ModelCounts,
-} from '../core/model-counts';
+import type { Meter, MeterStatus } from '../core/meter';
+import { COUNT_WINDOWS_MS, MAX_COUNT_AGE_MS, countWithin, isAtLeast, windowCounts, type ModelCounts } from '../core/model-counts';
 import { modelName } from '../core/model-names';
+import { meterRunOut, type RunOutForecast } from '../core/run-out-forecast';
 
 /**
  * The popup's counted models (issue 22): every model this browser saw answer in the last 7 days,
- * with a cap the user set or a cap seen, counted in the last 3 hours, 24 hours and 7 days. With a
- * cap, what is left of it, its status by the one rule (statusOfLeft) and when one more frees up.
- * Always counted in this browser: turns sent from other devices or the apps are not seen.
+ * with a cap the user set or a cap seen, counted in the last 3 hours, 24 hours and 7 days. A capped
+ * model's line is its meter (lib/alerts/counted-meters.ts): what is left, its status by the one
+ * rule, when one more frees up, the run-out forecast. Always counted in this browser: turns sent
+ * from other devices or the apps are not seen.
  */
-
-const HOUR_MS = 3_600_000;
-
-/** The name a capped model's meter goes by in settings (threshold, badge), apart from server features. */
-export const COUNTED_PREFIX = 'counted:';
-export const countedMeterName = (slug: string) => `${COUNTED_PREFIX}${slug}`;
 
 export interface CountedCapView {
   limit: number;
   windowHours: number;
-  /** Turns counted in the cap's window. */
-  used: number;
   left: number;
-  status: Exclude<FeatureStatus, 'blocked' | 'stale'>;
+  status: MeterStatus;
   /** When the oldest turn counted in the window leaves it (one more left then); null when none is counted. */
   freedAt: number | null;
+  forecast: RunOutForecast | null;
 }
 
 export interface CountedModelView {
@@ -48,19 +35,16 @@ export interface CountedModelView {
   capSeen: { at: number; counts: number[] } | null;
 }
 
-export function countedCapView(
-  times: readonly number[],
-  cap: ModelCap,
-  lowThresholds: Readonly<Record<string, number>>,
-  slug: string,
-  now: number,
-): CountedCapView {
-  const windowMs = cap.windowHours * HOUR_MS;
-  const used = countWithin(times, now, windowMs);
-  const left = Math.max(0, cap.limit - used);
-  const threshold = lowThresholdFor({ lowThresholds }, countedMeterName(slug), cap.limit);
-  const status = statusOfLeft(left, null, now, threshold) as CountedCapView['status'];
-  return { limit: cap.limit, windowHours: cap.windowHours, used, left, status, freedAt: nextFreedAt(times, now, windowMs) };
+function capView(meter: Meter | undefined, cap: ModelCap | undefined, now: number): CountedCapView | null {
+  if (meter === undefined || cap === undefined) return null;
+  return {
+    limit: cap.limit,
+    windowHours: cap.windowHours,
+    left: meter.left,
+    status: meter.status,
+    freedAt: meter.resetsAt,
+    forecast: meterRunOut(meter, now),
+  };
 }
 
 /** The counted models of one account, those counted most in 7 days first. */
@@ -74,6 +58,7 @@ export function countedModelViews(
   const models = account?.models ?? {};
   const capsSeen = account?.capsSeen ?? {};
   const week = COUNT_WINDOWS_MS[COUNT_WINDOWS_MS.length - 1] ?? MAX_COUNT_AGE_MS;
+  const meters = countedMeters({ counted: account }, settings, now);
   const slugs = new Set([
     ...Object.keys(models).filter((slug) => countWithin(models[slug] ?? [], now, week) > 0),
     ...Object.keys(settings.modelCaps),
@@ -89,7 +74,11 @@ export function countedModelViews(
         name: modelName(slug),
         counts: windowCounts(times, now),
         atLeast: isAtLeast(times, now, week),
-        cap: cap === undefined ? null : countedCapView(times, cap, settings.lowThresholds, slug, now),
+        cap: capView(
+          meters.find((meter) => meter.label.kind === 'countedModel' && meter.label.slug === slug),
+          cap,
+          now,
+        ),
         capSeen: seen === undefined ? null : { at: seen.at, counts: seen.counts },
       };
     })

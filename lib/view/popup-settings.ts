@@ -4,6 +4,7 @@ import { featureOrder } from './popup-feature-order';
 import { DEFAULT_BADGE_FEATURE } from '../alerts/defaults';
 import { lowThreshold } from '../alerts/low-threshold';
 import type { QuotaState } from '../core/quota-state';
+import { COUNTED_PREFIX, countedMeterId, isCountedMeterId } from '../core/model-counts';
 import { MAX_CAP_WINDOW_HOURS, MAX_MODEL_CAP, type ModelCap, type Settings } from '../alerts/settings';
 
 /**
@@ -23,10 +24,13 @@ export function choosableFeatures(
   state: QuotaState,
   current: string | null,
   translate: (key: `feature_${KnownFeature}`) => string,
+  modelCaps: Readonly<Record<string, ModelCap>> = {},
 ): string[] {
   const names = new Set<string>([DEFAULT_BADGE_FEATURE]);
   const windows = new Set<string>();
-  if (current !== null) (isCodexWindowName(current) ? windows : names).add(current);
+  // A model the user capped is a meter too (lib/alerts/counted-meters.ts): listed after the Codex windows.
+  const counted = new Set(Object.keys(modelCaps).map(countedMeterId));
+  if (current !== null) (isCountedMeterId(current) ? counted : isCodexWindowName(current) ? windows : names).add(current);
   for (const account of Object.values(state.accounts)) {
     for (const name of Object.keys(account.features)) names.add(name);
     for (const block of account.blocked) names.add(block.name);
@@ -40,14 +44,20 @@ export function choosableFeatures(
       ),
     ),
     ...[...windows].sort(),
+    ...[...counted].sort(),
   ];
 }
 
 /**
  * The threshold used when the user chose none (lib/alerts/low-threshold.ts): 10 for images, 20 for
- * a Codex window (a percent), else a fifth of the largest count seen in any account.
+ * a Codex window (a percent), a fifth of the cap for a counted model, else a fifth of the largest count seen in any account.
  */
-export function defaultThreshold(state: QuotaState, feature: string): number {
+export function defaultThreshold(state: QuotaState, feature: string, modelCaps: Readonly<Record<string, ModelCap>> = {}): number {
+  if (isCountedMeterId(feature)) {
+    const slug = feature.slice(COUNTED_PREFIX.length);
+    const cap = Object.hasOwn(modelCaps, slug) ? modelCaps[slug] : undefined;
+    return lowThreshold({ lowThresholds: {} }, { id: feature, unit: 'messages', mostSeen: cap?.limit ?? 0 });
+  }
   const maxSeen = Math.max(0, ...Object.values(state.accounts).map((account) => account.features[feature]?.maxSeen ?? 0));
   return lowThreshold({ lowThresholds: {} }, { id: feature, unit: isCodexWindowName(feature) ? 'percent' : 'count', mostSeen: maxSeen });
 }

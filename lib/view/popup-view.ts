@@ -109,7 +109,8 @@ function featureView(meter: Meter, account: AccountState, now: number): FeatureV
   // While full the server keeps moving reset_after forward (protocol.md section 2): no fixed time yet.
   const reset = meter.windowNotStarted && timed.kind === 'ahead' ? { kind: 'windowNotStarted' as const } : timed;
   // A feature's cap is a stated limit or the most seen; a percent's scale is the Codex group's bar.
-  const cap = meter.cap !== null && meter.cap.source !== 'scale' ? { value: meter.cap.value, source: meter.cap.source } : null;
+  const cap =
+    meter.cap?.source === 'limit' || meter.cap?.source === 'maxSeen' ? { value: meter.cap.value, source: meter.cap.source } : null;
   return {
     name: meter.id,
     remaining: meter.left,

@@ -1,6 +1,8 @@
 import { featureLabel, type KnownFeature } from '../core/feature-names';
 import { CODEX_WINDOW_PREFIX, FIVE_HOURS_SECONDS, isCodexWindowName, WEEK_SECONDS } from '../core/codex-usage';
 import type { AccountState, QuotaState } from '../core/quota-state';
+import { COUNTED_PREFIX, isCountedMeterId } from '../core/model-counts';
+import { modelName } from '../core/model-names';
 
 /**
  * Names of Codex windows in words. A window is named by its length ("5-hour window", "weekly"), not
@@ -14,7 +16,8 @@ type WindowKey =
   | 'popup_codexDays'
   | 'popup_codexLengthUnknown'
   | 'popup_codexCodeReview'
-  | 'popup_codexWindowName';
+  | 'popup_codexWindowName'
+  | 'popup_countedMeterName';
 type Translate = (key: WindowKey | `feature_${KnownFeature}`, substitutions?: string[]) => string;
 
 const HOUR_SECONDS = 3600;
@@ -44,8 +47,9 @@ function windowSecondsOf(accounts: Array<AccountState | undefined>, name: string
   return null;
 }
 
-/** A badge or notification name for anything it can show: a feature, or "Codex 5-hour window". */
+/** A badge or notification name for anything it can show: a feature, "Codex 5-hour window", or "GPT-5 Thinking (counted here)". */
 export function quotaLabel(name: string, state: Pick<QuotaState, 'accounts'>, translate: Translate): string {
+  if (isCountedMeterId(name)) return translate('popup_countedMeterName', [modelName(name.slice(COUNTED_PREFIX.length))]);
   if (!isCodexWindowName(name)) return featureLabel(name, translate);
   const seconds = windowSecondsOf(Object.values(state.accounts), name);
   return translate('popup_codexWindowName', [windowLabel(name, seconds, translate)]);
