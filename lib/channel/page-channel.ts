@@ -57,7 +57,7 @@ export interface PagePlanFinding {
 }
 
 /** The model that answered a turn (lib/page/turn-model.ts): its slug, whether "auto" switched to reasoning, an opaque turn key. */
-export interface PageTurnModelFinding {
+interface PageTurnModelFinding {
   kind: 'turn-model';
   carrier: PageCarrier;
   model: string;

@@ -53,7 +53,6 @@ export const modelCountsSchema = z.object({
 
 export type ModelCounts = z.infer<typeof modelCountsSchema>;
 type AccountCounts = z.infer<typeof accountCountsSchema>;
-export type CapSeen = z.infer<typeof capSeenSchema>;
 
 /** The id a counted model's meter goes by (settings' thresholds, the badge, the notice ledger), apart from server features. */
 export const COUNTED_PREFIX = 'counted:';
@@ -71,7 +70,7 @@ const emptyAccount = (): AccountCounts => ({ models: {}, turns: [], capsSeen: {}
  * back since: it is counted in every window (the turn did happen, and not long ago as far as can
  * be told), which errs towards less left, never more.
  */
-export function isWithin(at: number, now: number, windowMs: number): boolean {
+function isWithin(at: number, now: number, windowMs: number): boolean {
   return now - at < windowMs;
 }
 

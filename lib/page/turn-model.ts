@@ -22,7 +22,7 @@ export function modelSlugOf(value: unknown): string | null {
   return SLUG.test(slug) ? slug : null;
 }
 
-export interface TurnModel {
+interface TurnModel {
   model: string;
   auto: boolean;
   /** An opaque key of the turn's exchange id (else its message id), so that a resumed or replayed turn counts once. */

@@ -13,7 +13,7 @@ import { meterRunOut, type RunOutForecast } from '../core/run-out-forecast';
  * from other devices or the apps are not seen.
  */
 
-export interface CountedCapView {
+interface CountedCapView {
   limit: number;
   windowHours: number;
   left: number;
