@@ -1,5 +1,5 @@
 import { meterStatus, type Meter } from '../core/meter';
-import { countWithin, countedMeterId, nextFreedAt } from '../core/model-counts';
+import { countWithin, countedMeterId, nextFreedAt } from '../core/rolling-window';
 import { lowThreshold } from './low-threshold';
 import type { ModelCap } from './settings';
 

@@ -6,7 +6,7 @@ import { accountMeters } from './account-meters';
 import { meterRunOut, type RunOutForecast } from '../core/run-out-forecast';
 import { integer, text } from '../core/schema-parts';
 import { isKnownFeature } from '../core/feature-names';
-import { isCountedMeterId } from '../core/model-counts';
+import { isCountedMeterId } from '../core/rolling-window';
 import type { CountedAccount } from './counted-meters';
 
 /**

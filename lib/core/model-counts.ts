@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { keepNewest } from './keep-newest';
 import { integer, list, name } from './schema-parts';
 import type { ModelLimit } from './quota-types';
+import { MAX_TIMES_PER_MODEL, countWithin } from './rolling-window';
 
 /**
  * Turns counted per account and model in this browser (issue 22): the times at which the page saw
@@ -19,7 +20,6 @@ import type { ModelLimit } from './quota-types';
 export const MODEL_COUNTS_VERSION = 1;
 const HOUR_MS = 3_600_000;
 export const MAX_COUNT_AGE_MS = 7 * 24 * HOUR_MS;
-export const MAX_TIMES_PER_MODEL = 1000;
 const MAX_MODELS = 12;
 export const MAX_TURN_KEYS = 64;
 const MAX_ACCOUNTS = 10;
@@ -54,45 +54,15 @@ export const modelCountsSchema = z.object({
 export type ModelCounts = z.infer<typeof modelCountsSchema>;
 type AccountCounts = z.infer<typeof accountCountsSchema>;
 
-/** The id a counted model's meter goes by (settings' thresholds, the badge, the notice ledger), apart from server features. */
-export const COUNTED_PREFIX = 'counted:';
-export const countedMeterId = (slug: string) => `${COUNTED_PREFIX}${slug}`;
-export const isCountedMeterId = (id: string) => id.startsWith(COUNTED_PREFIX);
-
 export function emptyModelCounts(): ModelCounts {
   return { version: MODEL_COUNTS_VERSION, accounts: {} };
 }
 
 const emptyAccount = (): AccountCounts => ({ models: {}, turns: [], capsSeen: {} });
 
-/**
- * Whether a kept time is within `windowMs` of `now`. A time after `now` means the clock was moved
- * back since: it is counted in every window (the turn did happen, and not long ago as far as can
- * be told), which errs towards less left, never more.
- */
-function isWithin(at: number, now: number, windowMs: number): boolean {
-  return now - at < windowMs;
-}
-
 /** The times still worth keeping: within 7 days of now on either side (a clock moved far back or forward drops them). */
 function keptTimes(times: readonly number[], now: number): number[] {
   return times.filter((at) => Math.abs(now - at) < MAX_COUNT_AGE_MS).slice(-MAX_TIMES_PER_MODEL);
-}
-
-/** How many of the kept times fall in the window ending now. */
-export function countWithin(times: readonly number[], now: number, windowMs: number): number {
-  return times.reduce((total, at) => total + Number(isWithin(at, now, windowMs)), 0);
-}
-
-/** A count that reached the bound with every kept time in its window may be larger: "at least". */
-export function isAtLeast(times: readonly number[], now: number, windowMs: number): boolean {
-  return times.length >= MAX_TIMES_PER_MODEL && countWithin(times, now, windowMs) === times.length;
-}
-
-/** When the oldest time counted in the window leaves it, which is when one more is "left" again; null when none is counted. */
-export function nextFreedAt(times: readonly number[], now: number, windowMs: number): number | null {
-  const counted = times.filter((at) => isWithin(at, now, windowMs) && at <= now);
-  return counted.length === 0 ? null : Math.min(...counted) + windowMs;
 }
 
 function newestOf(times: readonly number[]): number {

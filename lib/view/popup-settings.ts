@@ -4,7 +4,7 @@ import { featureOrder } from './popup-feature-order';
 import { DEFAULT_BADGE_FEATURE } from '../alerts/defaults';
 import { lowThreshold } from '../alerts/low-threshold';
 import type { QuotaState } from '../core/quota-state';
-import { COUNTED_PREFIX, countedMeterId, isCountedMeterId } from '../core/model-counts';
+import { COUNTED_PREFIX, countedMeterId, isCountedMeterId } from '../core/rolling-window';
 import { MAX_CAP_WINDOW_HOURS, MAX_MODEL_CAP, type ModelCap, type Settings } from '../alerts/settings';
 
 /**

@@ -1,7 +1,7 @@
 import { featureLabel, type KnownFeature } from '../core/feature-names';
 import { CODEX_WINDOW_PREFIX, FIVE_HOURS_SECONDS, isCodexWindowName, WEEK_SECONDS } from '../core/codex-usage';
 import type { AccountState, QuotaState } from '../core/quota-state';
-import { COUNTED_PREFIX, isCountedMeterId } from '../core/model-counts';
+import { COUNTED_PREFIX, isCountedMeterId } from '../core/rolling-window';
 import { modelName } from '../core/model-names';
 
 /**

@@ -2,19 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   COUNT_WINDOWS_MS,
-  MAX_TIMES_PER_MODEL,
   MAX_TURN_KEYS,
-  countWithin,
   emptyModelCounts,
-  isAtLeast,
   modelCountsSchema,
-  nextFreedAt,
   recordCapsSeen,
   recordTurn,
   resetModelCounts,
   windowCounts,
   type ModelCounts,
 } from '../../../lib/core/model-counts';
+import { MAX_TIMES_PER_MODEL, countWithin, isAtLeast, nextFreedAt } from '../../../lib/core/rolling-window';
 
 /**
  * The rolling windows of turns counted per model (lib/core/model-counts.ts): edges, clocks moved
