@@ -24,7 +24,6 @@ const ALLOWED = new Map<string, string>([
   ['lib/core/quota-state.ts quotaStateSchema', 'hostile and property tests check that whatever is stored is a valid state'],
   ['lib/core/usage-history.ts HISTORY_DAYS', 'the history test checks pruning at the kept number of days'],
   ['lib/page/turn-refusals.ts COOLDOWN_MS', 'the turn-event tests check the cooldown length'],
-  ['lib/core/rolling-window.ts MAX_TIMES_PER_MODEL', 'the window tests fill a model past the bound and check the newest are kept'],
   ['lib/core/model-counts.ts MAX_TURN_KEYS', 'the window tests check only the last turn keys are remembered'],
   ['lib/page/turn-model.ts modelSlugOf', 'the slug rule, table- and property-tested apart from the events that carry it'],
   ['lib/view/popup-view.ts OUTDATED_AFTER_MS', 'the popup-view tests step the clock across the threshold'],
