@@ -51,7 +51,7 @@ describe('countedMeters', () => {
   });
 
   it('a cap for a model never counted is a full meter', () => {
-    expect(countedMeters({ features: {}, blocked: [] }, settings(), NOW)[0]).toMatchObject({ left: 5, status: 'normal', resetsAt: null });
+    expect(countedMeters({}, settings(), NOW)[0]).toMatchObject({ left: 5, status: 'normal', resetsAt: null });
   });
 
   it('the forecast reads the pace of the counted turns', () => {
