@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { isCodexWindowName } from '../../lib/core/codex-usage';
 import { quotaLabel } from '../../lib/view/window-label';
 import { formatDuration, formatLocalTime } from '../../lib/view/format-time';
-import { dueNotices, overHourlyBudget, pendingRefills, recordSent, refillNotice, type Notice } from '../../lib/alerts/notification-policy';
+import { dueNotices, overHourlyBudget, pendingRefills, refillNotice, type Notice } from '../../lib/alerts/notification-policy';
+import { recordSent } from '../../lib/alerts/notice-ledger';
 import { createAlarm } from './alarms';
 import type { QuotaState } from '../../lib/core/quota-state';
 import { createSerialQueue } from '../../lib/core/serial-queue';
@@ -14,7 +15,7 @@ import { withCounted } from '../../lib/alerts/counted-meters';
 import { modelCountStore } from '../../lib/extension/model-count-store';
 
 /**
- * Shows the notices the policy (lib/alerts/notification-policy.ts) says are due, records them before
+ * Shows the notices the policy (lib/alerts/notification-policy.ts) says are due, records them (lib/alerts/notice-ledger.ts) before
  * showing so that no restart or second tab can repeat one, and keeps one alarm per warned window
  * for the refill notice. All of it on one serial queue.
  */

@@ -1,6 +1,6 @@
-import { meterStatus, type Meter } from '../core/meter';
+import type { Meter } from '../core/meter';
 import { countWithin, countedMeterId, nextFreedAt } from '../core/rolling-window';
-import { lowThreshold } from './low-threshold';
+import { newMeter } from './new-meter';
 import type { ModelCap } from './settings';
 
 /**
@@ -23,34 +23,29 @@ export type CountedSettings = { lowThresholds: Readonly<Record<string, number>>;
 function countedMeter(slug: string, cap: ModelCap, times: readonly number[], settings: CountedSettings, now: number): Meter {
   const windowMs = cap.windowHours * HOUR_MS;
   const counted = times.filter((at) => countWithin([at], now, windowMs) === 1).sort((a, b) => a - b);
-  const left = Math.max(0, cap.limit - counted.length);
-  const id = countedMeterId(slug);
-  // The default "low" is a fifth of the cap, as a count's is of the most seen.
-  const threshold = lowThreshold(settings, { id, unit: 'messages', mostSeen: cap.limit });
-  // When the oldest turn counted leaves the window, one more is left: the nearest thing a rolling window has to a reset.
-  const resetsAt = nextFreedAt(counted, now, windowMs);
-  return {
-    id,
-    group: 'counted',
-    label: { kind: 'countedModel', slug, windowHours: cap.windowHours },
-    unit: 'messages',
-    left,
-    cap: { value: cap.limit, source: 'user' },
-    mostSeen: null,
-    lowThreshold: threshold,
-    status: meterStatus({ left, resetsAt, blocked: false, lowThreshold: threshold }, now),
-    blocked: false,
-    resetsAt,
-    resetEstimated: false,
-    windowNotStarted: false,
-    source: 'counted',
-    since: counted.at(-1) ?? null,
-    // What was left after each turn counted in the window: the run-out forecast's pace.
-    points: [
-      { at: (counted[0] ?? now) - 1, remaining: cap.limit },
-      ...counted.map((at, index) => ({ at, remaining: Math.max(0, cap.limit - index - 1) })),
-    ],
-  };
+  return newMeter(
+    {
+      id: countedMeterId(slug),
+      group: 'counted',
+      label: { kind: 'countedModel', slug, windowHours: cap.windowHours },
+      unit: 'messages',
+      left: Math.max(0, cap.limit - counted.length),
+      // The user's cap, never the server's: `source` says so. It is also the scale of the default "low" (a fifth of it).
+      cap: cap.limit,
+      mostSeen: cap.limit,
+      // When the oldest turn counted leaves the window, one more is left: the nearest thing a rolling window has to a reset.
+      resetsAt: nextFreedAt(counted, now, windowMs),
+      source: 'counted',
+      since: counted.at(-1) ?? null,
+      // What was left after each turn counted in the window: the run-out forecast's pace.
+      points: [
+        { at: (counted[0] ?? now) - 1, remaining: cap.limit },
+        ...counted.map((at, index) => ({ at, remaining: Math.max(0, cap.limit - index - 1) })),
+      ],
+    },
+    settings,
+    now,
+  );
 }
 
 /** One meter per model the user capped, in the order the caps were set. */

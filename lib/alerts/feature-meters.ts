@@ -1,7 +1,6 @@
-import { meterStatus, type Meter } from '../core/meter';
+import type { Meter } from '../core/meter';
 import type { BlockedState, FeatureState } from '../core/quota-state';
-import { dropSeen } from '../core/run-out-forecast';
-import { lowThreshold } from './low-threshold';
+import { newMeter } from './new-meter';
 
 /**
  * ChatGPT's features as meters (lib/core/meter.ts): a count left per feature, and a block
@@ -27,67 +26,33 @@ export interface FeatureAccount {
 }
 
 type Thresholds = { lowThresholds: Readonly<Record<string, number>> };
-type FeatureReading = NonNullable<FeatureAccount['features'][string]>;
-type BlockReading = FeatureAccount['blocked'][number];
-
-/** The most seen is a cap worth a bar only once a drop from it was seen (or the count is below it). */
-function maxSeenCap(feature: FeatureReading): Meter['cap'] {
-  const known = feature.maxSeen > 0 && (feature.remaining < feature.maxSeen || dropSeen(feature.points ?? []));
-  return known ? { value: feature.maxSeen, source: 'maxSeen' } : null;
-}
-
-function featureMeter(
-  name: string,
-  feature: FeatureReading | undefined,
-  block: BlockReading | undefined,
-  settings: Thresholds,
-  now: number,
-): Meter {
-  const mostSeen = feature !== undefined && feature.maxSeen > 0 ? feature.maxSeen : null;
-  const threshold = lowThreshold(settings, { id: name, unit: 'count', mostSeen });
-  const limit = block?.limit ?? null;
-  const reading =
-    block !== undefined
-      ? {
-          left: 0,
-          cap: limit !== null && limit > 0 ? { value: limit, source: 'limit' as const } : null,
-          resetsAt: block.resetsAt,
-          resetEstimated: false,
-          windowNotStarted: false,
-          points: [],
-        }
-      : {
-          left: feature?.remaining ?? 0,
-          cap: feature === undefined ? null : maxSeenCap(feature),
-          resetsAt: feature?.resetsAt ?? null,
-          resetEstimated: feature?.resetEstimated === true,
-          windowNotStarted: feature?.windowNotStarted === true,
-          points: feature?.points ?? [],
-        };
-  const blocked = block !== undefined;
-  return {
-    id: name,
-    group: 'features',
-    label: { kind: 'feature', name },
-    unit: 'count',
-    mostSeen,
-    lowThreshold: threshold,
-    status: meterStatus({ left: reading.left, resetsAt: reading.resetsAt, blocked, lowThreshold: threshold }, now),
-    blocked,
-    source: 'server',
-    since: feature?.seenAt ?? null,
-    ...reading,
-  };
-}
 
 /**
  * One meter per feature a reading listed, in the order stored, then one per feature only a block
- * names. A feature listed and blocked is one blocked meter; a block the site lists twice, one.
+ * names. A feature listed and blocked is one blocked meter: nothing left until the block ends,
+ * against the cap the site states. A block the site lists twice is one meter.
  */
 export function featureMeters(account: FeatureAccount, settings: Thresholds, now: number): Meter[] {
-  const featureOf = (name: string) => (Object.hasOwn(account.features, name) ? account.features[name] : undefined);
-  const blockOf = (name: string) => account.blocked.find((entry) => entry.name === name);
-  const listed = Object.keys(account.features).filter((name) => featureOf(name) !== undefined);
-  const blockedOnly = [...new Set(account.blocked.map((block) => block.name))].filter((name) => featureOf(name) === undefined);
-  return [...listed, ...blockedOnly].map((name) => featureMeter(name, featureOf(name), blockOf(name), settings, now));
+  const names = new Set([...Object.keys(account.features), ...account.blocked.map((block) => block.name)]);
+  return [...names].flatMap((name) => {
+    // Names are safe keys (lib/core/schema-parts.ts): none reads an inherited member.
+    const feature = account.features[name];
+    const block = account.blocked.find((entry) => entry.name === name);
+    const limit = block?.limit ?? 0;
+    const reading = block
+      ? { left: 0, resetsAt: block.resetsAt, blocked: true, cap: limit > 0 ? limit : null }
+      : feature && {
+          left: feature.remaining,
+          resetsAt: feature.resetsAt,
+          resetEstimated: feature.resetEstimated === true,
+          windowNotStarted: feature.windowNotStarted === true,
+          points: feature.points ?? [],
+        };
+    if (!reading) return [];
+    const mostSeen = feature && feature.maxSeen > 0 ? feature.maxSeen : null;
+    const label = { kind: 'feature' as const, name };
+    return [
+      newMeter({ id: name, group: 'features', label, unit: 'count', mostSeen, since: feature?.seenAt ?? null, ...reading }, settings, now),
+    ];
+  });
 }

@@ -18,7 +18,7 @@ export function lowThreshold(
   settings: { lowThresholds: Readonly<Record<string, number>> },
   meter: Pick<Meter, 'id' | 'unit' | 'mostSeen'>,
 ): number {
-  const chosen = Object.hasOwn(settings.lowThresholds, meter.id) ? settings.lowThresholds[meter.id] : undefined;
+  const chosen = settings.lowThresholds[meter.id];
   if (chosen !== undefined) return chosen;
   if (meter.id === DEFAULT_BADGE_FEATURE) return DEFAULT_LOW_THRESHOLD;
   const scale = meter.unit === 'percent' ? PERCENT_SCALE : (meter.mostSeen ?? 0);

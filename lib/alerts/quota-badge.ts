@@ -2,6 +2,7 @@ import type { Meter } from '../core/meter';
 import { meterOf, type MeterAccount, type MeterSettings } from './account-meters';
 import { badgeView, type BadgeView } from './badge-view';
 import { DEFAULT_BADGE_FEATURE } from './defaults';
+import { badgeText } from './badge-text';
 
 export { BADGE_COLORS, type BadgeStatus, type BadgeView } from './badge-view';
 
@@ -11,16 +12,8 @@ export { BADGE_COLORS, type BadgeStatus, type BadgeView } from './badge-view';
  * shown number stops being current.
  */
 
-const MAX_BADGE_NUMBER = 999;
-
-/** A count ("12", "999+") or a percent left ("63%", at most four characters with "100%"). */
-function badgeText(meter: Meter): string {
-  if (meter.unit === 'percent') return `${meter.left}%`;
-  return meter.left > MAX_BADGE_NUMBER ? `${MAX_BADGE_NUMBER}+` : String(meter.left);
-}
-
 /** The badge of a meter, coloured by its status; "none" when nothing read the meter `id`. A block shows 0 and the block's own reset. */
-export function badgeOfMeter(meter: Meter | undefined, id: string, now: number): BadgeView {
+function badgeOfMeter(meter: Meter | undefined, id: string, now: number): BadgeView {
   if (meter === undefined) return badgeView('none', id, '', null, null, now);
   return badgeView(meter.status, id, badgeText(meter), meter.left, meter.resetsAt, now);
 }

@@ -1,7 +1,7 @@
 import { percentLeft } from '../core/codex-usage';
 import type { CodexWindowState } from '../core/codex-state';
-import { meterStatus, type Meter } from '../core/meter';
-import { lowThreshold } from './low-threshold';
+import type { Meter } from '../core/meter';
+import { newMeter } from './new-meter';
 
 /**
  * Codex's windows as meters (lib/core/meter.ts): the whole percent left of each rolling window
@@ -23,27 +23,23 @@ type Thresholds = { lowThresholds: Readonly<Record<string, number>> };
 type WindowReading = NonNullable<WindowAccount['codex']>['windows'][number];
 
 function windowMeter(window: WindowReading, settings: Thresholds, now: number): Meter {
-  const left = percentLeft(window.usedPercent);
-  const threshold = lowThreshold(settings, { id: window.name, unit: 'percent', mostSeen: null });
-  return {
-    id: window.name,
-    group: 'codex',
-    label: { kind: 'codexWindow', name: window.name, windowSeconds: window.windowSeconds ?? null },
-    unit: 'percent',
-    left,
-    cap: { value: 100, source: 'scale' },
-    mostSeen: null,
-    lowThreshold: threshold,
-    status: meterStatus({ left, resetsAt: window.resetsAt, blocked: false, lowThreshold: threshold }, now),
-    blocked: false,
-    resetsAt: window.resetsAt,
-    resetEstimated: false,
-    windowNotStarted: false,
-    source: 'server',
-    since: window.seenAt ?? null,
-    // The forecast counts down the exact share left, not the rounded one shown.
-    points: (window.samples ?? []).map((sample) => ({ at: sample.at, remaining: 100 - sample.usedPercent })),
-  };
+  const { name, resetsAt } = window;
+  return newMeter(
+    {
+      id: name,
+      group: 'codex',
+      label: { kind: 'codexWindow', name, windowSeconds: window.windowSeconds ?? null },
+      unit: 'percent',
+      left: percentLeft(window.usedPercent),
+      resetsAt,
+      cap: 100,
+      since: window.seenAt ?? null,
+      // The forecast counts down the exact share left, not the rounded one shown.
+      points: (window.samples ?? []).map((sample) => ({ at: sample.at, remaining: 100 - sample.usedPercent })),
+    },
+    settings,
+    now,
+  );
 }
 
 /** One meter per Codex window stored, in the order the body gave them; none before a Codex reading. */

@@ -40,17 +40,6 @@ type MeterLabel =
   | { kind: 'codexWindow'; name: string; windowSeconds: number | null }
   | { kind: 'countedModel'; slug: string; windowHours: number };
 
-/**
- * The cap a bar is drawn against, only where it is known. limit: the cap the site states (a
- * blocked feature's). maxSeen: the most seen this window, once a drop from it was seen (the first
- * reading of a window says nothing of the cap). scale: the whole of a percent, 100. user: a cap
- * the user set (a counted model's, lib/alerts/counted-meters.ts), never the server's.
- */
-interface MeterCap {
-  value: number;
-  source: 'limit' | 'maxSeen' | 'scale' | 'user';
-}
-
 export interface Meter {
   /** The stable name: a feature (`image_gen`) or a Codex window (`codex:primary`). Settings and the notice ledger key by it. */
   id: string;
@@ -59,9 +48,12 @@ export interface Meter {
   unit: MeterUnit;
   /** What is left, whole, in `unit` (0 for a blocked feature). A Codex window's is lib/core/codex-usage.ts percentLeft. */
   left: number;
-  /** The cap, when known (see MeterCap); null when not. */
-  cap: MeterCap | null;
-  /** The largest `left` seen this window, the scale of the default low threshold; null when none or not counted. */
+  /**
+   * The cap, when known: the one the site states (a blocked feature's limit), or the whole of a
+   * percent (100). Null when not known; then the most seen is a cap only as far as seen.
+   */
+  cap: number | null;
+  /** The largest `left` seen this window (a cap as far as seen, the scale of the default low threshold); null when none. */
   mostSeen: number | null;
   /** At or below this `left` the meter is low (lib/alerts/low-threshold.ts: the user's choice, else the default). */
   lowThreshold: number;

@@ -69,8 +69,3 @@ export function meterRunOut(meter: { points: readonly RemainingPoint[]; resetsAt
   const runsOutAt = Math.round(now + (remaining / used) * span);
   return { runsOutAt, beforeReset: resetsAt === null ? null : runsOutAt < resetsAt };
 }
-
-/** A drop from a higher count was seen in the window: only then is the most seen a cap worth a bar. */
-export function dropSeen(points: readonly RemainingPoint[]): boolean {
-  return points.some((point, index) => index > 0 && point.remaining < (points[index - 1]?.remaining ?? 0));
-}

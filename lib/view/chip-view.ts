@@ -1,4 +1,5 @@
-import { badgeOfMeter, type BadgeStatus } from '../alerts/quota-badge';
+import type { BadgeStatus } from '../alerts/quota-badge';
+import { badgeText } from '../alerts/badge-text';
 import { featureLabel, type KnownFeature } from '../core/feature-names';
 import { isCodexWindowName } from '../core/codex-usage';
 import type { ChipInput } from './chip-input';
@@ -33,16 +34,17 @@ export function chipViewOf(
   translate: (key: ChipMessageKey, substitutions?: string[]) => string,
   locale: string,
 ): ChipView {
-  const view = badgeOfMeter(input.meter, input.feature, now);
+  const { meter } = input;
   // A Codex window is named "Codex" only: its length's words (lib/view/window-label.ts) would cost
   // every chatgpt.com page more than the content scripts' budget allows (test/meta/built-content-scripts.test.ts).
   const label = isCodexWindowName(input.feature) ? translate('popup_codexHeading') : featureLabel(input.feature, translate);
   let detail: string;
-  if (view.status === 'none') detail = translate('chip_noReading');
-  else if (view.status === 'stale') detail = translate('chip_probablyReset');
-  else if (input.meter?.windowNotStarted === true && view.status !== 'blocked') detail = translate('chip_full');
-  else if (view.resetsAt === null) detail = translate('tooltip_resetUnknown');
-  else detail = translate('chip_resetsIn', [formatDuration(view.resetsAt - now, locale)]);
-  const count = view.text || '–';
-  return { status: view.status, count, label, detail, ariaLabel: `${label}: ${count}. ${detail}` };
+  if (meter === undefined) detail = translate('chip_noReading');
+  else if (meter.status === 'stale') detail = translate('chip_probablyReset');
+  else if (meter.windowNotStarted && meter.status !== 'blocked') detail = translate('chip_full');
+  else if (meter.resetsAt === null) detail = translate('tooltip_resetUnknown');
+  else detail = translate('chip_resetsIn', [formatDuration(meter.resetsAt - now, locale)]);
+  // The badge's text and status, read off the meter itself: the badge's colours stay out of every page.
+  const count = meter === undefined ? '–' : badgeText(meter);
+  return { status: meter?.status ?? 'none', count, label, detail, ariaLabel: `${label}: ${count}. ${detail}` };
 }

@@ -2,6 +2,7 @@ import type { AccountState, FeatureState } from '../core/quota-state';
 import type { ReadingSource } from '../core/quota-types';
 import type { Meter, MeterStatus } from '../core/meter';
 import { meterRunOut, type RunOutForecast } from '../core/run-out-forecast';
+import { dropSeen } from '../core/remaining-points';
 import { accountMeters } from '../alerts/account-meters';
 import type { Settings } from '../alerts/settings';
 import { featureOrder } from './popup-feature-order';
@@ -101,6 +102,17 @@ function lastSeenAt(feature: FeatureState | undefined, account: AccountState): n
   return feature !== undefined && latest !== undefined && feature.seenAt < latest ? feature.seenAt : null;
 }
 
+/**
+ * The stated cap, else (for a count not blocked) the most seen once a drop from it was seen, or
+ * while the count is below it: the first reading of a window says nothing of the cap.
+ */
+function capView(meter: Meter): CapView | null {
+  if (meter.cap !== null) return { value: meter.cap, source: 'limit' };
+  const { mostSeen } = meter;
+  if (meter.blocked || mostSeen === null || !(meter.left < mostSeen || dropSeen(meter.points))) return null;
+  return { value: mostSeen, source: 'maxSeen' };
+}
+
 /** What the feature's meter does not carry: where it was read, the site's words for a block, a pause. */
 function featureView(meter: Meter, account: AccountState, now: number): FeatureView {
   const feature = Object.hasOwn(account.features, meter.id) ? account.features[meter.id] : undefined;
@@ -108,9 +120,7 @@ function featureView(meter: Meter, account: AccountState, now: number): FeatureV
   const timed = resetView(meter.resetsAt, now);
   // While full the server keeps moving reset_after forward (protocol.md section 2): no fixed time yet.
   const reset = meter.windowNotStarted && timed.kind === 'ahead' ? { kind: 'windowNotStarted' as const } : timed;
-  // A feature's cap is a stated limit or the most seen; a percent's scale is the Codex group's bar.
-  const cap =
-    meter.cap?.source === 'limit' || meter.cap?.source === 'maxSeen' ? { value: meter.cap.value, source: meter.cap.source } : null;
+  const cap = capView(meter);
   return {
     name: meter.id,
     remaining: meter.left,

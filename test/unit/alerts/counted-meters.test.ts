@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { accountMeters } from '../../../lib/alerts/account-meters';
 import { countedMeters } from '../../../lib/alerts/counted-meters';
-import { dueNotices, pendingRefills, recordSent, refillNotice } from '../../../lib/alerts/notification-policy';
+import { dueNotices, pendingRefills, refillNotice } from '../../../lib/alerts/notification-policy';
+import { recordSent } from '../../../lib/alerts/notice-ledger';
 import { defaultSettings, type Settings } from '../../../lib/alerts/settings';
 import { meterRunOut } from '../../../lib/core/run-out-forecast';
 
@@ -28,7 +29,7 @@ describe('countedMeters', () => {
   ])('%s', (_name, times, left, status) => {
     const [meter] = countedMeters(account(times), settings(), NOW);
     expect(meter).toMatchObject({ id: 'counted:gpt-5-thinking', group: 'counted', unit: 'messages', left, status, source: 'counted' });
-    expect(meter?.cap).toEqual({ value: 5, source: 'user' });
+    expect(meter?.cap).toBe(5);
   });
 
   it("the user's threshold for the meter wins over a fifth of the cap", () => {

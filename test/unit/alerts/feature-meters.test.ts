@@ -68,14 +68,13 @@ describe('featureMeters', () => {
     ['nothing left', account([feature('image_gen', 0, { maxSeen: 40 })]), {}, { status: 'empty', left: 0 }],
     ['past its reset', account([feature('image_gen', 3, { resetsAt: NOW - 1 })]), {}, { status: 'stale' }],
     ['no reset time: still current', account([feature('image_gen', 3, { resetsAt: null })]), {}, { status: 'low', resetsAt: null }],
-    ['the most seen, below: a cap', account([feature('image_gen', 30, { maxSeen: 40 })]), {}, { cap: { value: 40, source: 'maxSeen' } }],
+    ['the most seen, below: a cap as far as seen', account([feature('image_gen', 30, { maxSeen: 40 })]), {}, { cap: null, mostSeen: 40 }],
     [
-      'the most seen, a drop seen: a cap',
+      'the drops seen this window',
       account([feature('image_gen', 40, { maxSeen: 40, points: DROPS })]),
       {},
-      { cap: { value: 40, source: 'maxSeen' }, points: DROPS },
+      { cap: null, mostSeen: 40, points: DROPS },
     ],
-    ['the first reading of a window: no cap', account([feature('image_gen', 40, { maxSeen: 40 })]), {}, { cap: null }],
     [
       'full until first use, reset estimated',
       account([feature('image_gen', 40, { windowNotStarted: true, resetEstimated: true })]),
@@ -86,7 +85,7 @@ describe('featureMeters', () => {
       'blocked, whatever the count says',
       account([feature('image_gen', 25)], [block('image_gen', { limit: 50 })]),
       {},
-      { status: 'blocked', blocked: true, left: 0, resetsAt: NOW + 2 * HOUR, cap: { value: 50, source: 'limit' }, since: NOW - HOUR },
+      { status: 'blocked', blocked: true, left: 0, resetsAt: NOW + 2 * HOUR, cap: 50, since: NOW - HOUR },
     ],
     [
       'blocked until a time now passed',

@@ -3,11 +3,21 @@ import { meterOf } from '../../../lib/alerts/account-meters';
 import { lowThreshold } from '../../../lib/alerts/low-threshold';
 import type { MeterStatus as FeatureStatus } from '../../../lib/core/meter';
 import { badgeFor } from '../../../lib/alerts/quota-badge';
-import { meterConditions } from '../../../lib/alerts/notification-policy';
+import { meterConditions } from '../../../lib/alerts/meter-conditions';
 import { emptyAccountState, type AccountState, type BlockedState, type FeatureState } from '../../../lib/core/quota-state';
 import { popupView } from '../../../lib/view/popup-view';
+import { codexView } from '../../../lib/view/codex-view';
+import { chipInputFrom } from '../../../lib/view/chip-input';
+import { chipViewOf } from '../../../lib/view/chip-view';
+import { defaultSettings } from '../../../lib/alerts/settings';
+import { applyReading } from '../../../lib/core/apply-reading';
+import { emptyQuotaState, STATE_VERSION } from '../../../lib/core/quota-state';
+import { codexReading, codexWindow } from '../core/codex-bodies';
 
-/** One rule for what a reading means now; the badge, the popup and the notifications all follow it. */
+/**
+ * One rule for what a reading means now (lib/core/meter.ts meterStatus, through each kind's
+ * adapter); the badge, the popup, the notifications and the page chip all follow it.
+ */
 
 const NOW = 1_800_000_000_000;
 const HOUR = 3_600_000;
@@ -64,14 +74,54 @@ describe('featureStatus', () => {
     const noticed = condition === undefined ? null : condition.exhausted ? 'exhausted' : condition.low ? 'low' : 'normal';
     const expectedNotice = { blocked: 'exhausted', empty: 'exhausted', low: 'low', normal: 'normal', stale: null }[expected ?? 'stale'];
     expect(noticed).toBe(expectedNotice);
+    expect(chipStatus({ version: STATE_VERSION, accounts: { a: state }, activeAccount: 'a' }, 'image_gen')).toBe(expected ?? 'none');
+  });
+});
+
+/** What the page chip shows for `name`, read from storage as the chip reads it (no zod). */
+function chipStatus(quotaState: unknown, name: string): string {
+  const input = chipInputFrom({ ...defaultSettings(), pageChip: true, badgeFeature: name }, quotaState, NOW);
+  return chipViewOf(input!, NOW, (key) => key, 'en').status;
+}
+
+const WINDOW = 'codex:primary';
+/** A Codex reading of one window, read an hour ago, as the background stores it. */
+const codexState = (usedPercent: number | null, resetsAt: number | null = NOW + HOUR) =>
+  applyReading(
+    emptyQuotaState(),
+    codexReading(NOW - HOUR, { windows: usedPercent === null ? [] : [codexWindow('primary', usedPercent, resetsAt)] }),
+    'a',
+  );
+
+const WINDOW_CASES: Array<[string, ReturnType<typeof codexState>, FeatureStatus | null]> = [
+  ['no Codex reading', emptyQuotaState(), null],
+  ['plenty left', codexState(37), 'normal'],
+  ['at the default 20% left', codexState(80), 'low'],
+  ['almost used up (1% left)', codexState(99.6), 'low'],
+  ['used up', codexState(100), 'empty'],
+  ['its reset has passed', codexState(37, NOW - 1), 'stale'],
+  ['no reset time: still current', codexState(90, null), 'low'],
+];
+
+describe('a Codex window', () => {
+  it.each(WINDOW_CASES)('%s: the badge, the popup, the notifications and the chip agree', (_name, quotaState, expected) => {
+    const state = quotaState.accounts.a;
+    expect(badgeFor(state, NOW, { badgeFeature: WINDOW, lowThresholds: {} }).status).toBe(expected ?? 'none');
+    expect(codexView(state, NOW)?.windows.find((view) => view.name === WINDOW)?.status ?? null).toBe(expected);
+    const condition =
+      state === undefined ? undefined : meterConditions(state, { lowThresholds: {} }, NOW).find((entry) => entry.feature === WINDOW);
+    const noticed = condition === undefined ? null : condition.exhausted ? 'exhausted' : condition.low ? 'low' : 'normal';
+    const expectedNotice = { blocked: 'exhausted', empty: 'exhausted', low: 'low', normal: 'normal', stale: null }[expected ?? 'stale'];
+    expect(noticed).toBe(expectedNotice);
+    expect(chipStatus(quotaState, WINDOW)).toBe(expected ?? 'none');
   });
 });
 
 /** The account's threshold for a feature (lib/alerts/low-threshold.ts), from the most it has seen. */
-const lowThresholdOf = (settings: { lowThresholds: Record<string, number> }, state: AccountState, name: string) =>
+const accountThreshold = (settings: { lowThresholds: Record<string, number> }, state: AccountState, name: string) =>
   lowThreshold(settings, { id: name, unit: 'count', mostSeen: state.features[name]?.maxSeen ?? null });
 
-describe('lowThresholdOf', () => {
+describe("lowThreshold of an account's feature", () => {
   it.each<[string, Record<string, number>, string, number]>([
     ['the user chose one', { image_gen: 3 }, 'image_gen', 3],
     ['images by default', {}, 'image_gen', 10],
@@ -79,6 +129,6 @@ describe('lowThresholdOf', () => {
     ['a feature never seen', {}, 'file_upload', 0],
   ])('%s', (_name, lowThresholds, name, expected) => {
     const state = account([{ ...feature(25, null, 25), name: 'deep_research' }]);
-    expect(lowThresholdOf({ lowThresholds }, state, name)).toBe(expected);
+    expect(accountThreshold({ lowThresholds }, state, name)).toBe(expected);
   });
 });

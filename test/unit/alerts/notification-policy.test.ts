@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { accountKeyOf } from '../../../lib/page/account-key';
 import { applyReading } from '../../../lib/core/apply-reading';
 import { readingFromFinding } from '../../../lib/core/finding-readings';
-import {
-  dueNotices,
-  MAX_NOTICES_PER_HOUR,
-  pendingRefills,
-  recordSent,
-  refillNotice,
-  windowKey,
-  type Notice,
-  type NoticeLedger,
-} from '../../../lib/alerts/notification-policy';
+import { dueNotices, MAX_NOTICES_PER_HOUR, pendingRefills, refillNotice, type Notice } from '../../../lib/alerts/notification-policy';
+import { recordSent, windowKey, type NoticeLedger } from '../../../lib/alerts/notice-ledger';
 import { readingFromQuotaObject } from '../core/reading-from-quota-object';
 import { DEFAULT_ACCOUNT, emptyAccountState, emptyQuotaState, type QuotaState } from '../../../lib/core/quota-state';
 import type { Reading } from '../../../lib/core/quota-types';

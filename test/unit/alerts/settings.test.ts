@@ -85,10 +85,10 @@ describe('settingsStore.resolve', () => {
 });
 
 /** The threshold of a feature's meter that has seen `maxSeen` at most (lib/alerts/low-threshold.ts). */
-const lowThresholdFor = (settings: Pick<Settings, 'lowThresholds'>, name: string, maxSeen: number) =>
+const countThreshold = (settings: Pick<Settings, 'lowThresholds'>, name: string, maxSeen: number) =>
   lowThreshold(settings, { id: name, unit: 'count', mostSeen: maxSeen });
 
-describe('lowThresholdFor', () => {
+describe('lowThreshold of a count', () => {
   const chosen = { lowThresholds: { image_gen: 25, deep_research: 0, file_upload: 40 } };
   it.each<[string, Pick<Settings, 'lowThresholds'>, string, number, number]>([
     ['image_gen by default', DEFAULTS, 'image_gen', 120, DEFAULT_LOW_THRESHOLD],
@@ -103,6 +103,6 @@ describe('lowThresholdFor', () => {
     ["the user's choice above the most seen", chosen, 'file_upload', 20, 40],
     ['features the user did not choose keep the default', chosen, 'paste_text_to_file', 80, 16],
   ])('%s', (_name, settings, name, maxSeen, threshold) => {
-    expect(lowThresholdFor(settings, name, maxSeen)).toBe(threshold);
+    expect(countThreshold(settings, name, maxSeen)).toBe(threshold);
   });
 });

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyReading } from '../../../lib/core/apply-reading';
-import {
-  dueNotices,
-  pendingRefills,
-  recordSent,
-  refillNotice,
-  type Notice,
-  type NoticeLedger,
-} from '../../../lib/alerts/notification-policy';
+import { dueNotices, pendingRefills, refillNotice, type Notice } from '../../../lib/alerts/notification-policy';
+import { recordSent, type NoticeLedger } from '../../../lib/alerts/notice-ledger';
 import { defaultSettings, type Settings } from '../../../lib/alerts/settings';
 import { emptyQuotaState, type QuotaState } from '../../../lib/core/quota-state';
 import { codexReading, codexWindow } from '../core/codex-bodies';

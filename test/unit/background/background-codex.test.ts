@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { windowKey } from '../../../lib/alerts/notification-policy';
+import { windowKey } from '../../../lib/alerts/notice-ledger';
 import { defaultSettings, type Settings } from '../../../lib/alerts/settings';
 import type { QuotaState } from '../../../lib/core/quota-state';
 import { pickCodexUsage } from '../../../lib/page/codex-usage-fields';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
-import { windowKey, type NoticeLedger } from '../../../lib/alerts/notification-policy';
+import { windowKey, type NoticeLedger } from '../../../lib/alerts/notice-ledger';
 import { defaultSettings, type Settings } from '../../../lib/alerts/settings';
 import { englishMessage } from '../setup';
 import { badge, quotaMessage, restartWorker, sendFromPage, settle, startWorker, stored, validSender } from './worker';

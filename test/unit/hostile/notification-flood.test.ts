@@ -5,10 +5,9 @@ import {
   MAX_PENDING_REFILLS,
   overHourlyBudget,
   pendingRefills,
-  recordSent,
   refillNotice,
-  type NoticeLedger,
 } from '../../../lib/alerts/notification-policy';
+import { recordSent, type NoticeLedger } from '../../../lib/alerts/notice-ledger';
 import { readingFromQuotaObject } from '../core/reading-from-quota-object';
 import { MAX_RESET_AHEAD_MS } from '../../../lib/core/reset-time';
 import { emptyAccountState, MAX_FEATURES_PER_ACCOUNT, type AccountState } from '../../../lib/core/quota-state';

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod/mini';
 import { chipPositionStore } from '../../../lib/extension/chip-position-store';
-import { ledgerSchema } from '../../../lib/alerts/notification-policy';
+import { ledgerSchema } from '../../../lib/alerts/notice-ledger';
 import { findingSchema } from '../../../lib/channel/page-message-schema';
 import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../../../lib/page/quota-fields';
 import { MAX_ACCOUNTS, MAX_FEATURES_PER_ACCOUNT, MAX_UNKNOWN_FIELDS, quotaStateSchema } from '../../../lib/core/quota-state';

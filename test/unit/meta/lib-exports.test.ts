@@ -28,9 +28,7 @@ const ALLOWED = new Map<string, string>([
   ['lib/page/turn-model.ts modelSlugOf', 'the slug rule, table- and property-tested apart from the events that carry it'],
   ['lib/view/popup-view.ts OUTDATED_AFTER_MS', 'the popup-view tests step the clock across the threshold'],
   // Pure helpers tested by table directly (style.md); not yet rewritten to go through their caller.
-  ['lib/alerts/notification-policy.ts NoticeLedger', 'pending: type of the ledger the notification tests build'],
-  ['lib/alerts/notification-policy.ts windowKey', 'pending: table-tested helper of the notice ledger'],
-  ['lib/alerts/notification-policy.ts meterConditions', 'pending: table-tested by feature-status.test.ts'],
+  ['lib/alerts/notice-ledger.ts windowKey', 'pending: table-tested helper of the notice ledger'],
   ['lib/extension/stored-value.ts StoredValueSpec', 'pending: the spec type the stored-value tests build'],
   ['lib/extension/stored-value.ts migrate', 'pending: the migration chain tested by table'],
   ['lib/page/turn-refusals.ts resetDelayFromText', 'pending: the refusal wording parser, tested by table'],
