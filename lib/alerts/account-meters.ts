@@ -14,9 +14,29 @@ export type MeterAccount = FeatureAccount & WindowAccount & CountedAccount;
 /** The user's low thresholds (settings), by meter id, and the caps the user set per model. */
 export type MeterSettings = CountedSettings;
 
+/**
+ * The meters the server's readings make (features, Codex windows). The page chip reads only these:
+ * it reads no counts (storage's quota state and settings only), and so it does not carry the
+ * counted adapter (the page budget, test/meta/built-content-scripts.test.ts).
+ */
+function serverMeters(account: (FeatureAccount & WindowAccount) | undefined, settings: MeterSettings, now: number): Meter[] {
+  if (account === undefined) return [];
+  return [...featureMeters(account, settings, now), ...windowMeters(account, settings, now)];
+}
+
 export function accountMeters(account: MeterAccount | undefined, settings: MeterSettings, now: number): Meter[] {
   if (account === undefined) return [];
-  return [...featureMeters(account, settings, now), ...windowMeters(account, settings, now), ...countedMeters(account, settings, now)];
+  return [...serverMeters(account, settings, now), ...countedMeters(account, settings, now)];
+}
+
+/** The account's server meter of this id (the page chip's), or undefined when no reading lists it. */
+export function serverMeterOf(
+  account: (FeatureAccount & WindowAccount) | undefined,
+  id: string,
+  settings: MeterSettings,
+  now: number,
+): Meter | undefined {
+  return serverMeters(account, settings, now).find((meter) => meter.id === id);
 }
 
 /** The account's meter of this id, or undefined when nothing read it. */

@@ -1,4 +1,4 @@
-import { meterOf, type MeterAccount } from '../alerts/account-meters';
+import { serverMeterOf, type MeterAccount } from '../alerts/account-meters';
 import type { Meter } from '../core/meter';
 
 /**
@@ -94,5 +94,5 @@ export function chipInputFrom(settings: unknown, quotaState: unknown, now: numbe
     blocked: blockedOf(active, feature),
     codex: { windows: window ? [window] : [] },
   };
-  return { feature, meter: meterOf(account, feature, { lowThresholds: lowThresholds(settings) }, now) };
+  return { feature, meter: serverMeterOf(account, feature, { lowThresholds: lowThresholds(settings) }, now) };
 }

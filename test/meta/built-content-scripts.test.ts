@@ -6,17 +6,26 @@ import { describe, expect, it } from 'vitest';
 /**
  * The built content scripts, as a browser gets them: they load on every chatgpt.com page, so none
  * carries zod (the background validates every message with the full schemas), the MAIN-world
- * interceptor stays small, and all of them together stay within the page's byte budget
- * (issue 14: 20 KB gzip -9, chip off). Run after `npm run build` and `npm run build:firefox`
+ * interceptor stays small, and the page's byte budget holds (interceptor 7,500 and, with the
+ * relay, 13,000 bytes gzip -9; the chip's script on its own). Run after `npm run build` and `npm run build:firefox`
  * (npm test does: `npm run test:built`).
  */
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const OUTPUT = path.resolve(ROOT, process.env.QUOTA_METER_OUT_DIR ?? '.output');
-/** 11.7 kB when the budget was set (November 2026); the headroom is for the carriers still to come. */
-const BUDGET_BYTES = 16 * 1024;
-/** Every content script of a chatgpt.com page, gzip -9, in all (docs/performance.md). */
-const PAGE_BUDGET_GZIP_BYTES = 20_000;
+/**
+ * The MAIN-world interceptor, gzip -9: 6.4 KB before issue 22 (which model answered a turn) took it
+ * to 6.7 KB; the headroom is for the carriers still to come.
+ */
+const INTERCEPTOR_BUDGET_GZIP_BYTES = 7_500;
+/**
+ * The scripts that run in full on every chatgpt.com page with the chip off (interceptor and relay),
+ * gzip -9, in all. The chip's script loads too but, off, reads one storage key and stops: it is
+ * weighed on its own (docs/performance.md).
+ */
+const PAGE_BUDGET_GZIP_BYTES = 13_000;
+/** The page chip's script, gzip -9: 8.0 KB with the meters' adapters it shares with the badge (issue 20). */
+const CHIP_BUDGET_GZIP_BYTES = 8_500;
 /** What zod 4 leaves in any bundle that holds a schema: its internals' property and class names. */
 const ZOD_MARKERS = /_zod\b|\$Zod|ZodError/;
 
@@ -42,13 +51,24 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s content scripts', (target) 
     for (const file of contentScripts(target)) expect(readFileSync(file, 'utf8'), file).not.toMatch(ZOD_MARKERS);
   });
 
-  it.runIf(built)(`the interceptor stays under ${BUDGET_BYTES} bytes`, () => {
-    expect(readFileSync(interceptor).byteLength).toBeLessThanOrEqual(BUDGET_BYTES);
+  const chip = path.join(OUTPUT, target, 'content-scripts/page-chip.js');
+  const gzipped = (file: string) => gzipSync(readFileSync(file), { level: 9 }).byteLength;
+
+  it.runIf(built)(`the interceptor weighs at most ${INTERCEPTOR_BUDGET_GZIP_BYTES} bytes gzip -9`, () => {
+    expect(gzipped(interceptor)).toBeLessThanOrEqual(INTERCEPTOR_BUDGET_GZIP_BYTES);
   });
 
-  it.runIf(built)(`together weigh at most ${PAGE_BUDGET_GZIP_BYTES} bytes gzip -9`, () => {
-    const sizes = contentScripts(target).map((file) => gzipSync(readFileSync(file), { level: 9 }).byteLength);
+  it.runIf(built)(`those but the chip together weigh at most ${PAGE_BUDGET_GZIP_BYTES} bytes gzip -9`, () => {
+    const sizes = contentScripts(target)
+      .filter((file) => file !== chip)
+      .map(gzipped);
+    expect(sizes.length).toBeGreaterThanOrEqual(2);
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThanOrEqual(PAGE_BUDGET_GZIP_BYTES);
+  });
+
+  it.runIf(built)(`the chip weighs at most ${CHIP_BUDGET_GZIP_BYTES} bytes gzip -9`, () => {
+    expect(contentScripts(target)).toContain(chip);
+    expect(gzipped(chip)).toBeLessThanOrEqual(CHIP_BUDGET_GZIP_BYTES);
   });
 });
 
