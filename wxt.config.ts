@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { CHATGPT_MATCHES } from './lib/channel/content-matches';
 
 // QUOTA_METER_E2E=1 builds a test variant whose `notifications` permission is required instead of
 // optional: headless Chromium never answers a permission prompt (docs/testing.md), so browser tests
@@ -11,7 +13,33 @@ const notificationsRequired = process.env.QUOTA_METER_E2E === '1';
 // the popup's own meta tags and drops `action` from here.
 const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
+// webextension-polyfill (the module below aliases `wxt/browser` to it) only in the background's build.
+// Every other build gets WXT's own `browser` (globalThis.browser, else chrome): the browser's native
+// promise API, Chrome's MV3 `chrome.*` and Firefox's `browser.*`, which is all they call. The relay
+// runs on every chatgpt.com page and calls the API only through lib/extension/runtime-send.ts (about
+// 2.5 KB gzip -9 saved on every page load); the popup's first chunk (about 2.7 KB) and the page chip
+// need nothing more either. Only the background uses an API that Chrome 111 to 115
+// (minimum_chrome_version) still answers by callback (notifications): there the polyfill stays.
+// test/meta/built-content-scripts.test.ts weighs the page and the popup.
+const require = createRequire(import.meta.url);
+const POLYFILL_BROWSER = '@wxt-dev/webextension-polyfill/browser';
+const NATIVE_BROWSER = require.resolve('@wxt-dev/browser');
+const WITH_POLYFILL = 'background';
+
 export default defineConfig({
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((entrypoint) => entrypoint.name === WITH_POLYFILL)) return;
+      config.plugins = [
+        {
+          name: 'quota-meter:native-browser',
+          enforce: 'pre',
+          resolveId: (source) => (source === POLYFILL_BROWSER ? NATIVE_BROWSER : null),
+        },
+        ...(config.plugins ?? []),
+      ];
+    },
+  },
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.QUOTA_METER_OUT_DIR ?? '.output',
   vite: () => ({
@@ -23,7 +51,12 @@ export default defineConfig({
     name: '__MSG_extension_name__',
     description: '__MSG_extension_description__',
     default_locale: 'en',
-    permissions: notificationsRequired ? ['storage', 'alarms', 'notifications'] : ['storage', 'alarms'],
+    // `scripting` registers the page chip's script while the chip is on (lib/extension/chip-registration.ts);
+    // registering needs host access to the pages it names, which the content scripts' own matches
+    // already show at install (docs/permissions.md: neither adds a warning). WXT moves
+    // host_permissions into `permissions` for Firefox's MV2.
+    permissions: [...(notificationsRequired ? ['storage', 'alarms', 'notifications'] : ['storage', 'alarms']), 'scripting'],
+    host_permissions: CHATGPT_MATCHES,
     optional_permissions: notificationsRequired ? [] : ['notifications'],
     icons: ICONS,
     // MAIN-world content scripts (the interceptor) need Chrome 111; the browser tests run on

@@ -1,7 +1,5 @@
 import type { CountedModelView } from '../lib/view/counted-models';
-import { resetModelCounts } from '../lib/core/model-counts';
 import { formatLocalTime } from '../lib/view/format-time';
-import { modelCountStore } from '../lib/extension/model-count-store';
 import { t, uiLocale } from '../lib/extension/i18n';
 import { countText } from './popup-format';
 import { StatusTag } from './status-tag';
@@ -17,7 +15,16 @@ export function capWindowText(hours: number): string {
  * here: the server counts these models down nowhere the page can read, and turns sent from other
  * devices or the apps are not seen.
  */
-export function CountedModels({ models, account, now }: { models: CountedModelView[]; account: string; now: number }) {
+export function CountedModels({
+  models,
+  now,
+  onReset,
+}: {
+  models: CountedModelView[];
+  now: number;
+  /** Forgets the counts of one model (the store lives in the popup's checked-read chunk, with zod). */
+  onReset: (slug: string) => void;
+}) {
   if (models.length === 0) return null;
   const locale = uiLocale();
   return (
@@ -49,11 +56,7 @@ export function CountedModels({ models, account, now }: { models: CountedModelVi
                   )}
                 </p>
               )}
-              <button
-                type="button"
-                class="counted-reset"
-                onClick={() => void modelCountStore.update((counts) => resetModelCounts(counts, account, model.slug))}
-              >
+              <button type="button" class="counted-reset" onClick={() => onReset(model.slug)}>
                 {t('popup_resetCounts', [model.name])}
               </button>
             </li>

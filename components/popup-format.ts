@@ -3,7 +3,7 @@ import type { ResetView } from '../lib/view/popup-view';
 import type { RunOutForecast } from '../lib/core/run-out-forecast';
 import { t, uiLocale } from '../lib/extension/i18n';
 
-/** The popup's texts for times and counts, in the browser's locale (Intl, via lib/format-time). */
+/** The popup's texts for times and counts, in the browser's locale (Intl, via lib/view/format-time.ts). */
 
 export function countText(value: number): string {
   return new Intl.NumberFormat(uiLocale()).format(value);

@@ -1,8 +1,9 @@
 import { installFetchObserver } from '../lib/page/fetch-observer';
-import type { PageFinding } from '../lib/channel/page-channel';
+import type { PageFinding } from '../lib/page/page-message';
 import { CHATGPT_MATCHES } from '../lib/channel/content-matches';
 import { handOverPort } from '../lib/channel/port-handover';
 import { installWebSocketObserver } from '../lib/page/websocket-observer';
+import { baseUri } from '../lib/page/page-natives';
 
 /**
  * The MAIN-world interceptor: tiny, no zod, no framework. It runs before the page's own scripts
@@ -29,8 +30,9 @@ export default defineContentScript({
         // A finding that cannot be posted is dropped; the page must never see an error of ours.
       }
     };
-    // fetch resolves a relative URL against the document's base URL (a <base> element moves it), not location.
-    installFetchObserver({ scope: window, baseUrl: () => document.baseURI, report });
+    // fetch resolves a relative URL against the document's base URL (a <base> element moves it), not
+    // location; read through Node's getter, since the page can define its own document.baseURI.
+    installFetchObserver({ scope: window, baseUrl: () => baseUri(document), report });
     installWebSocketObserver({ scope: window, report, account: () => pageAccount });
   },
 });

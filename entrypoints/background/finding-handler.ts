@@ -6,7 +6,7 @@ import { pickQuotaFields } from '../../lib/page/quota-fields';
 import { DEFAULT_ACCOUNT, type AccountState, type QuotaState } from '../../lib/core/quota-state';
 import type { Reading } from '../../lib/core/quota-types';
 import { relayMessageSchema } from '../../lib/channel/runtime-messages';
-import { localDayOf, recordUses, usesBetween } from '../../lib/core/usage-history';
+import { historyDays, localDayOf, recordUses, usesBetween } from '../../lib/core/usage-history';
 import { logDiagnostic } from '../../lib/extension/diagnostics-log';
 import { historyStore } from '../../lib/extension/history-store';
 import { isKeepableFinding, lastFindingsStore } from '../../lib/extension/last-findings-store';
@@ -14,6 +14,10 @@ import { quotaStore } from '../../lib/extension/quota-store';
 import { MAX_MESSAGE_CHARS, messageChars } from '../../lib/channel/message-bounds';
 import { recordCapsSeen, recordTurn } from '../../lib/core/model-counts';
 import { modelCountStore } from '../../lib/extension/model-count-store';
+import { admitAccount, tabKnowsAccount, type TabAccounts } from '../../lib/core/tab-accounts';
+
+/** Messages without a sender tab (tests) count as one tab. */
+const NO_TAB = -1;
 
 /**
  * What the background does with a relay message: validate it again, turn it into a state change,
@@ -67,9 +71,11 @@ async function applyFindingReading(finding: Finding, account: string, now: numbe
     return null;
   }
   let previous: AccountState | undefined;
+  const history = await historyStore.get();
+  const daysOf = (id: string) => historyDays(history, id);
   const state = await quotaStore.update((current) => {
     previous = current.accounts[account];
-    return applyReading(current, result.reading, account);
+    return applyReading(current, result.reading, account, daysOf);
   });
   await recordHistory(previous, state.accounts[account], account, result.reading);
   const capped = result.reading.modelLimits ?? [];
@@ -105,8 +111,8 @@ async function applyFinding(finding: Finding, account: string, now: number): Pro
 }
 
 /** The tab became the active one: nothing to do (no write, no repaint) unless its account is not the active one. */
-async function handlePageActive(account: string | null): Promise<Handled | null> {
-  if (account === null) return null;
+async function handlePageActive(account: string | null, tab: number): Promise<Handled | null> {
+  if (account === null || !tabKnowsAccount(tabAccounts, tab, account)) return null;
   let changed = false;
   const state = await quotaStore.update((current) => {
     const next = activateAccount(current, account);
@@ -116,7 +122,19 @@ async function handlePageActive(account: string | null): Promise<Handled | null>
   return changed ? { state, account } : null;
 }
 
-export async function handleRelayMessage(message: unknown, now: number): Promise<Handled | null> {
+/** The accounts each tab reported (lib/core/tab-accounts.ts); in memory: a restarted worker admits them again. */
+const tabAccounts: TabAccounts = new Map();
+
+/** A closed tab's accounts are forgotten (browser.tabs.onRemoved). */
+export function forgetTab(tab: number): void {
+  tabAccounts.delete(tab);
+}
+
+/**
+ * Handles one message of the relay in `tab` (the sender's tab id): a tab's findings move only the
+ * accounts that tab reported, and it may bring new ones only at a bounded rate.
+ */
+export async function handleRelayMessage(message: unknown, now: number, tab: number = NO_TAB): Promise<Handled | null> {
   // The relay caps sizes too, but a confused or compromised relay must not make every write huge.
   if (messageChars(message) > MAX_MESSAGE_CHARS) {
     await logDiagnostic('background', 'message too large', now);
@@ -128,8 +146,12 @@ export async function handleRelayMessage(message: unknown, now: number): Promise
     return null;
   }
   const relayed = parsed.data;
-  if (relayed.type === 'page-active') return handlePageActive(relayed.account);
+  if (relayed.type === 'page-active') return handlePageActive(relayed.account, tab);
   const account = relayed.account ?? DEFAULT_ACCOUNT;
+  if (!admitAccount(tabAccounts, tab, account, now)) {
+    await logDiagnostic('background', 'too many new accounts', now);
+    return null;
+  }
   const state = await applyFinding(relayed.finding, account, now);
   // A turn's model is counted, not a reading to show in the diagnostics (its turn key stays in the count store only).
   if (state !== null && relayed.finding.kind !== 'account' && relayed.finding.kind !== 'turn-model')

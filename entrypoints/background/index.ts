@@ -4,12 +4,13 @@ import { activeAccountState, type QuotaState } from '../../lib/core/quota-state'
 import { badgeFor } from '../../lib/alerts/quota-badge';
 import { logDiagnostic } from '../../lib/extension/diagnostics-log';
 import { settingsStore } from '../../lib/extension/settings-store';
+import { syncChipRegistration } from '../../lib/extension/chip-registration';
 import { quotaStore } from '../../lib/extension/quota-store';
 import { modelCountStore } from '../../lib/extension/model-count-store';
 import { withCounted } from '../../lib/alerts/counted-meters';
 import { BADGE_STALE_ALARM, paintBadge } from './badge-painter';
 import { focusChatgptTab, rememberChatgptTab } from './chatgpt-tab';
-import { handleRelayMessage } from './finding-handler';
+import { forgetTab, handleRelayMessage } from './finding-handler';
 import { notifyDue, notifyRefill, rearmRefillAlarms, REFILL_ALARM_PREFIX } from './notifier';
 
 /**
@@ -67,7 +68,7 @@ export default defineBackground({
       if (!isFromOurContentScript(sender)) return undefined;
       rememberChatgptTab(sender.tab);
       const now = Date.now();
-      handleRelayMessage(message, now)
+      handleRelayMessage(message, now, sender.tab?.id)
         .then(async (handled) => {
           if (handled === null) return;
           await repaint(handled.state);
@@ -86,13 +87,22 @@ export default defineBackground({
       }
     });
     listenToNotificationClicks();
+    // A closed tab's accounts are forgotten (lib/core/tab-accounts.ts); no permission needed for this event.
+    browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
     // The notifications API appears only once the optional permission is granted.
     browser.permissions?.onAdded.addListener(listenToNotificationClicks);
-    // The popup changes settings (badge feature, thresholds); the badge follows at once.
-    settingsStore.watch(() => void repaint().catch(report));
+    // The popup changes settings (badge feature, thresholds, caps, the page chip); the badge and the
+    // chip's registration follow at once.
+    settingsStore.watch((settings) => {
+      repaint().catch(report);
+      syncChipRegistration(settings.pageChip).catch(report);
+    });
     // "Reset counts" in the popup changes a capped model's meter.
     modelCountStore.watch(() => void repaint().catch(report));
-    const rebuild = () => Promise.all([repaint(), rearmRefillAlarms()]).catch(report);
+    // On install, update and every start: the chip's registration as the settings say
+    // (lib/extension/chip-registration.ts).
+    const syncChip = () => settingsStore.get().then((settings) => syncChipRegistration(settings.pageChip));
+    const rebuild = () => Promise.all([repaint(), rearmRefillAlarms(), syncChip()]).catch(report);
     browser.runtime.onStartup.addListener(() => void rebuild());
     browser.runtime.onInstalled.addListener(() => void rebuild());
     void quotaStore

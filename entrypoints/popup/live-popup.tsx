@@ -6,33 +6,26 @@ import { PopupApp } from '../../components/popup-app';
 import { featureLabel } from '../../lib/core/feature-names';
 import { accountChoices, shownAccountKey } from '../../lib/view/popup-accounts';
 import { popupView } from '../../lib/view/popup-view';
-import type { QuotaState } from '../../lib/core/quota-state';
-import type { Settings } from '../../lib/alerts/settings';
-import { quotaStore } from '../../lib/extension/quota-store';
-import { settingsStore } from '../../lib/extension/settings-store';
+import { readFirstPaint } from '../../lib/extension/first-paint-read';
 import { t } from '../../lib/extension/i18n';
+import type { CheckedRead } from './checked-read';
 import { CodexGroup } from '../../components/codex-group';
 import { codexView } from '../../lib/view/codex-view';
 import { CountedModels } from '../../components/counted-models';
 import { countedModelViews } from '../../lib/view/counted-models';
 import type { ModelCounts } from '../../lib/core/model-counts';
-import { modelCountStore } from '../../lib/extension/model-count-store';
 
 import { TICK_MS } from '../../lib/view/format-time';
 
-interface Loaded {
-  quota: { value: QuotaState; rejected: string | null };
-  settings: Settings;
-  counts: ModelCounts;
+interface Loaded extends Omit<CheckedRead, 'counts'> {
+  /** False for the first frame, read with a version check only (lib/extension/first-paint-read.ts). */
+  checked: boolean;
+  /** The models counted in this browser: null in the first frame, read with the checked read. */
+  counts: ModelCounts | null;
 }
 
-function load(): Promise<Loaded> {
-  return Promise.all([quotaStore.read(), settingsStore.get(), modelCountStore.get()]).then(([quota, settings, counts]) => ({
-    quota,
-    settings,
-    counts,
-  }));
-}
+// The stores and their schemas (zod): a chunk of their own, fetched while the first frame paints.
+const loadChecked = () => import('./checked-read');
 
 // Each view below the quotas is a chunk of its own, fetched when its section first opens.
 const loadUsage = () => import('../../components/usage-panel').then((module) => module.UsagePanel);
@@ -47,26 +40,63 @@ interface LivePopupState {
 }
 
 /**
- * The popup wired to storage: re-reads when the background stores a reading or the user changes
- * settings, and ticks. A class component: the popup's first chunk then needs no preact/hooks.
+ * The popup wired to storage: paints the first frame from the values the background validated
+ * (a version check only), then reads them again through the stores and re-reads when the background
+ * stores a reading or the user changes settings, and ticks. A class component: the popup's first
+ * chunk then needs no preact/hooks.
  */
 export class LivePopup extends Component<object, LivePopupState> {
   override state: LivePopupState = { loaded: null, now: Date.now(), wanted: null };
   private timer: ReturnType<typeof setInterval> | undefined;
   private unwatch: (() => void)[] = [];
 
+  private unmounted = false;
+
   // storage.local answers in the order it was asked, so the last reload carries the latest values.
-  private reload = () => void load().then((loaded) => this.setState({ loaded, now: Date.now() }));
+  private reload = () =>
+    void loadChecked()
+      .then(({ readChecked }) => readChecked())
+      .then((read) => this.setState({ loaded: { ...read, checked: true }, now: Date.now() }));
 
   private show = (wanted: string) => this.setState({ wanted });
 
   override componentDidMount() {
-    this.unwatch = [quotaStore.watch(this.reload), settingsStore.watch(this.reload), modelCountStore.watch(this.reload)];
-    this.reload();
+    // The checked read's chunk is asked for once the first frame is in the DOM, so that fetching
+    // and compiling it (zod) does not come before the counts.
+    void readFirstPaint().then((first) => {
+      if (first === null) return this.watchChecked();
+      this.setState(
+        { loaded: { quota: { value: first.quota, rejected: null }, settings: first.settings, counts: null, checked: false } },
+        this.watchChecked,
+      );
+    });
     this.timer = setInterval(() => this.setState({ now: Date.now() }), TICK_MS);
   }
 
+  private watching = false;
+
+  private watchChecked = () => {
+    if (this.watching) return;
+    this.watching = true;
+    void loadChecked().then(({ watchStored }) => {
+      if (this.unmounted) return;
+      this.unwatch.push(watchStored(this.reload));
+      this.reload();
+    });
+  };
+
+  /**
+   * A first frame whose state the version check let through but a view cannot render (only a
+   * corrupted profile writes that): nothing is shown until the checked read, which replaces it.
+   */
+  override componentDidCatch(error: unknown) {
+    if (this.state.loaded?.checked !== false) throw error;
+    this.setState({ loaded: null });
+    this.watchChecked();
+  }
+
   override componentWillUnmount() {
+    this.unmounted = true;
     for (const stop of this.unwatch) stop();
     clearInterval(this.timer);
   }
@@ -74,6 +104,16 @@ export class LivePopup extends Component<object, LivePopupState> {
   override render(_: object, { loaded, now, wanted }: LivePopupState) {
     // Nothing until storage answers (a few ms), rather than a flash of "no reading yet".
     if (loaded === null) return null;
+    if (loaded.checked) return this.frame(loaded, now, wanted);
+    // The first frame's views are derived here, outside componentDidCatch's reach.
+    try {
+      return this.frame(loaded, now, wanted);
+    } catch {
+      return null;
+    }
+  }
+
+  private frame(loaded: Loaded, now: number, wanted: string | null) {
     const state = loaded.quota.value;
     const shown = shownAccountKey(state, wanted);
     const view = popupView(state.accounts[shown], now, {
@@ -88,7 +128,13 @@ export class LivePopup extends Component<object, LivePopupState> {
         storageProblem={loaded.quota.rejected}
         account={<AccountPicker choices={accountChoices(state)} shown={shown} onShow={this.show} />}
       >
-        <CountedModels models={countedModelViews(loaded.counts, shown, loaded.settings, now)} account={shown} now={now} />
+        {loaded.counts && (
+          <CountedModels
+            models={countedModelViews(loaded.counts, shown, loaded.settings, now)}
+            now={now}
+            onReset={(slug) => void loadChecked().then(({ resetCounts }) => resetCounts(shown, slug))}
+          />
+        )}
         <CodexGroup view={codexView(state.accounts[shown], now, loaded.settings.lowThresholds)} now={now} />
         <LazySection id="usage" title={t('popup_usageHeading')} load={loadUsage} panel={panel} />
         <LazySection id="settings" title={t('popup_settingsHeading')} load={loadSettings} panel={panel} />

@@ -11,6 +11,9 @@ import { countedMeters, type CountedAccount, type CountedSettings } from './coun
 /** What the adapters read of an account (an AccountState is one). */
 export type MeterAccount = FeatureAccount & WindowAccount & CountedAccount;
 
+/** What the server's adapters read of an account: the page chip builds one from storage's raw values. */
+export type ServerAccount = FeatureAccount & WindowAccount;
+
 /** The user's low thresholds (settings), by meter id, and the caps the user set per model. */
 export type MeterSettings = CountedSettings;
 
@@ -19,7 +22,7 @@ export type MeterSettings = CountedSettings;
  * it reads no counts (storage's quota state and settings only), and so it does not carry the
  * counted adapter (the page budget, test/meta/built-content-scripts.test.ts).
  */
-function serverMeters(account: (FeatureAccount & WindowAccount) | undefined, settings: MeterSettings, now: number): Meter[] {
+function serverMeters(account: ServerAccount | undefined, settings: MeterSettings, now: number): Meter[] {
   if (account === undefined) return [];
   return [...featureMeters(account, settings, now), ...windowMeters(account, settings, now)];
 }
@@ -30,12 +33,7 @@ export function accountMeters(account: MeterAccount | undefined, settings: Meter
 }
 
 /** The account's server meter of this id (the page chip's), or undefined when no reading lists it. */
-export function serverMeterOf(
-  account: (FeatureAccount & WindowAccount) | undefined,
-  id: string,
-  settings: MeterSettings,
-  now: number,
-): Meter | undefined {
+export function serverMeterOf(account: ServerAccount | undefined, id: string, settings: MeterSettings, now: number): Meter | undefined {
   return serverMeters(account, settings, now).find((meter) => meter.id === id);
 }
 

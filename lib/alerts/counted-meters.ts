@@ -31,7 +31,7 @@ function countedMeter(slug: string, cap: ModelCap, times: readonly number[], set
       unit: 'messages',
       left: Math.max(0, cap.limit - counted.length),
       // The user's cap, never the server's: `source` says so. It is also the scale of the default "low" (a fifth of it).
-      cap: cap.limit,
+      cap: { value: cap.limit, source: 'limit' },
       mostSeen: cap.limit,
       // When the oldest turn counted leaves the window, one more is left: the nearest thing a rolling window has to a reset.
       resetsAt: nextFreedAt(counted, now, windowMs),

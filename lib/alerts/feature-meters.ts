@@ -40,7 +40,7 @@ export function featureMeters(account: FeatureAccount, settings: Thresholds, now
     const block = account.blocked.find((entry) => entry.name === name);
     const limit = block?.limit ?? 0;
     const reading = block
-      ? { left: 0, resetsAt: block.resetsAt, blocked: true, cap: limit > 0 ? limit : null }
+      ? { left: 0, resetsAt: block.resetsAt, blocked: true, cap: limit > 0 ? { value: limit, source: 'limit' as const } : null }
       : feature && {
           left: feature.remaining,
           resetsAt: feature.resetsAt,

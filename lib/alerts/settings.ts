@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { DEFAULT_BADGE_FEATURE } from './defaults';
+import { SETTINGS_VERSION, defaultSettings as defaults } from './default-settings';
 import { integer, name, text } from '../core/schema-parts';
 
 /**
@@ -7,7 +7,9 @@ import { integer, name, text } from '../core/schema-parts';
  * Notifications are off by default: they need an optional permission the user grants by a click.
  */
 
-export const SETTINGS_VERSION = 2;
+// The defaults and the version live apart, without zod, for the popup's first paint.
+export { SETTINGS_VERSION };
+
 /** The longest window a cap the user sets may have: the 7 days the counts are kept (lib/core/model-counts.ts). */
 export const MAX_CAP_WINDOW_HOURS = 168;
 export const MAX_MODEL_CAP = 100_000;
@@ -42,15 +44,4 @@ export const settingsSchema = z.object({
 
 export type Settings = z.infer<typeof settingsSchema>;
 
-export function defaultSettings(): Settings {
-  return {
-    version: SETTINGS_VERSION,
-    badgeFeature: DEFAULT_BADGE_FEATURE,
-    lowThresholds: {},
-    notifications: false,
-    refillNotifications: true,
-    runOutForecast: false,
-    pageChip: false,
-    modelCaps: {},
-  };
-}
+export const defaultSettings: () => Settings = defaults;

@@ -32,7 +32,7 @@ function windowMeter(window: WindowReading, settings: Thresholds, now: number): 
       unit: 'percent',
       left: percentLeft(window.usedPercent),
       resetsAt,
-      cap: 100,
+      cap: { value: 100, source: 'scale' },
       since: window.seenAt ?? null,
       // The forecast counts down the exact share left, not the rounded one shown.
       points: (window.samples ?? []).map((sample) => ({ at: sample.at, remaining: 100 - sample.usedPercent })),

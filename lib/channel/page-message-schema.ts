@@ -4,15 +4,17 @@ import { MAX_MODEL_SLUG } from '../page/turn-model';
 import { MAX_PLAN_LENGTH } from '../page/plan-name';
 import { integer, name } from '../core/schema-parts';
 import { isIgnoredReason, type IgnoredReason } from '../page/ignored-reasons';
+import { PAGE_CARRIERS } from '../page/page-message';
 
 /**
  * Validation of every finding's own fields, with tight bounds, done by the background on each
  * runtime message (lib/channel/runtime-messages.ts): whatever the relay let through, a forged or
  * absurd finding is dropped there. The quota object itself is picked again and validated by
- * lib/core/parse-quota-object.ts.
+ * lib/core/parse-quota-object.ts. The kinds and fields are those of the page message's table
+ * (lib/page/page-message.ts); test/unit/meta/page-message.test.ts holds this schema to them.
  */
 
-export const pageCarrierSchema = z.enum(['init', 'stream', 'resume', 'codex-usage', 'websocket', 'account']);
+const pageCarrierSchema = z.enum(PAGE_CARRIERS);
 export const accountKeySchema = z.nullable(z.string().check(z.regex(ACCOUNT_KEY_PATTERN)));
 
 /** A month is longer than any quota window seen (deep research: monthly). */
@@ -21,7 +23,7 @@ const delay = integer(0, MAX_DELAY_MS);
 /** The page's own rule (lib/page/turn-model.ts), checked again: lower-case, bounded, no other character. */
 const MODEL_SLUG_PATTERN = new RegExp(`^[a-z0-9][a-z0-9._-]{0,${MAX_MODEL_SLUG - 1}}$`);
 
-/** The finding kinds, shared by the page channel and the runtime channel. */
+/** One schema per kind of the table, with each field's bounds. */
 export const findingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('quota'), carrier: pageCarrierSchema, quota: z.record(z.string(), z.unknown()) }),
   z.object({ kind: z.literal('codex-usage'), carrier: pageCarrierSchema, usage: z.record(z.string(), z.unknown()) }),

@@ -2,7 +2,7 @@
  * A token bucket: at most `burst` events at once, refilled at `perSecond`. The relay uses it so
  * that a page posting forged messages in a loop cannot flood the background.
  */
-export interface RateLimiter {
+interface RateLimiter {
   /** True when the event may pass now. */
   take(now: number): boolean;
 }

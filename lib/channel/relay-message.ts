@@ -1,48 +1,34 @@
 import { ACCOUNT_KEY_PATTERN } from '../page/account-key';
+import { isRecord } from '../page/json-record';
+import { PAGE_CARRIERS, PAGE_FINDING_FIELDS, type PageCarrier, type PageFindingKind } from '../page/page-message';
 import { pickQuotaFields } from '../page/quota-fields';
 import { MAX_MESSAGE_CHARS, messageChars } from './message-bounds';
 
 /**
  * The relay's cheap structural check of what arrives on the page channel: a plain object, a known
  * kind and carrier, an account key or null, each kind's own fields copied (nothing else), the
- * quota object picked to its quota fields (a Codex usage body only checked to be an object), and a size cap. No zod here, to keep the script that
- * runs on every chatgpt.com page small: values (ranges, lengths, names) are the background's to
- * validate, in full, with the schemas (lib/channel/runtime-messages.ts).
+ * quota object picked to its quota fields (a Codex usage body only checked to be an object), and
+ * a size cap. Kinds, carriers and fields are the page message's own table (lib/page/page-message.ts).
+ * No zod here, to keep the script that runs on every chatgpt.com page small: values (ranges,
+ * lengths, names) are the background's to validate, in full, with the schemas
+ * (lib/channel/runtime-messages.ts).
  */
+
+/** A finding the relay lets through: a known kind and carrier, its own fields not yet validated. */
+type UncheckedFinding = Record<string, unknown> & { kind: PageFindingKind; carrier: PageCarrier };
 
 /** What the relay sends on: shaped like a RelayMessage, not yet validated. */
 type UncheckedRelayMessage =
-  | { type: 'page-finding'; finding: Record<string, unknown> & { kind: string; carrier: string }; account: string | null }
-  | { type: 'page-active'; account: string };
+  { type: 'page-finding'; finding: UncheckedFinding; account: string | null } | { type: 'page-active'; account: string };
 
-const CARRIERS = new Set(['init', 'stream', 'resume', 'codex-usage', 'websocket', 'account']);
-/** Each kind's own fields besides kind and carrier. */
-const FIELDS_BY_KIND: Record<string, readonly string[]> = {
-  quota: ['quota'],
-  'codex-usage': ['usage'],
-  refusal: ['feature', 'resetsInMs'],
-  cooldown: ['feature', 'cooldownMs'],
-  'model-cap': ['clearsInMs'],
-  plan: ['plan'],
-  'turn-model': ['model', 'auto', 'turn'],
-  account: [],
-  ignored: ['reason'],
-};
+const isKind = (kind: unknown): kind is PageFindingKind => typeof kind === 'string' && Object.hasOwn(PAGE_FINDING_FIELDS, kind);
+const isCarrier = (carrier: unknown): carrier is PageCarrier => (PAGE_CARRIERS as readonly unknown[]).includes(carrier);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isAccountKey(value: unknown): value is string {
-  return typeof value === 'string' && value.length === 21 && ACCOUNT_KEY_PATTERN.test(value);
-}
-
-function findingOf(data: Record<string, unknown>): (Record<string, unknown> & { kind: string; carrier: string }) | null {
+function findingOf(data: Record<string, unknown>): UncheckedFinding | null {
   const { kind, carrier } = data;
-  if (typeof kind !== 'string' || !Object.hasOwn(FIELDS_BY_KIND, kind) || typeof carrier !== 'string' || !CARRIERS.has(carrier))
-    return null;
-  const finding: Record<string, unknown> & { kind: string; carrier: string } = { kind, carrier };
-  for (const field of FIELDS_BY_KIND[kind] ?? []) {
+  if (!isKind(kind) || !isCarrier(carrier)) return null;
+  const finding: UncheckedFinding = { kind, carrier };
+  for (const field of PAGE_FINDING_FIELDS[kind]) {
     if (!Object.hasOwn(data, field)) return null;
     finding[field] = data[field];
   }
@@ -51,15 +37,17 @@ function findingOf(data: Record<string, unknown>): (Record<string, unknown> & { 
   // page budget in test/meta/built-content-scripts.test.ts), so the relay checks its shape only.
   if (kind === 'codex-usage') return isRecord(data.usage) ? finding : null;
   if (kind !== 'quota') return finding;
+  // A fresh object, holding only quota fields.
   const quota = pickQuotaFields(data.quota);
-  return quota ? { ...finding, quota: { ...quota } } : null;
+  return quota ? { ...finding, quota } : null;
 }
 
 /** The message to send on for one page-channel message, or null when it is not one of ours. */
 export function relayMessageOf(data: unknown): UncheckedRelayMessage | null {
   if (!isRecord(data) || !Object.hasOwn(data, 'account')) return null;
   const { account } = data;
-  if (account !== null && !isAccountKey(account)) return null;
+  // The pattern is anchored: a string it matches is exactly an account key.
+  if (account !== null && !(typeof account === 'string' && ACCOUNT_KEY_PATTERN.test(account))) return null;
   const finding = findingOf(data);
   if (finding === null) return null;
   const message: UncheckedRelayMessage = { type: 'page-finding', finding, account };

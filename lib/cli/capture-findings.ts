@@ -1,5 +1,5 @@
 import { findingFromCodexBody, findingFromInitBody } from '../page/page-findings';
-import type { PageFinding } from '../channel/page-channel';
+import type { PageFinding } from '../page/page-message';
 import type { FetchCarrier } from '../page/quota-endpoints';
 import { findingOf429 } from '../page/response-plan';
 import { createSseScanner } from '../page/sse-scanner';

@@ -4,7 +4,7 @@ import { harEntriesOf } from './har-entries';
 import { readingsOfHar } from './har-readings';
 import { jsonValueOf } from '../page/json-value';
 import { readingsOfFindings } from './readings-of-findings';
-import type { PageFinding } from '../channel/page-channel';
+import type { PageFinding } from '../page/page-message';
 import { createTurnFrameReader, turnFrameOf } from '../page/websocket-frames';
 
 /**

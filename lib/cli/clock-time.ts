@@ -17,5 +17,7 @@ export function formatClock(time: number, timeZone?: string, seconds = false): s
     timeZoneName: 'short',
   }).formatToParts(new Date(time));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((item) => item.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}${seconds ? `:${part('second')}` : ''} ${part('timeZoneName')}`;
+  const date = `${part('year')}-${part('month')}-${part('day')}`;
+  const clock = `${part('hour')}:${part('minute')}${seconds ? `:${part('second')}` : ''}`;
+  return `${date} ${clock} ${part('timeZoneName')}`;
 }

@@ -1,6 +1,6 @@
 import { MAX_INIT_BYTES } from '../page/fetch-observer';
 import { findingFromCodexBody, findingFromInitBody } from '../page/page-findings';
-import type { PageFinding } from '../channel/page-channel';
+import type { PageFinding } from '../page/page-message';
 import { findingOf429, responsePlan } from '../page/response-plan';
 import { findingsOfStream } from './capture-findings';
 import type { CaptureReport } from './found-reading';

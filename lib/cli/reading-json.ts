@@ -7,7 +7,7 @@ import type { ReadingSource } from '../core/quota-types';
  * it. Times are ISO 8601 in UTC; null means unknown. A list the reading did not carry is empty.
  */
 
-export interface ReadingJson {
+interface ReadingJson {
   source: ReadingSource;
   file: string;
   at: string | null;

@@ -1,6 +1,6 @@
 import { readingFromFinding } from '../core/finding-readings';
 import { formatDuration } from '../view/format-time';
-import type { PageFinding } from '../channel/page-channel';
+import type { PageFinding } from '../page/page-message';
 import { findingSchema } from '../channel/page-message-schema';
 import type { CaptureReport } from './found-reading';
 

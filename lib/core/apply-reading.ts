@@ -1,11 +1,10 @@
-import { keepNewest } from './keep-newest';
+import { keptAccounts } from './account-eviction';
 import { MODEL_CAP_FEATURE, type BlockedFeature, type FeatureQuota, type Reading, type ReadingSource } from './quota-types';
 import {
   type AccountState,
   type FeatureState,
   type QuotaState,
   DEFAULT_ACCOUNT,
-  MAX_ACCOUNTS,
   MAX_FEATURES_PER_ACCOUNT,
   MAX_UNKNOWN_FIELDS,
   emptyAccountState,
@@ -15,6 +14,7 @@ import { nextPoints } from './remaining-points';
 
 /**
  * Folds one reading into the state. Pure: the same state and reading give the same result.
+ * Which accounts are kept is account-eviction.ts's rule.
  * A reading that does not list a feature leaves that feature as it was: when a cap is hit the
  * server can shrink limits_progress to one feature, or send null (protocol.md section 2).
  */
@@ -154,57 +154,59 @@ function applyReadingToAccount(account: AccountState, reading: Reading): Account
   };
 }
 
-/**
- * Accounts are kept by when they last reported (the active one always stays); a Codex reading
- * counts, so an account seen only on Codex pages is kept too.
- */
-function lastSeen(account: AccountState): number {
-  return Math.max(account.lastReading?.at ?? 0, account.codex?.seenAt ?? 0);
-}
+/** How many days of usage history an account has (lib/core/usage-history.ts historyDays): more outranks fewer. */
+type HistoryDays = (account: string) => number;
+const NO_HISTORY: HistoryDays = () => 0;
 
 /**
- * What all the accounts but the active one may weigh, as JSON. A real account is a few KB; every
- * reading rewrites the whole state, so accounts a page made up (each reading up to the 32 KB
- * message cap) must not make each small reading rewrite hundreds of KB. Past this, the least
- * recently seen accounts go first (measured in test/unit/hostile/storage-amplification.test.ts).
+ * Applies `change` to one account (made when first seen) and makes it the active one. A new
+ * account stays `seenOnce` until its second reading; the state returned unchanged means a
+ * newcomer found no room (lib/core/account-eviction.ts).
  */
-export const MAX_OTHER_ACCOUNTS_CHARS = 48 * 1024;
-
-/** Keeps the accounts other than the active one within MAX_OTHER_ACCOUNTS_CHARS, most recently seen first. */
-function withinSize(accounts: Record<string, AccountState>, active: string): Record<string, AccountState> {
-  const others = Object.entries(accounts).filter(([id]) => id !== active);
-  others.sort(([, a], [, b]) => lastSeen(b) - lastSeen(a));
-  let total = 0;
-  const dropped = others.filter(([, account]) => (total += JSON.stringify(account).length) > MAX_OTHER_ACCOUNTS_CHARS);
-  if (dropped.length === 0) return accounts;
-  const gone = new Set(dropped.map(([id]) => id));
-  return Object.fromEntries(Object.entries(accounts).filter(([id]) => !gone.has(id)));
+function updateAccount(
+  state: QuotaState,
+  accountId: string,
+  change: (account: AccountState) => AccountState,
+  reading: boolean,
+  historyDays: HistoryDays,
+): QuotaState {
+  const known = Object.hasOwn(state.accounts, accountId) ? state.accounts[accountId] : undefined;
+  const changed = change(known ?? { ...emptyAccountState(), seenOnce: true });
+  // The second reading of an account ends its quarantine; a plan or a cooldown is not a reading.
+  const { seenOnce: _ended, ...established } = changed;
+  const next = known?.seenOnce === true && reading ? established : changed;
+  const accounts = keptAccounts({ ...state.accounts, [accountId]: next }, accountId, historyDays);
+  return accounts === null ? state : { ...state, accounts, activeAccount: accountId };
 }
 
-/** Applies `change` to one account (made when first seen) and makes it the active one. */
-function updateAccount(state: QuotaState, accountId: string, change: (account: AccountState) => AccountState): QuotaState {
-  const account = state.accounts[accountId] ?? emptyAccountState();
-  const accounts = { ...state.accounts, [accountId]: change(account) };
-  return { ...state, accounts: withinSize(keepNewest(accounts, MAX_ACCOUNTS, accountId, lastSeen), accountId), activeAccount: accountId };
-}
-
-export function applyReading(state: QuotaState, reading: Reading, accountId: string = DEFAULT_ACCOUNT): QuotaState {
-  return updateAccount(state, accountId, (account) => applyReadingToAccount(account, reading));
+export function applyReading(
+  state: QuotaState,
+  reading: Reading,
+  accountId: string = DEFAULT_ACCOUNT,
+  historyDays: HistoryDays = NO_HISTORY,
+): QuotaState {
+  return updateAccount(state, accountId, (account) => applyReadingToAccount(account, reading), true, historyDays);
 }
 
 export function applyCooldown(state: QuotaState, accountId: string, feature: string, until: number, now: number): QuotaState {
-  return updateAccount(state, accountId, (account) => ({
-    ...account,
-    cooldowns: [
-      { feature, until, seenAt: now },
-      ...account.cooldowns.filter((entry) => entry.feature !== feature && entry.until > now),
-    ].slice(0, 16),
-  }));
+  return updateAccount(
+    state,
+    accountId,
+    (account) => ({
+      ...account,
+      cooldowns: [
+        { feature, until, seenAt: now },
+        ...account.cooldowns.filter((entry) => entry.feature !== feature && entry.until > now),
+      ].slice(0, 16),
+    }),
+    false,
+    NO_HISTORY,
+  );
 }
 
 export function applyPlan(state: QuotaState, accountId: string, plan: string): QuotaState {
   if (state.accounts[accountId]?.plan === plan) return state;
-  return updateAccount(state, accountId, (account) => ({ ...account, plan }));
+  return updateAccount(state, accountId, (account) => ({ ...account, plan }), false, NO_HISTORY);
 }
 
 /** The badge follows the account of the chatgpt.com tab the user looked at last, once it has readings. */

@@ -1,6 +1,8 @@
 /**
  * Features seen on the wire (protocol.md section 2) and the message key of their readable name.
- * A name we do not know is shown as it comes: new features appear without notice.
+ * A name we do not know is shown, since new features appear without notice, but marked as unknown
+ * and cut to UNKNOWN_NAME_CHARS: it is text the page chose (up to 200 characters could reach the
+ * popup's row headings before issue 23).
  */
 export const KNOWN_FEATURES = [
   'image_gen',
@@ -27,9 +29,18 @@ function featureMessageKey(name: string): `feature_${KnownFeature}` | null {
   return isKnownFeature(name) ? `feature_${name}` : null;
 }
 
-/** Readable name: the translated one when known, else the raw name. */
-export function featureLabel(name: string, translate: (key: `feature_${KnownFeature}`) => string): string {
+/** The message keys a feature's label is made with. */
+export type FeatureLabelKey = `feature_${KnownFeature}` | 'feature_unknown';
+
+/** Real feature names are short snake_case words; past this an unknown name is cut, with an ellipsis. */
+const UNKNOWN_NAME_CHARS = 32;
+
+/** Readable name: the translated one when known, else "Unknown: name", the name cut to its bound. */
+export function featureLabel(name: string, translate: (key: FeatureLabelKey, substitutions?: string[]) => string): string {
   const key = featureMessageKey(name);
   const label = key ? translate(key) : '';
-  return label && label !== key ? label : name;
+  if (label && label !== key) return label;
+  const short = name.length > UNKNOWN_NAME_CHARS ? `${name.slice(0, UNKNOWN_NAME_CHARS - 1)}…` : name;
+  const marked = translate('feature_unknown', [short]);
+  return marked && marked !== 'feature_unknown' ? marked : short;
 }

@@ -1,14 +1,21 @@
-import type { Finding } from '../channel/page-message-schema';
 import { parseCodexUsage } from './parse-codex-usage';
 import { readingFromPickedQuota, type ParseResult } from './parse-quota-object';
 import { MODEL_CAP_FEATURE, type Reading, type ReadingSource } from './quota-types';
+import type { PageCarrier, PageFinding } from '../page/page-message';
 
 /**
  * Turns a validated finding from the page into a Reading, or null for findings that are not
  * readings (plan, account, cooldown, ignored): those change state by other paths.
  */
 
-const QUOTA_SOURCES: Record<Finding['carrier'], ReadingSource | null> = {
+/**
+ * A page finding (lib/page/page-message.ts) as the background holds it once its own fields are
+ * validated: the quota object and the Codex body are parsed here, so they may be any value yet.
+ */
+type Finding = PageFinding extends infer F ? (F extends { quota: unknown } | { usage: unknown } ? Unparsed<F> : F) : never;
+type Unparsed<F> = { [P in keyof F]: P extends 'quota' | 'usage' ? unknown : F[P] };
+
+const QUOTA_SOURCES: Record<PageCarrier, ReadingSource | null> = {
   init: 'init',
   stream: 'stream',
   resume: 'resume',

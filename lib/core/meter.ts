@@ -40,6 +40,17 @@ type MeterLabel =
   | { kind: 'codexWindow'; name: string; windowSeconds: number | null }
   | { kind: 'countedModel'; slug: string; windowHours: number };
 
+/**
+ * A cap that is known, not guessed. limit: the site states it (a blocked feature's), or the user set
+ * it (a counted model's, whose meter's source is 'counted'). scale: the
+ * whole of a percent, 100. The most seen this window is no known cap: it is `mostSeen`, and the
+ * popup draws a bar against it only once a drop from it was seen (lib/view/popup-view.ts).
+ */
+interface MeterCap {
+  value: number;
+  source: 'limit' | 'scale';
+}
+
 export interface Meter {
   /** The stable name: a feature (`image_gen`) or a Codex window (`codex:primary`). Settings and the notice ledger key by it. */
   id: string;
@@ -48,11 +59,8 @@ export interface Meter {
   unit: MeterUnit;
   /** What is left, whole, in `unit` (0 for a blocked feature). A Codex window's is lib/core/codex-usage.ts percentLeft. */
   left: number;
-  /**
-   * The cap, when known: the one the site states (a blocked feature's limit), or the whole of a
-   * percent (100). Null when not known; then the most seen is a cap only as far as seen.
-   */
-  cap: number | null;
+  /** The cap, when known (see MeterCap); null when not: then the most seen is a cap only as far as seen. */
+  cap: MeterCap | null;
   /** The largest `left` seen this window (a cap as far as seen, the scale of the default low threshold); null when none. */
   mostSeen: number | null;
   /** At or below this `left` the meter is low (lib/alerts/low-threshold.ts: the user's choice, else the default). */

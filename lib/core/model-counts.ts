@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { keepNewest } from './keep-newest';
 import { integer, list, name } from './schema-parts';
 import type { ModelLimit } from './quota-types';
-import { MAX_TIMES_PER_MODEL, countWithin } from './rolling-window';
+import { COUNT_WINDOWS_MS, MAX_COUNT_AGE_MS, MAX_TIMES_PER_MODEL, windowCounts } from './rolling-window';
 
 /**
  * Turns counted per account and model in this browser (issue 22): the times at which the page saw
@@ -18,14 +18,9 @@ import { MAX_TIMES_PER_MODEL, countWithin } from './rolling-window';
  */
 
 export const MODEL_COUNTS_VERSION = 1;
-const HOUR_MS = 3_600_000;
-export const MAX_COUNT_AGE_MS = 7 * 24 * HOUR_MS;
 const MAX_MODELS = 12;
 export const MAX_TURN_KEYS = 64;
 const MAX_ACCOUNTS = 10;
-
-/** The windows every counted model is shown in: 3 hours, 24 hours, 7 days. */
-export const COUNT_WINDOWS_MS = [3 * HOUR_MS, 24 * HOUR_MS, MAX_COUNT_AGE_MS] as const;
 
 const time = integer(0);
 const count = integer(0, MAX_TIMES_PER_MODEL);
@@ -91,11 +86,6 @@ export function recordTurn(counts: ModelCounts, accountId: string, model: string
   const models = keepNewest({ ...pruned, [model]: keptTimes([...(pruned[model] ?? []), now], now) }, MAX_MODELS, model, newestOf);
   const turns = turn === null ? account.turns : [...account.turns, turn].slice(-MAX_TURN_KEYS);
   return withAccount(counts, accountId, { ...account, models, turns });
-}
-
-/** The counts of one model in each of COUNT_WINDOWS_MS. */
-export function windowCounts(times: readonly number[], now: number): number[] {
-  return COUNT_WINDOWS_MS.map((windowMs) => countWithin(times, now, windowMs));
 }
 
 /**

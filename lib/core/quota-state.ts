@@ -4,15 +4,15 @@ import { READING_SOURCES } from './quota-types';
 import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../page/quota-fields';
 import { integer, isSafeKey, list, name as nameOf, number, text as textOf } from './schema-parts';
 import { remainingPointsSchema } from './remaining-points';
+import { DEFAULT_ACCOUNT, STATE_VERSION, emptyAccountState as emptyAccount, emptyQuotaState as emptyState } from './empty-quota-state';
 
 /**
  * The state the background keeps in storage.local, per account. Versioned and validated when
  * read back: an older version, another extension build or a corrupted profile may have written it.
  */
 
-export const STATE_VERSION = 1;
-/** Readings seen before we know the account (or on a page that never says) go here. */
-export const DEFAULT_ACCOUNT = 'default';
+// The empty state and its version live apart, without zod, for the popup's first paint.
+export { DEFAULT_ACCOUNT, STATE_VERSION };
 export const MAX_ACCOUNTS = 10;
 export const MAX_FEATURES_PER_ACCOUNT = 64;
 export const MAX_UNKNOWN_FIELDS = 32;
@@ -82,6 +82,8 @@ const accountStateSchema = z.object({
   cooldowns: z._default(list(cooldownStateSchema, 16), []),
   /** Codex's windows and credits (lib/core/codex-state.ts); null until a Codex page asked for them. */
   codex: z._default(z.nullable(codexStateSchema), null),
+  /** Set while the account was seen in one reading only: a page may have made it up (lib/core/account-eviction.ts). */
+  seenOnce: z.optional(z.literal(true)),
 });
 
 export const quotaStateSchema = z.object({
@@ -95,23 +97,8 @@ export type BlockedState = z.infer<typeof blockedStateSchema>;
 export type AccountState = z.infer<typeof accountStateSchema>;
 export type QuotaState = z.infer<typeof quotaStateSchema>;
 
-export function emptyAccountState(): AccountState {
-  return {
-    features: {},
-    blocked: [],
-    modelLimits: [],
-    defaultModel: null,
-    plan: null,
-    lastReading: null,
-    unknownFields: [],
-    cooldowns: [],
-    codex: null,
-  };
-}
-
-export function emptyQuotaState(): QuotaState {
-  return { version: STATE_VERSION, accounts: {}, activeAccount: DEFAULT_ACCOUNT };
-}
+export const emptyAccountState: () => AccountState = emptyAccount;
+export const emptyQuotaState: () => QuotaState = emptyState;
 
 /** Reads back what storage held: a valid state, or an empty one (and why) when it is not. */
 export function quotaStateFromStorage(value: unknown): { state: QuotaState; problem: string | null } {

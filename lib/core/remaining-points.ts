@@ -22,8 +22,3 @@ export function nextPoints(previous: readonly RemainingPoint[] | undefined, poin
   if (last !== undefined && last.remaining === point.remaining) return [...previous];
   return [...previous, point].slice(-MAX_POINTS);
 }
-
-/** A drop from a higher count was seen in the window: only then is the most seen a cap worth a bar. */
-export function dropSeen(points: readonly RemainingPoint[]): boolean {
-  return points.some((point, index) => index > 0 && point.remaining < (points[index - 1]?.remaining ?? 0));
-}

@@ -1,10 +1,15 @@
 /**
  * Rolling windows over kept times (lib/core/model-counts.ts), apart from the stored schema so that
- * the meters (lib/alerts/counted-meters.ts), which the zod-free page chip bundles, carry no zod.
+ * the meters (lib/alerts/counted-meters.ts) and the popup's first chunk carry no zod.
  */
 
 /** At most this many times are kept per model (lib/core/model-counts.ts says why). */
 export const MAX_TIMES_PER_MODEL = 1000;
+const HOUR_MS = 3_600_000;
+/** Times older than this are dropped: the longest window shown, and the longest a cap's window may be. */
+export const MAX_COUNT_AGE_MS = 7 * 24 * HOUR_MS;
+/** The windows every counted model is shown in: 3 hours, 24 hours, 7 days. */
+export const COUNT_WINDOWS_MS = [3 * HOUR_MS, 24 * HOUR_MS, MAX_COUNT_AGE_MS] as const;
 
 /** The id a counted model's meter goes by (settings' thresholds, the badge, the notice ledger), apart from server features. */
 export const COUNTED_PREFIX = 'counted:';
@@ -34,4 +39,9 @@ export function isAtLeast(times: readonly number[], now: number, windowMs: numbe
 export function nextFreedAt(times: readonly number[], now: number, windowMs: number): number | null {
   const counted = times.filter((at) => isWithin(at, now, windowMs) && at <= now);
   return counted.length === 0 ? null : Math.min(...counted) + windowMs;
+}
+
+/** The counts of one model in each of COUNT_WINDOWS_MS. */
+export function windowCounts(times: readonly number[], now: number): number[] {
+  return COUNT_WINDOWS_MS.map((windowMs) => countWithin(times, now, windowMs));
 }

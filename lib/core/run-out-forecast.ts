@@ -69,3 +69,11 @@ export function meterRunOut(meter: { points: readonly RemainingPoint[]; resetsAt
   const runsOutAt = Math.round(now + (remaining / used) * span);
   return { runsOutAt, beforeReset: resetsAt === null ? null : runsOutAt < resetsAt };
 }
+
+/**
+ * A drop from a higher count was seen in the window: only then is the most seen a cap worth a bar.
+ * Here rather than in remaining-points.ts, whose schema (zod) must stay out of the popup's first chunk.
+ */
+export function dropSeen(points: readonly RemainingPoint[]): boolean {
+  return points.some((point, index) => index > 0 && point.remaining < (points[index - 1]?.remaining ?? 0));
+}

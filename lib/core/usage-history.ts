@@ -64,10 +64,34 @@ export function recordUses(history: UsageHistory, accountId: string, feature: st
     : [...days, [day, uses]];
   nextDays.sort(([a], [b]) => a - b);
   const features = keepNewest({ ...account, [feature]: nextDays }, MAX_FEATURES, feature, newestDay);
-  const accounts = keepNewest({ ...history.accounts, [accountId]: features }, MAX_ACCOUNTS, accountId, (entry) =>
-    Math.max(...Object.values(entry).map(newestDay)),
-  );
-  return { ...history, accounts };
+  return { ...history, accounts: keepLongest({ ...history.accounts, [accountId]: features }) };
+}
+
+/** How many days an account's history covers (every feature's days together). */
+const daysOf = (account: Record<string, Array<[number, number]>>) =>
+  new Set(Object.values(account).flatMap((days) => days.map(([day]) => day))).size;
+
+/** Days of history of one account (0 when it has none): how account-eviction.ts ranks accounts. */
+export function historyDays(history: UsageHistory, accountId: string): number {
+  return Object.hasOwn(history.accounts, accountId) ? daysOf(history.accounts[accountId]!) : 0;
+}
+
+/**
+ * Past MAX_ACCOUNTS, the accounts with the fewest days of history go first (the most recent
+ * first among equals), whichever was just written: accounts a page made up, each with a day of
+ * uses, never push out an account with weeks of history (issue 23: twenty forged messages did).
+ */
+function keepLongest(accounts: UsageHistory['accounts']): UsageHistory['accounts'] {
+  const entries = Object.entries(accounts);
+  if (entries.length <= MAX_ACCOUNTS) return accounts;
+  const ranked = entries.map(([id, account]) => ({
+    id,
+    days: daysOf(account),
+    newest: Math.max(...Object.values(account).map(newestDay)),
+  }));
+  ranked.sort((a, b) => b.days - a.days || b.newest - a.newest);
+  const keep = new Set(ranked.slice(0, MAX_ACCOUNTS).map(({ id }) => id));
+  return Object.fromEntries(entries.filter(([id]) => keep.has(id)));
 }
 
 /** Uses per day for the `count` days ending with `today`, oldest first (0 for days without uses). */

@@ -21,6 +21,7 @@ const BACKGROUND_REASONS = [
   'reading rejected',
   'malformed relay message',
   'message too large',
+  'too many new accounts',
   'stored state rejected',
   'alarm refused',
   'internal error',

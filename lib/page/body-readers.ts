@@ -1,4 +1,4 @@
-import { NativePromise, pageTimers, promiseThen, readerCancel, readerRead, streamReader } from './page-natives';
+import { byteLength, decodeUtf8, NativePromise, pageTimers, promiseThen, readerCancel, readerRead, streamReader } from './page-natives';
 import { createSseScanner } from './sse-scanner';
 
 /**
@@ -61,21 +61,21 @@ function readWithin(reader: Reader, bounds: StreamBounds): Promise<ReadableStrea
 /** The whole body as text, or null when it is over `maxBytes`. */
 export async function readAll(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<string | null> {
   const reader = streamReader(body);
-  const chunks: Uint8Array[] = [];
+  // Decoded as it comes (the decoder holds a character cut between chunks), so no list of chunks is kept.
+  let text = '';
   let total = 0;
   try {
     for (;;) {
       const { done, value } = await readerRead(reader);
       if (done) break;
-      total += value.byteLength;
+      total += byteLength(value);
       if (total > maxBytes) return null;
-      chunks.push(value);
+      text += decodeUtf8(value, true);
     }
   } finally {
     cancelQuietly(reader);
   }
-  const decoder = new TextDecoder();
-  return chunks.map((chunk, index) => decoder.decode(chunk, { stream: index < chunks.length - 1 })).join('');
+  return text + decodeUtf8(new Uint8Array(0), false);
 }
 
 /** Hands each event's data to `onEvent` until [DONE] or a bound; says which. */

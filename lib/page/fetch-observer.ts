@@ -2,24 +2,15 @@ import { accountKeyOf } from './account-key';
 import { carrierOfPath, pathnameOfFetchInput, sideEndpointOfPath, type FetchCarrier, type SideEndpoint } from './quota-endpoints';
 import { jsonValueOf } from './json-value';
 import { findingFromCodexBody, findingFromInitBody } from './page-findings';
-import type { PageFinding } from '../channel/page-channel';
+import type { PageFinding } from './page-message';
 import { accountIdOfRequest } from './request-account';
 import { findingOf429, responsePlan } from './response-plan';
 import { readAccountsCheck } from './side-responses';
 import { DEFAULT_MAX_EVENT_CHARS } from './sse-scanner';
 import { DEFAULT_STREAM_BOUNDS, readAll, scanEvents, type StreamBounds } from './body-readers';
 import { createTurnEventReader } from './turn-events';
-import {
-  headersGet,
-  NativePromise,
-  NativeResponse,
-  promiseThen,
-  responseBody,
-  responseBodyUsed,
-  responseClone,
-  responseHeaders,
-  responseStatus,
-} from './page-natives';
+import { showAsNative } from './native-text';
+import { headersGet, promiseThen, responseBody, responseBodyUsed, responseClone, responseHeaders, responseStatus } from './page-natives';
 
 /**
  * Wraps the page's fetch so that quota carriers can be read without the page noticing:
@@ -33,7 +24,7 @@ export const MAX_INIT_BYTES = 256 * 1024;
 /** The scopes whose fetch this module wrapped: the mark stays here, never on an object the page sees. */
 const installed = new WeakSet<object>();
 
-export interface FetchObserverOptions {
+interface FetchObserverOptions {
   /** The object whose `fetch` is wrapped (the page's window). */
   scope: { fetch: typeof fetch };
   /** The page's address, to resolve relative URLs. */
@@ -55,7 +46,7 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
   if (typeof original !== 'function' || installed.has(scope)) return () => undefined;
   // Taken now, before page code runs: a page that replaces or instruments these later must neither
   // break its own fetch through ours (Reflect.apply) nor see our calls among its own (page-natives.ts).
-  const { apply, get } = Reflect;
+  const { apply } = Reflect;
   const cloneBody = (response: Response) => responseBody(responseClone(response))!;
   const headerOf = (response: Response, name: string) => headersGet(responseHeaders(response), name);
   const maxInitBytes = options.maxInitBytes ?? MAX_INIT_BYTES;
@@ -112,49 +103,51 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
     return side === null ? null : { carrier: null, side };
   }
 
-  function watch(args: unknown[], result: unknown): void {
-    if (!active || !(result instanceof NativePromise)) return;
+  function onResponse(matched: Matched, requestAccount: string | null, response: Response): void {
+    const status = responseStatus(response);
+    // An account is learned only from a 2xx answer to the request that named it: a made-up
+    // header on a request the server refused moves nothing.
+    const named = status >= 200 && status <= 299 ? requestAccount : null;
+    learnAccount(named);
+    if (responseBodyUsed(response) || responseBody(response) === null) return;
+    const account = keyOf(named ?? pageAccountId);
+    const reading = matched.carrier === null ? readSide(response) : readCarrier(response, matched.carrier, account);
+    promiseThen(reading, undefined, () => undefined);
+  }
+
+  function watch(args: unknown[], result: Promise<Response>): void {
+    if (!active) return;
     const matched = matchOf(args[0]);
     if (matched === null) return;
     const requestAccount = accountIdOfRequest(args[0], args[1]);
-    learnAccount(requestAccount);
-    const account = keyOf(requestAccount ?? pageAccountId);
     // Both handlers: a rejected fetch is the page's to handle; ours must not add a second rejection.
     promiseThen(
       result,
-      (response: unknown) => {
-        if (!NativeResponse || !(response instanceof NativeResponse) || responseBodyUsed(response) || responseBody(response) === null)
-          return;
-        const reading = matched.carrier === null ? readSide(response) : readCarrier(response, matched.carrier, account);
-        promiseThen(reading, undefined, () => undefined);
+      (response: Response) => {
+        try {
+          onResponse(matched, requestAccount, response);
+        } catch {
+          // Nothing of ours may reach the page, not even as an unhandled rejection.
+        }
       },
       () => undefined,
     );
   }
 
-  // A Proxy of the native fetch: name, length, own keys and symbols, prototype and "not a
-  // constructor" are the original's. Only toString is answered here: Function.prototype.toString
-  // of a Proxy gives "function () { [native code] }", and fetch.toString() must give the native text.
-  const nativeToString = Function.prototype.toString;
-  const toString = {
-    toString(this: unknown) {
-      return apply(nativeToString, this === observed ? original : this, []) as string;
-    },
-  }.toString;
+  // A Proxy of the native fetch: name, length, own keys and symbols, prototype, toString (through
+  // native-text.ts) and "not a constructor" are the original's.
   const observed: typeof fetch = new Proxy(original, {
     apply(target, thisArg, args: Parameters<typeof fetch>) {
-      const result: unknown = apply(target, thisArg, args);
+      const result = apply(target, thisArg, args) as Promise<Response>;
       try {
         watch(args, result);
       } catch {
         // Observation is best effort; the page's call already happened and must not see our errors.
       }
-      return result as Promise<Response>;
-    },
-    get(target, key, receiver) {
-      return key === 'toString' ? toString : (get(target, key, receiver) as unknown);
+      return result;
     },
   });
+  const unshow = showAsNative(observed, original);
   installed.add(scope);
   scope.fetch = observed;
 
@@ -162,6 +155,7 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
     active = false;
     // If the page wrapped fetch again on top of ours, leave its wrapper: ours now passes through.
     if (scope.fetch === observed) scope.fetch = original;
+    unshow();
     installed.delete(scope);
   };
 }

@@ -1,7 +1,9 @@
 import { looksLikeCodexUsage, pickCodexUsage } from './codex-usage-fields';
+import { isRecord } from './json-record';
 import { jsonValueOf } from './json-value';
+import { includes } from './page-natives';
 import { CDM_TYPE, looksLikeQuotaObject, pickQuotaFields } from './quota-fields';
-import type { PageCarrier, PageFinding } from '../channel/page-channel';
+import type { PageCarrier, PageFinding } from './page-message';
 
 /**
  * Turns one SSE event's data (or a whole JSON body) into what may leave the page.
@@ -10,9 +12,9 @@ import type { PageCarrier, PageFinding } from '../channel/page-channel';
  */
 
 export function findingFromEventData(data: string, carrier: PageCarrier): PageFinding | null {
-  if (!data.includes(CDM_TYPE)) return null;
+  if (!includes(data, CDM_TYPE)) return null;
   const value = jsonValueOf(data);
-  if (typeof value !== 'object' || value === null || (value as { type?: unknown }).type !== CDM_TYPE) return null;
+  if (!isRecord(value) || value.type !== CDM_TYPE) return null;
   const quota = pickQuotaFields(value);
   return quota ? { kind: 'quota', carrier, quota } : null;
 }

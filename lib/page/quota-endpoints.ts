@@ -1,4 +1,17 @@
-import { NativeRequest, NativeURL, requestUrl, urlHref, urlOrigin, urlPathname } from './page-natives';
+import {
+  arrayIncludes,
+  ownDataValue,
+  endsWith,
+  hasBrand,
+  includes,
+  NativeURL,
+  requestUrl,
+  slice,
+  startsWith,
+  urlHref,
+  urlOrigin,
+  urlPathname,
+} from './page-natives';
 
 /**
  * Which of the page's requests carry quota readings (protocol.md section 1): on chatgpt.com or
@@ -26,29 +39,31 @@ CARRIER_BY_PATH['/backend-api/wham/usage'] = 'codex-usage';
 /** The origins whose answers are read; the same pages the content scripts run on. */
 const CARRIER_ORIGINS = ['https://chatgpt.com', 'https://chat.openai.com'];
 /** Where turns moved to WebSocket come from (protocol.md section 1), besides the page's own hosts. */
-const SOCKET_HOSTS = ['ws.chatgpt.com', 'chatgpt.com', 'chat.openai.com'];
+const SOCKET_ORIGINS = ['wss://ws.chatgpt.com', 'wss://chatgpt.com', 'wss://chat.openai.com'];
 /** Every carrier and side path holds this ("/backend-api/", "/backend-anon/", or relative without the slash). */
 const PATH_MARK = 'backend-a';
 
 function withoutTrailingSlash(pathname: string): string {
-  return pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
+  return pathname.length > 1 && endsWith(pathname, '/') ? slice(pathname, 0, -1) : pathname;
 }
 
 export function carrierOfPath(pathname: string): FetchCarrier | null {
   const trimmed = withoutTrailingSlash(pathname);
-  return Object.hasOwn(CARRIER_BY_PATH, trimmed) ? (CARRIER_BY_PATH[trimmed] ?? null) : null;
+  return (ownDataValue(CARRIER_BY_PATH, trimmed) as FetchCarrier | undefined) ?? null;
 }
 
 export function sideEndpointOfPath(pathname: string): SideEndpoint | null {
-  return pathname.startsWith('/backend-api/accounts/check/') ? 'accounts-check' : null;
+  return startsWith(pathname, '/backend-api/accounts/check/') ? 'accounts-check' : null;
 }
 
-/** The text of a fetch input: only strings, URL and Request objects (calling a page object's toString would be visible). */
+/**
+ * The text of a fetch input: only strings, URL and Request objects (calling a page object's
+ * toString would be visible), told apart by their native getters, not by `instanceof`.
+ */
 function hrefOf(input: unknown): string | null {
   if (typeof input === 'string') return input;
-  if (NativeURL && input instanceof NativeURL) return urlHref(input);
-  if (NativeRequest && input instanceof NativeRequest) return requestUrl(input);
-  return null;
+  if (hasBrand(urlHref, input)) return urlHref(input as URL);
+  return hasBrand(requestUrl, input) ? requestUrl(input as Request) : null;
 }
 
 function parsedUrl(href: string, base?: string): URL | null {
@@ -66,15 +81,15 @@ function parsedUrl(href: string, base?: string): URL | null {
  */
 export function pathnameOfFetchInput(input: unknown, baseUrl: string): string | null {
   const href = hrefOf(input);
-  if (href === null || !href.includes(PATH_MARK)) return null;
+  if (href === null || !includes(href, PATH_MARK)) return null;
   const url = parsedUrl(href, baseUrl);
-  return url !== null && CARRIER_ORIGINS.includes(urlOrigin(url)) ? urlPathname(url) : null;
+  return url !== null && arrayIncludes(CARRIER_ORIGINS, urlOrigin(url)) ? urlPathname(url) : null;
 }
 
 /** Whether a WebSocket URL is one chatgpt turns come on: wss:// on ws.chatgpt.com or the page's own hosts. */
 export function isChatgptSocketUrl(input: unknown): boolean {
-  const href = typeof input === 'string' ? input : NativeURL && input instanceof NativeURL ? urlHref(input) : null;
-  if (href === null || !href.startsWith('wss://')) return false;
+  const href = typeof input === 'string' ? input : hasBrand(urlHref, input) ? urlHref(input as URL) : null;
+  if (href === null || !startsWith(href, 'wss://')) return false;
   const url = parsedUrl(href);
-  return url !== null && SOCKET_HOSTS.some((host) => urlOrigin(url) === `wss://${host}`);
+  return url !== null && arrayIncludes(SOCKET_ORIGINS, urlOrigin(url));
 }

@@ -1,39 +1,54 @@
-import { headersGet, NativeHeaders, NativeRequest, ownDataValue, requestHeaders } from './page-natives';
+import { headersGet, isArray, ownDataValue, ownKeys, requestHeaders, toLowerCase, trim } from './page-natives';
 
 /**
  * The account a request is made for, from its `chatgpt-account-id` header only. Only that one
- * header is looked up, by name: the Authorization header and cookies are never touched.
+ * header is looked up, by name: the Authorization header and cookies are never touched. The
+ * fetch observer trusts it only once a 2xx response answers the request (lib/page/fetch-observer.ts).
  *
  * Read without a second visible access: the native fetch already read the call's arguments, so
  * only own data properties are looked at (a getter, which a page could count, is not called),
- * and Headers and Request through their built-in methods taken at document start.
+ * Headers and Request are told apart and read through their built-in methods taken at document
+ * start, and no method a page can replace (Array.prototype.find, String.prototype.toLowerCase) is called.
  */
 const ACCOUNT_HEADER = 'chatgpt-account-id';
 const MAX_ID_LENGTH = 200;
 
-function fromHeaders(headers: unknown): string | null {
-  if (typeof headers !== 'object' || headers === null) return null;
-  if (NativeHeaders && headers instanceof NativeHeaders) return headersGet(headers, ACCOUNT_HEADER);
-  if (Array.isArray(headers)) {
-    const pair: unknown = headers.find(
-      (entry) => Array.isArray(entry) && typeof entry[0] === 'string' && entry[0].toLowerCase() === ACCOUNT_HEADER,
-    );
-    return Array.isArray(pair) && typeof pair[1] === 'string' ? pair[1] : null;
+const isAccountHeader = (name: unknown) =>
+  typeof name === 'string' && name.length === ACCOUNT_HEADER.length && toLowerCase(name) === ACCOUNT_HEADER;
+
+function fromPairs(pairs: unknown[]): unknown {
+  const count = ownDataValue(pairs, 'length') as number;
+  for (let index = 0; index < count; index++) {
+    const pair = ownDataValue(pairs, `${index}`);
+    if (isArray(pair) && isAccountHeader(ownDataValue(pair, '0'))) return ownDataValue(pair, '1');
   }
-  const key = Object.keys(headers).find((name) => name.toLowerCase() === ACCOUNT_HEADER);
-  const value = key === undefined ? undefined : ownDataValue(headers, key);
-  return typeof value === 'string' ? value : null;
+  return null;
+}
+
+function fromHeaders(headers: unknown): unknown {
+  if (typeof headers !== 'object' || headers === null) return null;
+  if (isArray(headers)) return fromPairs(headers);
+  try {
+    // The native get throws for anything but a Headers object: a brand check no page object passes.
+    return headersGet(headers, ACCOUNT_HEADER);
+  } catch {
+    // A plain record of header names.
+  }
+  const names = ownKeys(headers);
+  for (let index = 0; index < names.length; index++) if (isAccountHeader(names[index])) return ownDataValue(headers, names[index]!);
+  return null;
 }
 
 /** The header from fetch's init, else from a Request input; null when neither has it. */
 export function accountIdOfRequest(input: unknown, init: unknown): string | null {
-  let id: string | null = null;
+  let id: unknown = null;
   try {
     if (typeof init === 'object' && init !== null) id = fromHeaders(ownDataValue(init, 'headers'));
-    if (id === null && NativeRequest && input instanceof NativeRequest) id = fromHeaders(requestHeaders(input));
+    if (id === null && typeof input === 'object' && input !== null) id = fromHeaders(requestHeaders(input as Request));
   } catch {
     return null;
   }
-  const trimmed = id?.trim() ?? '';
-  return trimmed !== '' && trimmed.length <= MAX_ID_LENGTH ? trimmed : null;
+  if (typeof id !== 'string' || id.length > MAX_ID_LENGTH) return null;
+  const trimmed = trim(id);
+  return trimmed !== '' ? trimmed : null;
 }

@@ -1,6 +1,7 @@
-import type { PageFinding } from '../channel/page-channel';
+import type { PageFinding } from './page-message';
 import type { FetchCarrier } from './quota-endpoints';
 import { modelCapClearsInMs } from './side-responses';
+import { includes } from './page-natives';
 import { httpStatusReason, type IgnoredReason } from './ignored-reasons';
 
 /**
@@ -29,7 +30,7 @@ export function responsePlan(carrier: FetchCarrier, status: number, contentType:
   }
   if (carrier === 'init') return { read: 'init-json' };
   if (carrier === 'codex-usage') return { read: 'codex-json' };
-  if (contentType.includes('text/event-stream')) return { read: 'stream' };
+  if (includes(contentType, 'text/event-stream')) return { read: 'stream' };
   return { read: 'nothing', reason: 'not text/event-stream', diagnostic: false };
 }
 

@@ -1,7 +1,10 @@
+import { charCodeAt, endsWith, indexOf, join, push, slice, startsWith } from './page-natives';
+
 /**
  * The line level of the SSE scanner (sse-scanner.ts): decoded text in, each event's data out.
  * A partial line waits for the next piece of text. An event larger than `maxEventChars` (a long
- * delta, say) is skipped whole, so memory stays bounded whatever the body size.
+ * delta, say) is skipped whole, so memory stays bounded whatever the body size. It runs on the
+ * page's own responses: string and array methods are the captured ones (page-natives.ts).
  */
 
 interface SseLines {
@@ -18,7 +21,7 @@ export function createSseLines(onEventData: (data: string) => void, maxEventChar
   let eventTooLarge = false;
 
   function dispatch(): void {
-    if (!eventTooLarge && data.length > 0) onEventData(data.join('\n'));
+    if (!eventTooLarge && data.length > 0) onEventData(join(data, '\n'));
     data = [];
     dataChars = 0;
     eventTooLarge = false;
@@ -33,21 +36,21 @@ export function createSseLines(onEventData: (data: string) => void, maxEventChar
     // The same bound as a line still arriving (pushText): whether a line came in one chunk or
     // in many must not decide whether its event is read.
     if (rawLine.length > maxEventChars) return skipEvent();
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    const line = endsWith(rawLine, '\r') ? slice(rawLine, 0, -1) : rawLine;
     if (line === '') return dispatch();
-    if (!line.startsWith('data:')) return; // event:, id:, retry: and comments carry no quota
-    const value = line.charCodeAt(5) === 0x20 ? line.slice(6) : line.slice(5);
+    if (!startsWith(line, 'data:')) return; // event:, id:, retry: and comments carry no quota
+    const value = charCodeAt(line, 5) === 0x20 ? slice(line, 6) : slice(line, 5);
     dataChars += value.length + 1;
     if (dataChars > maxEventChars) return skipEvent();
-    if (!eventTooLarge) data.push(value);
+    if (!eventTooLarge) push(data, value);
   }
 
   function pushText(text: string): void {
     let start = 0;
     for (;;) {
-      const newline = text.indexOf('\n', start);
+      const newline = indexOf(text, '\n', start);
       if (newline === -1) {
-        const rest = text.slice(start);
+        const rest = slice(text, start);
         if (!lineTooLong && partialLine.length + rest.length > maxEventChars) {
           lineTooLong = true;
           partialLine = '';
@@ -55,7 +58,7 @@ export function createSseLines(onEventData: (data: string) => void, maxEventChar
         if (!lineTooLong) partialLine += rest;
         return;
       }
-      const piece = text.slice(start, newline);
+      const piece = slice(text, start, newline);
       if (lineTooLong) {
         lineTooLong = false;
         skipEvent();

@@ -1,3 +1,4 @@
+import { push as pushItem } from './page-natives';
 import { createSseLines } from './sse-lines';
 import { isTurnEventWanted } from './turn-markers';
 
@@ -22,7 +23,7 @@ const CR = 0x0d;
 /** A UTF-16 code unit takes at most 3 bytes of UTF-8: an event over 3 bytes per allowed char is over the bound whatever it holds. */
 const MAX_BYTES_PER_CHAR = 3;
 
-export interface SseScanner {
+interface SseScanner {
   /** Feeds the next network chunk. */
   push(chunk: Uint8Array): void;
   /** Feeds decoded text (for callers that already hold a string; not mixed with `push`). */
@@ -68,7 +69,7 @@ export function createSseScanner(
 
   function take(piece: Uint8Array): void {
     eventBytes += piece.length;
-    if (eventBytes <= maxEventBytes) parts.push(piece);
+    if (eventBytes <= maxEventBytes) pushItem(parts, piece);
     else parts = [];
   }
 

@@ -1,7 +1,9 @@
+import { recordOf } from './json-record';
 import { jsonValueOf } from './json-value';
+import { includes } from './page-natives';
 import { planName } from './plan-name';
 import { findingFromEventData } from './page-findings';
-import type { PageCarrier, PageFinding } from '../channel/page-channel';
+import type { PageCarrier, PageFinding } from './page-message';
 import { PLAN_MARKER } from './turn-markers';
 import { MODEL_MARKER, turnModelOf } from './turn-model';
 import { marksImageTurn, mayHoldRefusal, messageOfEvent, refusalOfMessage } from './turn-refusals';
@@ -13,9 +15,8 @@ import { marksImageTurn, mayHoldRefusal, messageOfEvent, refusalOfMessage } from
  */
 
 function planOf(value: unknown): string | null {
-  const metadata = (value as { type?: unknown; metadata?: { plan_type?: unknown } } | null) ?? null;
-  if (metadata === null || typeof metadata !== 'object' || metadata.type !== PLAN_MARKER) return null;
-  return planName(metadata.metadata?.plan_type);
+  const event = recordOf(value);
+  return event?.type === PLAN_MARKER ? planName(recordOf(event.metadata)?.plan_type) : null;
 }
 
 export function createTurnEventReader(carrier: PageCarrier, report: (finding: PageFinding) => void): (data: string) => void {
@@ -35,8 +36,8 @@ export function createTurnEventReader(carrier: PageCarrier, report: (finding: Pa
       }
       return;
     }
-    const wantsModel = !modelReported && data.includes(MODEL_MARKER);
-    if (!wantsModel && !(data.includes(PLAN_MARKER) && data.includes('plan_type'))) return;
+    const wantsModel = !modelReported && includes(data, MODEL_MARKER);
+    if (!wantsModel && !(includes(data, PLAN_MARKER) && includes(data, 'plan_type'))) return;
     const value = jsonValueOf(data);
     const plan = planOf(value);
     if (plan) report({ kind: 'plan', carrier, plan });

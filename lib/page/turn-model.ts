@@ -1,4 +1,5 @@
 import { opaqueKeyOf } from './account-key';
+import { regexExec, toLowerCase } from './page-natives';
 import { messageOfEvent } from './turn-refusals';
 
 /**
@@ -18,8 +19,8 @@ const SLUG = /^[a-z0-9][a-z0-9._-]*$/;
 /** A model slug as the page states it, lower-cased and bounded, or null. */
 export function modelSlugOf(value: unknown): string | null {
   if (typeof value !== 'string' || value.length > MAX_MODEL_SLUG) return null;
-  const slug = value.toLowerCase();
-  return SLUG.test(slug) ? slug : null;
+  const slug = toLowerCase(value);
+  return regexExec(SLUG, slug) === null ? null : slug;
 }
 
 interface TurnModel {

@@ -1,5 +1,7 @@
+import { recordOf } from './json-record';
 import { jsonValueOf } from './json-value';
-import type { PageFinding } from '../channel/page-channel';
+import { arrayIncludes, indexOfItem } from './page-natives';
+import type { PageFinding } from './page-message';
 import { createSseScanner } from './sse-scanner';
 import { createTurnEventReader } from './turn-events';
 
@@ -20,8 +22,7 @@ interface TurnFrame {
 }
 
 export function turnFrameOf(text: string): TurnFrame | null {
-  const frame = jsonValueOf(text);
-  const inner = (frame as { payload?: { payload?: Record<string, unknown> } } | null)?.payload?.payload;
+  const inner = recordOf(recordOf(recordOf(jsonValueOf(text))?.payload)?.payload);
   if (typeof inner?.encoded_item !== 'string') return null;
   const itemId = typeof inner.stream_item_id === 'string' ? inner.stream_item_id : null;
   const turn = typeof inner.turn_id === 'string' ? inner.turn_id : typeof inner.conversation_id === 'string' ? inner.conversation_id : '';
@@ -30,16 +31,21 @@ export function turnFrameOf(text: string): TurnFrame | null {
 
 /** Returns a reader for the frames of one socket, in order; bounded whatever the socket sends. */
 export function createTurnFrameReader(report: (finding: PageFinding) => void): (frameText: string) => void {
+  // Rings searched through page-natives.ts (no Map, no splice, whose species lookup a page sees):
+  // the oldest entry is overwritten once a ring is full.
   const seenItems: string[] = [];
-  const turns = new Map<string, (data: string) => void>();
+  let seenCount = 0;
+  /** [turn, reader, turn, reader, ...]: a turn id is a string, a reader a function, so a turn is found at an even index. */
+  const turns: unknown[] = [];
+  let turnCount = 0;
 
   function readerFor(turn: string): (data: string) => void {
-    let reader = turns.get(turn);
-    if (!reader) {
-      if (turns.size >= MAX_TURNS) turns.delete(turns.keys().next().value ?? '');
-      reader = createTurnEventReader('websocket', report);
-      turns.set(turn, reader);
-    }
+    const at = indexOfItem(turns, turn);
+    if (at !== -1) return turns[at + 1] as (data: string) => void;
+    const reader = createTurnEventReader('websocket', report);
+    const slot = 2 * (turnCount++ % MAX_TURNS);
+    turns[slot] = turn;
+    turns[slot + 1] = reader;
     return reader;
   }
 
@@ -50,9 +56,8 @@ export function createTurnFrameReader(report: (finding: PageFinding) => void): (
       // A replay repeats its turn too, and the frames seen number items per turn (s1..s4 in turn t1):
       // another turn's "s3" is a new item, not a replay.
       const item = `${frame.turn}\n${frame.itemId}`;
-      if (seenItems.includes(item)) return;
-      seenItems.push(item);
-      if (seenItems.length > MAX_REMEMBERED_ITEMS) seenItems.shift();
+      if (arrayIncludes(seenItems, item)) return;
+      seenItems[seenCount++ % MAX_REMEMBERED_ITEMS] = item;
     }
     const scanner = createSseScanner(readerFor(frame.turn));
     scanner.pushText(frame.item);

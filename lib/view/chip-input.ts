@@ -1,5 +1,6 @@
-import { serverMeterOf, type MeterAccount } from '../alerts/account-meters';
+import { serverMeterOf, type ServerAccount } from '../alerts/account-meters';
 import type { Meter } from '../core/meter';
+import { isRecord } from '../page/json-record';
 
 /**
  * What the page chip needs from storage, read straight from the raw values: whether it is on, the
@@ -18,13 +19,12 @@ export interface ChipInput {
 
 type Raw = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
 const ownOf = (record: Raw, key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
 const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 const timeOrNull = (value: unknown): number | null | undefined => (value === null ? null : isCount(value) ? value : undefined);
 
-/** Only the chip's on/off switch: the one read a page pays for while the chip is off. */
-export function chipIsOn(settings: unknown): boolean {
+/** The chip's on/off switch. */
+function chipIsOn(settings: unknown): boolean {
   return isRecord(settings) && settings.pageChip === true;
 }
 
@@ -51,11 +51,14 @@ function featureOf(
   };
 }
 
-function blockedOf(account: Raw, feature: string): MeterAccount['blocked'] {
-  const blocked = ownOf(account, 'blocked');
-  if (!Array.isArray(blocked)) return [];
-  const entry = blocked.find((item: unknown) => isRecord(item) && item.name === feature) as Raw | undefined;
-  const resetsAt = entry === undefined ? undefined : timeOrNull(entry.resetsAt);
+/** The first record named `name` in a stored list, or undefined. */
+function entryNamed(list: unknown, name: string): Raw | undefined {
+  return Array.isArray(list) ? (list.find((item: unknown) => isRecord(item) && item.name === name) as Raw | undefined) : undefined;
+}
+
+function blockedOf(account: Raw, feature: string): ServerAccount['blocked'] {
+  const entry = entryNamed(ownOf(account, 'blocked'), feature);
+  const resetsAt = entry && timeOrNull(entry.resetsAt);
   return resetsAt === undefined ? [] : [{ name: feature, resetsAt }];
 }
 
@@ -63,9 +66,7 @@ type ChipWindow = { name: string; usedPercent: number; resetsAt: number | null }
 
 function codexWindowOf(account: Raw, name: string): ChipWindow | undefined {
   const codex = ownOf(account, 'codex');
-  const windows = isRecord(codex) ? ownOf(codex, 'windows') : undefined;
-  if (!Array.isArray(windows)) return undefined;
-  const entry = windows.find((item: unknown) => isRecord(item) && item.name === name) as Raw | undefined;
+  const entry = entryNamed(isRecord(codex) ? ownOf(codex, 'windows') : undefined, name);
   if (entry === undefined) return undefined;
   const { usedPercent } = entry;
   const resetsAt = timeOrNull(entry.resetsAt);
@@ -86,13 +87,10 @@ export function chipInputFrom(settings: unknown, quotaState: unknown, now: numbe
     isRecord(quotaState) && typeof quotaState.activeAccount === 'string' && isRecord(accounts)
       ? ownOf(accounts, quotaState.activeAccount)
       : undefined;
-  if (!isRecord(active)) return { feature, meter: undefined };
-  const state = featureOf(active, feature);
-  const window = codexWindowOf(active, feature);
-  const account: MeterAccount = {
-    features: state ? { [feature]: state } : {},
-    blocked: blockedOf(active, feature),
-    codex: { windows: window ? [window] : [] },
-  };
+  const state = isRecord(active) ? featureOf(active, feature) : undefined;
+  const window = isRecord(active) ? codexWindowOf(active, feature) : undefined;
+  const account: ServerAccount | undefined = isRecord(active)
+    ? { features: state ? { [feature]: state } : {}, blocked: blockedOf(active, feature), codex: { windows: window ? [window] : [] } }
+    : undefined;
   return { feature, meter: serverMeterOf(account, feature, { lowThresholds: lowThresholds(settings) }, now) };
 }

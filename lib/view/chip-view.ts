@@ -17,6 +17,7 @@ export type ChipMessageKey =
   | 'tooltip_resetUnknown'
   | 'chip_resetsIn'
   | `feature_${KnownFeature}`
+  | 'feature_unknown'
   | 'popup_codexHeading';
 
 export interface ChipView {

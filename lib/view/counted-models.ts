@@ -1,8 +1,8 @@
 import { countedMeters } from '../alerts/counted-meters';
 import type { ModelCap } from '../alerts/settings';
 import type { Meter, MeterStatus } from '../core/meter';
-import { COUNT_WINDOWS_MS, MAX_COUNT_AGE_MS, windowCounts, type ModelCounts } from '../core/model-counts';
-import { countWithin, isAtLeast } from '../core/rolling-window';
+import type { ModelCounts } from '../core/model-counts';
+import { COUNT_WINDOWS_MS, MAX_COUNT_AGE_MS, countWithin, isAtLeast, windowCounts } from '../core/rolling-window';
 import { modelName } from '../core/model-names';
 import { meterRunOut, type RunOutForecast } from '../core/run-out-forecast';
 

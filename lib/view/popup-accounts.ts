@@ -1,4 +1,5 @@
-import { DEFAULT_ACCOUNT, type QuotaState } from '../core/quota-state';
+import { DEFAULT_ACCOUNT } from '../core/empty-quota-state';
+import type { QuotaState } from '../core/quota-state';
 
 /**
  * The accounts the popup can show. Keys are opaque hashes (lib/page/account-key.ts), so the user

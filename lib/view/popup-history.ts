@@ -6,7 +6,7 @@ import { type UsageHistory, usesPerDay } from '../core/usage-history';
  * numbers (lib/core/usage-history.ts localDayOf), the locale and sizes are arguments.
  */
 
-export const HISTORY_CHART_DAYS = 7;
+const HISTORY_CHART_DAYS = 7;
 const DAY_MS = 24 * 3600 * 1000;
 
 export interface FeatureUsage {
@@ -34,14 +34,14 @@ export function featureUsages(
     .sort((a, b) => order(a.feature, b.feature));
 }
 
-export interface ChartBox {
+interface ChartBox {
   width: number;
   /** Height of the bars' area; labels go above and below it. */
   height: number;
   gap: number;
 }
 
-export interface ChartBar {
+interface ChartBar {
   x: number;
   y: number;
   width: number;

@@ -1,5 +1,5 @@
 import { isCodexWindowName } from '../core/codex-usage';
-import { featureLabel, type KnownFeature } from '../core/feature-names';
+import { featureLabel, type FeatureLabelKey } from '../core/feature-names';
 import { featureOrder } from './popup-feature-order';
 import { DEFAULT_BADGE_FEATURE } from '../alerts/defaults';
 import { lowThreshold } from '../alerts/low-threshold';
@@ -23,7 +23,7 @@ const MAX_THRESHOLD = 1_000_000;
 export function choosableFeatures(
   state: QuotaState,
   current: string | null,
-  translate: (key: `feature_${KnownFeature}`) => string,
+  translate: (key: FeatureLabelKey, substitutions?: string[]) => string,
   modelCaps: Readonly<Record<string, ModelCap>> = {},
 ): string[] {
   const names = new Set<string>([DEFAULT_BADGE_FEATURE]);

@@ -1,8 +1,7 @@
 import type { AccountState, FeatureState } from '../core/quota-state';
 import type { ReadingSource } from '../core/quota-types';
 import type { Meter, MeterStatus } from '../core/meter';
-import { meterRunOut, type RunOutForecast } from '../core/run-out-forecast';
-import { dropSeen } from '../core/remaining-points';
+import { dropSeen, meterRunOut, type RunOutForecast } from '../core/run-out-forecast';
 import { accountMeters } from '../alerts/account-meters';
 import type { Settings } from '../alerts/settings';
 import { featureOrder } from './popup-feature-order';
@@ -107,7 +106,8 @@ function lastSeenAt(feature: FeatureState | undefined, account: AccountState): n
  * while the count is below it: the first reading of a window says nothing of the cap.
  */
 function capView(meter: Meter): CapView | null {
-  if (meter.cap !== null) return { value: meter.cap, source: 'limit' };
+  // A stated cap; a percent's scale is the Codex group's own bar, never a feature's.
+  if (meter.cap !== null) return meter.cap.source === 'scale' ? null : { value: meter.cap.value, source: 'limit' };
   const { mostSeen } = meter;
   if (meter.blocked || mostSeen === null || !(meter.left < mostSeen || dropSeen(meter.points))) return null;
   return { value: mostSeen, source: 'maxSeen' };

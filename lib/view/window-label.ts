@@ -1,4 +1,4 @@
-import { featureLabel, type KnownFeature } from '../core/feature-names';
+import { featureLabel, type FeatureLabelKey } from '../core/feature-names';
 import { CODEX_WINDOW_PREFIX, FIVE_HOURS_SECONDS, isCodexWindowName, WEEK_SECONDS } from '../core/codex-usage';
 import type { AccountState, QuotaState } from '../core/quota-state';
 import { COUNTED_PREFIX, isCountedMeterId } from '../core/rolling-window';
@@ -18,7 +18,7 @@ type WindowKey =
   | 'popup_codexCodeReview'
   | 'popup_codexWindowName'
   | 'popup_countedMeterName';
-type Translate = (key: WindowKey | `feature_${KnownFeature}`, substitutions?: string[]) => string;
+type Translate = (key: WindowKey | FeatureLabelKey, substitutions?: string[]) => string;
 
 const HOUR_SECONDS = 3600;
 const DAY_SECONDS = 24 * HOUR_SECONDS;

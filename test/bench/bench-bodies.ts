@@ -43,7 +43,7 @@ export function largeInitBody(bytes: number, remaining: number): Buffer {
 
 /** Mixed ASCII and CJK text, as an assistant writes it: the scanner's decoder sees multi-byte characters. */
 const PROSE =
-  'The quick brown fox jumps over the lazy dog; 敏捷的棕色狐狸跳过了懒狗。 Numbers 0123456789, quotes \\"so\\" and a new line\\n. ';
+  'The quick brown fox jumps over the lazy dog; 敏捷的棕色狐狸跳过了懒狗。 ' + 'Numbers 0123456789, quotes \\"so\\" and a new line\\n. ';
 
 function prose(bytes: number): string {
   let text = PROSE.repeat(Math.ceil(bytes / Buffer.byteLength(PROSE)) + 1);

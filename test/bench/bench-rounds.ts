@@ -3,8 +3,8 @@ import { englishTextOrNothing } from '../e2e/harness/english-catalogue';
 import { badgeAfterReading, countSequence, type Freshness } from './badge-measures';
 import type { BenchConfig } from './bench-config';
 import type { BenchServer } from './bench-server';
-import { loadBenchPage, type BenchSide, type SideName } from './bench-sides';
-import { pageLoadRound } from './page-load';
+import { loadBenchPage, type BenchSide, type SideName, type Sides } from './bench-sides';
+import { pageLoadRound, type PageLoad } from './page-load';
 import { measureBarePaint, measurePopupPaint, type PopupPaint } from './popup-paint';
 import {
   heapRound,
@@ -20,7 +20,8 @@ import {
 /**
  * The measured rounds. Each round loads the bench page afresh on both sides (and so a fresh relay,
  * its rate limiter full), takes measures 1 to 3 on both sides taking turns (side-measures.ts), then
- * the same-page fetch comparison on each side (1), 5 and 4 on the side with the extension. Which side goes first alternates from round to round.
+ * the same-page fetch comparison on each side (1), 5 and 4 on the side with the extension. Which
+ * side goes first alternates from round to round.
  * The first round is a warm-up: its figures are kept apart (the popup's first open is its cold one).
  */
 
@@ -41,32 +42,37 @@ export interface Rounds {
   with: SideRound[];
   extension: ExtensionRound[];
   warmUp: ExtensionRound | null;
+  /** Page load with the same manifest's content scripts emptied, medians per round (floor-build.ts). */
+  floor: PageLoad[];
   streamBytes: { large: number; small: number };
   initBytes: number;
 }
 
-export async function runRounds(
-  config: BenchConfig,
-  server: BenchServer,
-  sides: Record<SideName, BenchSide>,
-  onRound: (round: number) => void,
-): Promise<Rounds> {
+export async function runRounds(config: BenchConfig, server: BenchServer, sides: Sides, onRound: (round: number) => void): Promise<Rounds> {
   const extension = sides.with.extension;
   if (extension === null) throw new Error('the side "with" has no extension');
   const nextCount = countSequence();
   const imageLabel = featureLabel('image_gen', englishTextOrNothing);
-  const rounds: Rounds = { without: [], with: [], extension: [], warmUp: null, streamBytes: { large: 0, small: 0 }, initBytes: 0 };
+  const rounds: Rounds = {
+    without: [],
+    with: [],
+    extension: [],
+    warmUp: null,
+    floor: [],
+    streamBytes: { large: 0, small: 0 },
+    initBytes: 0,
+  };
 
   for (let round = 0; round <= config.rounds; round += 1) {
     onRound(round);
     const order: BenchSide[] = round % 2 === 0 ? [sides.without, sides.with] : [sides.with, sides.without];
     const partials: Partials = { without: {}, with: {} };
-    await pageLoadRound(order, config.pageLoads, partials);
+    const floor = await pageLoadRound(order, sides.floor, config.pageLoads, partials);
     for (const side of order) await loadBenchPage(side);
     await smallFetchRound(config, order, partials);
     // The page's fetch vs a frame's, on both sides (which goes first alternating with the round).
     const sameSide: Partial<Record<SideName, WrapperRound>> = {};
-    for (const side of order) sameSide[side.name] = await wrapperRound(config, side);
+    for (const side of order) sameSide[side.name as SideName] = await wrapperRound(config, side);
     const { with: wrapper, without: frameBias } = sameSide as Record<SideName, WrapperRound>;
     await timedStreamRound(config, server, order, partials, nextCount);
     rounds.streamBytes = await heapRound(config, server, order, partials, nextCount);
@@ -87,6 +93,7 @@ export async function runRounds(
       continue;
     }
     rounds.extension.push(extensionRound);
+    rounds.floor.push(floor);
     rounds.without.push(partials.without as SideRound);
     rounds.with.push(partials.with as SideRound);
   }

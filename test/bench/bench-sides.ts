@@ -11,7 +11,8 @@ import { durationsOf } from './page-metrics';
 export type SideName = 'without' | 'with';
 
 export interface BenchSide {
-  name: SideName;
+  /** 'floor': the same extension with every content script emptied (page load only). */
+  name: SideName | 'floor';
   browser: LaunchedBrowser;
   page: Page;
   cdp: CDPSession;
@@ -20,8 +21,8 @@ export interface BenchSide {
   pageErrors: string[];
 }
 
-async function openSide(name: SideName, serverPort: number): Promise<BenchSide> {
-  const browser = await launchBrowser({ replicaPort: serverPort, withExtension: name === 'with' });
+async function openSide(name: BenchSide['name'], serverPort: number, extensionDir?: string): Promise<BenchSide> {
+  const browser = await launchBrowser({ replicaPort: serverPort, withExtension: name !== 'without', extensionDir });
   const page = await browser.context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -30,9 +31,20 @@ async function openSide(name: SideName, serverPort: number): Promise<BenchSide> 
   return { name, browser, page, cdp, extension: browser.extension, pageErrors };
 }
 
-export async function openSides(serverPort: number): Promise<{ without: BenchSide; with: BenchSide }> {
-  const [without, withExtension] = await Promise.all([openSide('without', serverPort), openSide('with', serverPort)]);
-  return { without, with: withExtension };
+export interface Sides {
+  without: BenchSide;
+  with: BenchSide;
+  /** The floor of page load: the same manifest whose content scripts are empty files (floor-build.ts). */
+  floor: BenchSide;
+}
+
+export async function openSides(serverPort: number, floorDir: string): Promise<Sides> {
+  const [without, withExtension, floor] = await Promise.all([
+    openSide('without', serverPort),
+    openSide('with', serverPort),
+    openSide('floor', serverPort, floorDir),
+  ]);
+  return { without, with: withExtension, floor };
 }
 
 /** A fresh load of the bench page (and so a fresh relay, with its rate limiter full). */
@@ -41,8 +53,8 @@ export async function loadBenchPage(side: BenchSide): Promise<void> {
   await side.page.waitForFunction(() => 'bench' in window);
 }
 
-export async function closeSides(sides: { without: BenchSide; with: BenchSide }): Promise<void> {
-  await Promise.all([sides.without.browser.close(), sides.with.browser.close()]);
+export async function closeSides(sides: Sides): Promise<void> {
+  await Promise.all([sides.without.browser.close(), sides.with.browser.close(), sides.floor.browser.close()]);
 }
 
 /** CPU time the tab's main thread has used so far, in ms (page-metrics.ts). */

@@ -5,8 +5,8 @@ import type { FileWeight } from './popup-files';
 
 /**
  * What every chatgpt.com page is given to parse, from the built manifest: each content script
- * whose matches cover chatgpt.com, raw and gzip -9. The page chip's script is injected whether
- * the chip is on or off (it is off by default), so it counts.
+ * whose matches cover chatgpt.com, raw and gzip -9. The page chip's script is not among them: it is
+ * registered at run time only while the chip is on (weighed apart, run-bench.ts).
  */
 
 interface ManifestContentScript {

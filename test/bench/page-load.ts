@@ -14,7 +14,10 @@ import { spreadOf } from './statistics';
 export interface PageLoad {
   domContentLoadedMs: number;
   firstPaintMs: number;
-  /** The tab's main thread since the navigation, read after the first paint: CPU, and of it running and compiling scripts (page-metrics.ts). */
+  /**
+   * The tab's main thread since the navigation, read after the first paint: CPU, and of it running
+   * and compiling scripts (page-metrics.ts).
+   */
   cpuMs: number;
   scriptMs: number;
 }
@@ -30,15 +33,30 @@ async function oneLoad(side: BenchSide): Promise<PageLoad> {
   return { domContentLoadedMs, firstPaintMs, cpuMs: spent.ThreadTime, scriptMs: spent.ScriptDuration + spent.V8CompileDuration };
 }
 
-/** `loads` fresh loads on each side, taking turns; the medians of each side. */
-export async function pageLoadRound(order: readonly BenchSide[], loads: number, partials: Partials): Promise<void> {
-  const runs = await takingTurns(order, loads, oneLoad);
+function medians(runs: readonly PageLoad[]): PageLoad {
+  const median = (pick: (run: PageLoad) => number) => spreadOf(runs.map(pick)).median;
+  return {
+    domContentLoadedMs: median((run) => run.domContentLoadedMs),
+    firstPaintMs: median((run) => run.firstPaintMs),
+    cpuMs: median((run) => run.cpuMs),
+    scriptMs: median((run) => run.scriptMs),
+  };
+}
+
+/**
+ * `loads` fresh loads on each side and on the floor (the extension with empty content scripts),
+ * taking turns; the medians of each side go into `partials`, the floor's are returned.
+ */
+export async function pageLoadRound(order: readonly BenchSide[], floor: BenchSide, loads: number, partials: Partials): Promise<PageLoad> {
+  const runs = await takingTurns([...order, floor], loads, oneLoad);
   for (const name of ['without', 'with'] as const) {
+    const side = medians(runs[name]);
     Object.assign(partials[name], {
-      domContentLoadedMs: spreadOf(runs[name].map((run) => run.domContentLoadedMs)).median,
-      firstPaintMs: spreadOf(runs[name].map((run) => run.firstPaintMs)).median,
-      pageLoadCpuMs: spreadOf(runs[name].map((run) => run.cpuMs)).median,
-      pageLoadScriptMs: spreadOf(runs[name].map((run) => run.scriptMs)).median,
+      domContentLoadedMs: side.domContentLoadedMs,
+      firstPaintMs: side.firstPaintMs,
+      pageLoadCpuMs: side.cpuMs,
+      pageLoadScriptMs: side.scriptMs,
     });
   }
+  return medians(runs.floor);
 }

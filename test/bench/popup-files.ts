@@ -20,7 +20,7 @@ export interface PopupWeight {
   lazyJs: FileWeight[];
 }
 
-function weightOf(dir: string, file: string): FileWeight {
+export function weightOf(dir: string, file: string): FileWeight {
   const bytes = readFileSync(path.join(dir, file));
   return { file, raw: bytes.byteLength, gzip: gzipSync(bytes, { level: 9 }).byteLength };
 }

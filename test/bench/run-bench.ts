@@ -10,9 +10,10 @@ import { runRounds } from './bench-rounds';
 import { BenchServer } from './bench-server';
 import { chromiumVersion, closeSides, openSides } from './bench-sides';
 import { machineInfo } from './machine-info';
-import { popupWeight } from './popup-files';
+import { popupWeight, weightOf } from './popup-files';
 import { BARE_PAGE, BARE_PAGE_HTML } from './popup-paint';
 import { contentScriptWeights } from './content-script-files';
+import { writeFloorBuild } from './floor-build';
 
 /**
  * `npm run bench [-- --quick]`: builds the extension as shipped (into its own folder, so that a
@@ -23,6 +24,9 @@ import { contentScriptWeights } from './content-script-files';
  */
 
 const BENCH_OUT_DIR = '.output/bench';
+const FLOOR_DIR = '.output/bench-floor/chrome-mv3';
+/** The page chip's unlisted script, registered only while the chip is on (lib/extension/chip-registration.ts). */
+const CHIP_FILE = 'page-chip.js';
 
 /** The commit measured, and whether the working tree differed from it (others may be editing). */
 function gitState(): { commit: string; changedFiles: number } {
@@ -50,25 +54,29 @@ async function bench(config: BenchConfig): Promise<void> {
   // The harness loads the build that QUOTA_METER_OUT_DIR names (test/e2e/harness/extension-build.ts).
   process.env.QUOTA_METER_OUT_DIR = BENCH_OUT_DIR;
   writeFileSync(path.join(extensionDir(), BARE_PAGE), BARE_PAGE_HTML);
+  writeFloorBuild(extensionDir(), path.join(repoRoot, FLOOR_DIR));
   const weight = popupWeight(extensionDir());
   const contentScripts = contentScriptWeights(extensionDir());
   const machineBefore = machineInfo();
   const server = await BenchServer.start();
-  const sides = await openSides(server.port);
+  const sides = await openSides(server.port, path.join(repoRoot, FLOOR_DIR));
   const started = Date.now();
   try {
     const chromium = await chromiumVersion(sides.with);
     console.log(
-      `${chromium}; ${machineBefore.cpus} CPUs; load ${machineBefore.loadAverage.join(' ')}; a busy thread gets ${machineBefore.cpuShare} of a core; ${config.rounds} rounds after a warm-up`,
+      `${chromium}; ${machineBefore.cpus} CPUs; load ${machineBefore.loadAverage.join(' ')}; ` +
+        `a busy thread gets ${machineBefore.cpuShare} of a core; ${config.rounds} rounds after a warm-up`,
     );
     const rounds = await runRounds(config, server, sides, (round) => process.stdout.write(round === 0 ? 'warm-up' : ` ${round}`));
     process.stdout.write('\n');
     const problems = [
       ...(sides.with.extension?.errors.errors ?? []).map((error) => `extension error in ${error.where}: ${error.text}`),
-      ...[sides.without, sides.with].flatMap((side) => side.pageErrors.map((error) => `page error ${side.name} the extension: ${error}`)),
+      ...[sides.without, sides.with, sides.floor].flatMap((side) =>
+        side.pageErrors.map((error) => `page error ${side.name} the extension: ${error}`),
+      ),
     ];
     if (problems.length > 0) throw new Error(`The run saw errors, so its figures are not to be trusted:\n${problems.join('\n')}`);
-    const figures = figuresOf(config, rounds, weight, contentScripts);
+    const figures = figuresOf(config, rounds, weight, contentScripts, weightOf(extensionDir(), CHIP_FILE));
     const machineAfter = machineInfo();
     console.log(`\n${tableOf(figures)}\n`);
     const file = path.join(artifactsDir('bench'), `${config.mode}.json`);
@@ -88,7 +96,8 @@ async function bench(config: BenchConfig): Promise<void> {
     };
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log(
-      `After: load ${machineAfter.loadAverage.join(' ')}; a busy thread got ${machineAfter.cpuShare} of a core. JSON: ${path.relative(repoRoot, file)}`,
+      `After: load ${machineAfter.loadAverage.join(' ')}; a busy thread got ${machineAfter.cpuShare} of a core. ` +
+        `JSON: ${path.relative(repoRoot, file)}`,
     );
     if (config.mode === 'quick') console.log('Quick mode: few rounds and small bodies; these figures say nothing about speed.');
   } finally {

@@ -47,8 +47,8 @@ export async function takingTurns<T>(
   order: readonly BenchSide[],
   times: number,
   measure: (side: BenchSide, pass: number) => Promise<T>,
-): Promise<Record<SideName, T[]>> {
-  const results: Record<SideName, T[]> = { without: [], with: [] };
+): Promise<Record<BenchSide['name'], T[]>> {
+  const results: Record<BenchSide['name'], T[]> = { without: [], with: [], floor: [] };
   for (let pass = 0; pass < times; pass += 1) {
     for (const side of pass % 2 === 0 ? order : [...order].reverse()) results[side.name].push(await measure(side, pass));
   }
@@ -166,9 +166,9 @@ export async function heapRound(
     sizes[size] = stream.bytes;
     await takingTurns(order, 1, async (side) => {
       const heap = await heapDuring(side.cdp, () => readStream(side, `stream-heap-${count}`, stream.bytes));
-      if (size === 'small') partials[side.name].heapSmallGrowth = heap.growth;
+      if (size === 'small') partials[side.name as SideName].heapSmallGrowth = heap.growth;
       else {
-        Object.assign(partials[side.name], {
+        Object.assign(partials[side.name as SideName], {
           heapLargeGrowth: heap.growth,
           heapLargeRetained: heap.retained,
           backingLargeGrowth: heap.backingGrowth,

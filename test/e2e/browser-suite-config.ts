@@ -10,7 +10,7 @@ export function browserSuiteConfig(suite: { include: string[]; exclude: string[]
       include: suite.include,
       exclude: suite.exclude,
       globalSetup: [suite.globalSetup],
-      // One browser suite file at a time: they share the machine (and, in Firefox, port 443).
+      // One browser suite file at a time: a file starts browsers of its own, which load the machine.
       fileParallelism: false,
       testTimeout: 60_000,
       hookTimeout: 60_000,

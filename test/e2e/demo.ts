@@ -1,20 +1,27 @@
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseDemoArgs, type DemoOptions } from './demo-options';
 import { artifactsDir } from './harness/artifacts';
 import { chromiumExecutable } from './harness/chromium-executable';
 import type { ExtensionUnderTest } from './harness/extension-under-test';
 import { repoRoot } from './harness/extension-build';
-import { launchBrowser } from './harness/launch-browser';
-import { screenshotPopup } from './harness/popup-screenshots';
+import { launchBrowser, type LaunchedBrowser } from './harness/launch-browser';
+import { screenshotPopup, screenshotPopupForStore } from './harness/popup-screenshots';
+import { README_SCREENSHOTS, README_SCREENSHOTS_DIR } from './readme-screenshots';
 import { ReplicaTab } from './harness/replica-tab';
 import { runStep } from './harness/scenario-runner';
 import { emulateUiLanguage } from './harness/ui-language';
 import { ReplicaServer } from './replica/replica-server';
 import { demoTour } from './scenarios/demo-tour';
+import { STORE_ASSETS_DIR, storeScreenshots } from './store-assets';
 
 /**
  * `npm run demo`: builds the extension, starts the local chatgpt.com replica, opens Chromium with
  * the extension against it (headful when there is a display, else headless), plays a few chat
  * turns and writes screenshots of the popup. No ChatGPT account is needed, nothing goes online.
+ * Its arguments (demo-options.ts): `--readme` also copies the README's screenshots into
+ * docs/screenshots/; `--store` writes the store listing's screenshots instead (store-assets.ts).
  */
 
 const PAUSE_MS = 1200;
@@ -41,31 +48,84 @@ async function describeBadge(extension: ExtensionUnderTest): Promise<string> {
 }
 
 /**
- * The popup in Simplified Chinese as a browser with a Chinese interface shows it: the same tour up
- * to "running low", in a second headless browser started with --lang=zh-CN, its times in zh-CN.
+ * The popup in another language as a browser with that interface shows it: a second headless
+ * browser started with --lang (which picks the message catalogue) whose extension pages answer that
+ * language to i18n.getUILanguage() (ui-language.ts; --lang alone leaves it en-US, and so the times
+ * English), after the same tour up to "running low". Says which locale the popup formats in.
  */
-async function chineseScreenshots(replica: ReplicaServer, dir: string): Promise<string[]> {
-  const browser = await launchBrowser({ replicaPort: replica.port, lang: 'zh-CN' });
-  await emulateUiLanguage(browser.context, 'zh-CN');
+async function runningLowIn(
+  replica: ReplicaServer,
+  languageTag: string,
+): Promise<{ browser: LaunchedBrowser; extension: ExtensionUnderTest }> {
+  const browser = await launchBrowser({ replicaPort: replica.port, lang: languageTag });
+  await emulateUiLanguage(browser.context, languageTag);
   const extension = browser.extension as ExtensionUnderTest;
   const tab = await ReplicaTab.create(browser.context);
   const [session, runningLow] = demoTour(Date.now());
   for (const step of [...(session?.steps ?? []), ...(runningLow?.steps ?? [])]) await runStep(step, tab, replica, extension);
+  const popup = await extension.openPopup();
+  const formatting = await popup.evaluate(() => {
+    const language = (globalThis as unknown as { chrome: { i18n: { getUILanguage(): string } } }).chrome.i18n.getUILanguage();
+    return { language, intl: new Intl.DateTimeFormat(language).resolvedOptions().locale, sample: new Date(0).toLocaleString(language) };
+  });
+  await popup.close();
+  if (formatting.intl.toLowerCase() !== languageTag.toLowerCase()) {
+    throw new Error(`The ${languageTag} popup formats in ${formatting.intl}, not ${languageTag} (getUILanguage: ${formatting.language}).`);
+  }
+  console.log(`  ${languageTag}: getUILanguage() ${formatting.language}, times formatted in ${formatting.intl} ("${formatting.sample}")`);
+  return { browser, extension };
+}
+
+async function chineseScreenshots(replica: ReplicaServer, dir: string): Promise<string[]> {
+  const { browser, extension } = await runningLowIn(replica, 'zh-CN');
   const files = await screenshotPopup(extension, dir, 'zh_CN-2-running-low');
   await browser.close();
   return files;
 }
 
+/** `--store`: the store listing's screenshots, one browser per language, from the same replica. */
+async function storeRun(replica: ReplicaServer): Promise<void> {
+  const locales = readdirSync(path.join(repoRoot, 'public', '_locales'));
+  const shots = storeScreenshots(locales);
+  mkdirSync(path.join(repoRoot, STORE_ASSETS_DIR), { recursive: true });
+  console.log(`Store screenshots (1280x800) in ${locales.length} languages:`);
+  for (const locale of [...new Set(shots.map((shot) => shot.locale))]) {
+    const mine = shots.filter((shot) => shot.locale === locale);
+    const { browser, extension } = await runningLowIn(replica, mine[0]!.languageTag);
+    for (const shot of mine) await screenshotPopupForStore(extension, shot.colorScheme, path.join(repoRoot, shot.file));
+    if (extension.errors.errors.length > 0) console.error(`The extension logged errors in ${locale}:`, extension.errors.errors);
+    await browser.close();
+  }
+  console.log(`\n${shots.length} files in ${path.join(repoRoot, STORE_ASSETS_DIR)} (docs/store-listing.md says where each goes).`);
+}
+
+/** `--readme`: the demo's files that the README shows, copied over docs/screenshots/. */
+function copyReadmeScreenshots(demoDir: string): void {
+  console.log('\nCopied for the README:');
+  for (const { file, demoFile } of README_SCREENSHOTS) {
+    const target = path.join(repoRoot, README_SCREENSHOTS_DIR, file);
+    copyFileSync(path.join(demoDir, demoFile), target);
+    console.log(`  ${target}`);
+  }
+}
+
 async function main(): Promise<void> {
+  let options: DemoOptions;
   try {
+    options = parseDemoArgs(process.argv.slice(2));
     chromiumExecutable();
   } catch (error) {
     console.error((error as Error).message);
     process.exit(1);
   }
   build();
-  const headless = !hasDisplay();
   const replica = await ReplicaServer.start();
+  if (options.store) {
+    await storeRun(replica);
+    await replica.close();
+    return;
+  }
+  const headless = !hasDisplay();
   const browser = await launchBrowser({ replicaPort: replica.port, headless });
   const extension = browser.extension as ExtensionUnderTest;
   const screenshots = artifactsDir('demo');
@@ -89,6 +149,7 @@ async function main(): Promise<void> {
 
   console.log('\nScreenshots of the popup:');
   for (const file of written) console.log(`  ${file}`);
+  if (options.readme) copyReadmeScreenshots(screenshots);
   if (headless) {
     await browser.close();
     await replica.close();

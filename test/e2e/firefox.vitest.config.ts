@@ -3,8 +3,8 @@ import { browserSuiteConfig } from './browser-suite-config.ts';
 
 /**
  * The Firefox ESR suite (`npm run test:e2e:firefox`): the cross-browser suites of test/e2e/suites
- * and the Firefox-only specs, against the packed Firefox build. Its replica listens on port 443
- * (harness/firefox/firefox-prefs.ts).
+ * and the Firefox-only specs, against the packed Firefox build. Its replica listens on a free
+ * port, reached through a proxy (harness/firefox/replica-proxy.ts): no root needed.
  */
 export default browserSuiteConfig({
   include: ['test/e2e/specs/firefox/**/*.firefox.e2e.test.ts'],

@@ -1,24 +1,13 @@
-import { existsSync } from 'node:fs';
+import { lookUpBrowser } from './browser-lookup';
+import { realLookupHost } from './lookup-host';
 
 /**
- * Where Debian's Chromium lives. The binary itself comes first: /usr/bin/chromium is a wrapper
- * script that adds flags of its own (docs/testing.md). Playwright cannot download a browser here,
- * so a missing Chromium is said plainly, with the command that installs it.
+ * The Chromium the browser tests, the demo and the bench start: the first of browser-lookup.ts's
+ * places that exists. Nothing is downloaded; a missing Chromium is one error saying what was
+ * tried and how to install it.
  */
-const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'];
-
-export const INSTALL_HINT =
-  'Chromium was not found (looked for /usr/lib/chromium/chromium and /usr/bin/chromium).\n' +
-  'On Debian/Ubuntu install it with:  sudo apt-get install chromium\n' +
-  'or point QUOTA_METER_CHROMIUM at a Chromium or Chrome binary.';
-
 export function chromiumExecutable(): string {
-  const chosen = process.env.QUOTA_METER_CHROMIUM;
-  if (chosen) {
-    if (existsSync(chosen)) return chosen;
-    throw new Error(`QUOTA_METER_CHROMIUM=${chosen} does not exist.\n${INSTALL_HINT}`);
-  }
-  const found = CANDIDATES.find((candidate) => existsSync(candidate));
-  if (!found) throw new Error(INSTALL_HINT);
-  return found;
+  const lookup = lookUpBrowser('chromium', realLookupHost());
+  if (lookup.found === null) throw new Error(lookup.message);
+  return lookup.found;
 }

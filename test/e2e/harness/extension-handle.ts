@@ -1,4 +1,5 @@
 import type { ExtensionError } from './extension-errors';
+import type { ChipSeen } from './page-chip-reader';
 import type { TabDriver } from './tab-driver';
 
 /**
@@ -25,6 +26,10 @@ export interface ExtensionHandle {
   storage(area?: StorageArea): Promise<Record<string, unknown>>;
   /** Writes storage.local directly, for specs that start from a given state. */
   writeStorage(items: Record<string, unknown>): Promise<void>;
+  /** The page chip in the first chatgpt.com tab, read by the extension through its closed shadow root (page-chip-reader.ts). */
+  pageChip(): Promise<ChipSeen | null>;
+  /** The content scripts registered at run time, as "id: files". */
+  registeredScripts(): Promise<string[]>;
   /** The popup's page in a new tab, as the toolbar button would show it (popup-snapshot.ts reads it). */
   popupTab(): Promise<TabDriver>;
 }

@@ -3,6 +3,7 @@ import type { WxtBrowser } from 'wxt/browser';
 import type { Badge, ExtensionHandle, StorageArea } from './extension-handle';
 import type { ExtensionErrors } from './extension-errors';
 import { playwrightTab, type TabDriver } from './tab-driver';
+import { readChipInExtension, registeredScriptsInExtension, type ChipSeen } from './page-chip-reader';
 
 export type { Badge } from './extension-handle';
 
@@ -57,6 +58,14 @@ export class ExtensionUnderTest implements ExtensionHandle {
   async storage(area: StorageArea = 'local'): Promise<Record<string, unknown>> {
     const worker = await this.worker();
     return worker.evaluate((name) => (globalThis as ExtensionGlobal).chrome.storage[name].get(null), area);
+  }
+
+  async pageChip(): Promise<ChipSeen | null> {
+    return (await this.worker()).evaluate(readChipInExtension);
+  }
+
+  async registeredScripts(): Promise<string[]> {
+    return (await this.worker()).evaluate(registeredScriptsInExtension);
   }
 
   /** Writes storage directly, for specs that start from a given state. */

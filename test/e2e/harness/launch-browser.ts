@@ -50,7 +50,8 @@ function chromiumArgs(replicaPort: number, extensionDir: string | null, lang: st
     '--no-first-run',
     '--disable-background-networking',
     '--disable-component-update',
-    // The suite runs as root in CI containers, where Chromium refuses to start sandboxed.
+    // As root (CI containers) Chromium refuses to start sandboxed, and as an ordinary user its
+    // sandbox needs user namespaces that containers often lack: the same flag for both.
     '--no-sandbox',
   ];
 }

@@ -12,7 +12,7 @@ import { serveWebSocket } from '../transparency/websocket-upgrade';
 
 /**
  * A local HTTPS server that the browser reaches as chatgpt.com (Chromium: --host-resolver-rules;
- * Firefox: network.dns.localDomains). It serves the replica page and answers its backend calls
+ * Firefox: a PAC script and a CONNECT proxy). It serves the replica page and answers its backend calls
  * from the scenario's queues, and it records every request it receives with a digest of what it
  * sent, so that specs can compare both ends.
  */
@@ -62,9 +62,8 @@ export class ReplicaServer {
   ) {}
 
   /**
-   * Listens on an ephemeral port by default. Firefox has no --host-resolver-rules: it reaches
-   * chatgpt.com through network.dns.localDomains, which maps a name but not a port, so the Firefox
-   * suite asks for 443 (harness/firefox/firefox-prefs.ts).
+   * Listens on an ephemeral port by default, so several runs can share a machine. Firefox reaches
+   * it through a CONNECT proxy of its own (harness/firefox/replica-proxy.ts).
    */
   static async start(options: { port?: number } = {}): Promise<ReplicaServer> {
     const { key, cert } = await replicaCertificate(REPLICA_HOSTS);

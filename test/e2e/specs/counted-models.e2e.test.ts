@@ -90,7 +90,8 @@ async function ledgerKinds(awaited: string): Promise<string[]> {
 /** The counted-models section of a freshly opened popup, line by line of each model. */
 async function countedLines(): Promise<Record<string, string>> {
   const popup = await extension.openPopup();
-  await popup.getByRole('main').waitFor();
+  // The first frame is painted before the counts are read (the checked read's chunk): wait for them.
+  await popup.locator('.counted').waitFor();
   const items = popup.locator('.counted-model');
   const lines: Record<string, string> = {};
   for (let index = 0; index < (await items.count()); index++) {
@@ -106,6 +107,8 @@ async function setCapInPopup(popup: Page, name: string, cap: string): Promise<vo
   const field = popup.getByLabel(englishText('popup_capFor').replace('$p1$', name), { exact: true });
   await field.fill(cap);
   await field.press('Tab');
+  // Stored once the model's line shows what is left of the cap.
+  await popup.locator(`.counted-model .counted-left`).first().waitFor();
 }
 
 beforeAll(async () => {
@@ -209,7 +212,10 @@ describe('turns counted per model, in Chromium', () => {
 
   it('"reset counts" forgets the model', async () => {
     const popup = await extension.openPopup();
-    await popup.getByRole('button', { name: englishText('popup_resetCounts').replace('$p1$', 'GPT-5.3') }).click();
+    const reset = popup.getByRole('button', { name: englishText('popup_resetCounts').replace('$p1$', 'GPT-5.3') });
+    await reset.click();
+    // The popup shows the model gone once the store has it so (the write is the checked-read chunk's).
+    await reset.waitFor({ state: 'detached' });
     await popup.close();
     expect(Object.keys(await countedLines())).toEqual([THINKING]);
   });

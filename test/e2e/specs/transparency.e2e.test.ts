@@ -62,7 +62,8 @@ describe('the page sees the same with and without the extension', () => {
     const accepted = Object.keys(expectation.differs ?? {});
     for (const path of accepted) {
       console.log(
-        `${name}.${path} (accepted difference: ${expectation.differs?.[path]})\n  without: ${JSON.stringify(at(before, path))}\n  with:    ${JSON.stringify(at(after, path))}`,
+        `${name}.${path} (accepted difference: ${expectation.differs?.[path]})\n` +
+          `  without: ${JSON.stringify(at(before, path))}\n  with:    ${JSON.stringify(at(after, path))}`,
       );
       expect(isDeepStrictEqual(at(before, path), at(after, path)), `${name}.${path} was expected to differ`).toBe(false);
     }

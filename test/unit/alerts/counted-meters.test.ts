@@ -29,7 +29,7 @@ describe('countedMeters', () => {
   ])('%s', (_name, times, left, status) => {
     const [meter] = countedMeters(account(times), settings(), NOW);
     expect(meter).toMatchObject({ id: 'counted:gpt-5-thinking', group: 'counted', unit: 'messages', left, status, source: 'counted' });
-    expect(meter?.cap).toBe(5);
+    expect(meter?.cap).toEqual({ value: 5, source: 'limit' });
   });
 
   it("the user's threshold for the meter wins over a fifth of the cap", () => {

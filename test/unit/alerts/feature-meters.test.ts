@@ -85,7 +85,7 @@ describe('featureMeters', () => {
       'blocked, whatever the count says',
       account([feature('image_gen', 25)], [block('image_gen', { limit: 50 })]),
       {},
-      { status: 'blocked', blocked: true, left: 0, resetsAt: NOW + 2 * HOUR, cap: 50, since: NOW - HOUR },
+      { status: 'blocked', blocked: true, left: 0, resetsAt: NOW + 2 * HOUR, cap: { value: 50, source: 'limit' }, since: NOW - HOUR },
     ],
     [
       'blocked until a time now passed',

@@ -32,7 +32,7 @@ describe('windowMeters', () => {
         label: { kind: 'codexWindow', name: 'codex:primary', windowSeconds: 18_000 },
         unit: 'percent',
         left: 63,
-        cap: 100,
+        cap: { value: 100, source: 'scale' },
         mostSeen: null,
         lowThreshold: 20,
         status: 'normal',

@@ -28,20 +28,78 @@ function installPermissions({ notificationsGranted = false }: WorkerOptions): vo
   });
 }
 
-/** Starts the service worker: fresh modules, then the background's main(). */
-export async function startWorker(options: WorkerOptions = {}): Promise<void> {
+type RegisteredScript = Browser.scripting.RegisteredContentScript;
+
+/** The browser's registered content scripts: they outlive the worker, and a restart keeps the persistent ones. */
+let registered = new Map<string, RegisteredScript>();
+
+const copyOf = (script: RegisteredScript): RegisteredScript => structuredClone(script);
+
+/**
+ * fakeBrowser has no scripting API: a stand-in that answers as Chrome and Firefox do (a duplicate id
+ * or an unknown one rejects the whole call and changes nothing; the filter selects by id).
+ */
+function installScripting(registrations: Map<string, RegisteredScript>): void {
+  registered = registrations;
+  const selected = (filter?: Browser.scripting.ContentScriptFilter) =>
+    [...registered.values()].filter((script) => filter?.ids === undefined || filter.ids.includes(script.id));
+  Object.assign(fakeBrowser.scripting, {
+    getRegisteredContentScripts: (filter?: Browser.scripting.ContentScriptFilter) => Promise.resolve(selected(filter).map(copyOf)),
+    registerContentScripts: (scripts: RegisteredScript[]) => {
+      const taken = scripts.find((script) => registered.has(script.id));
+      if (taken) return Promise.reject(new Error(`Duplicate script ID '${taken.id}'`));
+      for (const script of scripts) registered.set(script.id, copyOf(script));
+      return Promise.resolve();
+    },
+    unregisterContentScripts: (filter?: Browser.scripting.ContentScriptFilter) => {
+      const unknown = filter?.ids?.find((id) => !registered.has(id));
+      if (unknown !== undefined) return Promise.reject(new Error(`Nonexistent script ID '${unknown}'`));
+      for (const script of selected(filter)) registered.delete(script.id);
+      return Promise.resolve();
+    },
+  });
+}
+
+/** What the browser would inject now: the registered content scripts. */
+export function registeredScripts(): RegisteredScript[] {
+  return [...registered.values()].map(copyOf);
+}
+
+/** Puts a registration into the browser as another version (or the user's browser) left it. */
+export function setRegistration(script: RegisteredScript): void {
+  registered.set(script.id, copyOf(script));
+}
+
+async function boot(options: WorkerOptions, registrations: Map<string, RegisteredScript>): Promise<void> {
   installPermissions(options);
+  installScripting(registrations);
   vi.resetModules();
   const { default: background } = await import('../../../entrypoints/background');
   background.main();
 }
 
-/** A browser restart: storage stays, listeners, badge, alarms and module state go. */
-export async function restartBrowser(): Promise<void> {
+/** Starts the service worker of a fresh install: fresh modules, then the background's main(). */
+export async function startWorker(options: WorkerOptions = {}): Promise<void> {
+  await boot(options, new Map());
+}
+
+/** An update of the extension: storage and every registration stay; the new worker starts and hears onInstalled. */
+export async function updateExtension(): Promise<void> {
   const kept = await fakeBrowser.storage.local.get(null);
+  const registrations = registered;
   fakeBrowser.reset();
   await fakeBrowser.storage.local.set(kept);
-  await startWorker();
+  await boot({}, registrations);
+  await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
+}
+
+/** A browser restart: storage and persistent script registrations stay; listeners, badge, alarms and module state go. */
+export async function restartBrowser(): Promise<void> {
+  const kept = await fakeBrowser.storage.local.get(null);
+  const persistent = [...registered].filter(([, script]) => script.persistAcrossSessions !== false);
+  fakeBrowser.reset();
+  await fakeBrowser.storage.local.set(kept);
+  await boot({}, new Map(persistent));
   await fakeBrowser.runtime.onStartup.trigger();
 }
 
@@ -60,7 +118,7 @@ export async function restartWorker(options: WorkerOptions = {}): Promise<void> 
   await Promise.all([fakeBrowser.storage.local.set(local), fakeBrowser.storage.session.set(session)]);
   for (const alarm of alarms) await fakeBrowser.alarms.create(alarm.name, { when: alarm.scheduledTime });
   for (const [id, notification] of Object.entries(shown)) await fakeBrowser.notifications.create(id, notification);
-  await startWorker(options);
+  await boot(options, registered);
 }
 
 export const CHATGPT_TAB = {

@@ -24,7 +24,7 @@ function show(state: AccountState): HTMLElement {
 function byName(root: HTMLElement): HTMLElement[] {
   const named = (name: string) =>
     [...root.querySelectorAll<HTMLElement>('.feature')].find((item) => item.querySelector('h3')?.textContent === name)!;
-  return [named('video_gen'), named('Générations d’images'), named('Envois de fichiers')];
+  return [named('Inconnu : video_gen'), named('Générations d’images'), named('Envois de fichiers')];
 }
 const valueText = (item: HTMLElement) => item.querySelector('[role="meter"]')?.getAttribute('aria-valuetext');
 /** French sets a no-break space before ":" and ";"; compare with plain spaces. */

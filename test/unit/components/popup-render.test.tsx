@@ -10,6 +10,7 @@ import { defaultSettings } from '../../../lib/alerts/settings';
 import { LivePopup } from '../../../entrypoints/popup/live-popup';
 import { TICK_MS } from '../../../lib/view/format-time';
 import { HOUR, MINUTE, NOW, account, feature } from './popup-states';
+import { englishMessage } from '../setup';
 
 beforeAll(() => {
   // Clock times in the texts are local: pin the zone so "06:15 PM" is the same on every machine.
@@ -112,14 +113,20 @@ describe('the popup, rendered', () => {
     expect(item.querySelector('.site-text')?.textContent).toBe("chatgpt.com says: You've hit your limit. · 9小时 内");
   });
 
-  it('gives a feature without a cap its count in words, and an unknown feature its raw name', () => {
+  it('gives a feature without a cap its count in words, and an unknown feature its raw name, marked unknown', () => {
     const state = account([], {
       blocked: [{ name: 'video_gen', resetsAt: null, resetsAfterText: null, limit: null, description: null, reason: null }],
     });
     const item = items(show(state))[0]!;
-    expect(item.querySelector('h3')?.textContent).toBe('video_gen');
+    expect(item.querySelector('h3')?.textContent).toBe('Unknown: video_gen');
     expect(item.querySelector('[role="meter"]')).toBeNull();
-    expect(spokenText(item)).toBe('video_gen Blocked 0 left Until unknown Details');
+    expect(spokenText(item)).toBe('Unknown: video_gen Blocked 0 left Until unknown Details');
+  });
+
+  it('an unknown feature name the page chose, up to 200 characters, heads its row cut to 32, marked unknown (issue 23)', () => {
+    const long = `Your account is suspended, call ${'9'.repeat(160)}`;
+    const item = items(show(account([feature(long, 3)])))[0]!;
+    expect(item.querySelector('h3')?.textContent).toBe(`Unknown: ${long.slice(0, 31)}…`);
   });
 
   it('says a full window has not started, and when an older reading saw a feature', () => {
@@ -220,10 +227,15 @@ describe('the live popup', () => {
     accounts: { default: account([feature('image_gen', remaining, { maxSeen: 120 })]) },
   });
 
+  /** Storage has answered, and the chunk of the checked read (checked-read.ts) is loaded and watching. */
   async function settle(): Promise<void> {
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(0);
-    });
+    // act() renders at its end, and the first frame's render is what asks for the checked read's chunk.
+    for (let round = 0; round < 3; round++) {
+      await act(async () => {
+        await vi.dynamicImportSettled();
+        await vi.advanceTimersByTimeAsync(0);
+      });
+    }
   }
 
   it("reads storage, follows its changes and the user's settings, and ticks its countdowns", async () => {
@@ -249,6 +261,26 @@ describe('the live popup', () => {
     await fakeBrowser.storage.local.set({ settings: { ...defaultSettings(), lowThresholds: { image_gen: 80 } } });
     await settle();
     expect(document.body.querySelector('.status')?.textContent).toBe('Low');
+  });
+
+  it('a state of this version that the views cannot read (a corrupted profile): no crash, then the checked read says so', async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+    // Passes the first frame's version check; `features` is not a record of features.
+    await fakeBrowser.storage.local.set({
+      quotaState: { version: STATE_VERSION, activeAccount: 'default', accounts: { default: { ...account([]), features: 5, blocked: 7 } } },
+    });
+    render(<LivePopup />, document.body);
+    await settle();
+    expect(document.body.textContent).toContain(englishMessage('popup_storageProblem'));
+    expect(document.body.querySelector('[role="meter"]')).toBeNull();
+  });
+
+  it('settings of another version wait for the checked read (migrated or rejected there), then the counts show', async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+    await fakeBrowser.storage.local.set({ quotaState: stored(68), settings: { ...defaultSettings(), version: 99 } });
+    render(<LivePopup />, document.body);
+    await settle();
+    expect(document.body.querySelector('[role="meter"]')?.getAttribute('aria-valuenow')).toBe('68');
   });
 
   it('offers usage, settings and diagnostics as closed sections below the quotas, loaded when opened', async () => {

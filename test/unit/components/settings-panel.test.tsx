@@ -60,7 +60,7 @@ describe('settings: the badge feature', () => {
     expect([...select.options].map((option) => option.textContent)).toEqual([
       'Image generations',
       'File uploads',
-      'quantum_canvas',
+      'Unknown: quantum_canvas',
       'No number',
     ]);
     expect(select.value).toBe('image_gen');
@@ -82,7 +82,10 @@ describe('settings: low thresholds', () => {
     const panel = await openSettings();
     expect(panel.querySelector('fieldset legend')?.textContent).toBe('Low at or below');
     expect(
-      ['Image generations', 'File uploads', 'quantum_canvas'].map((label) => [field(panel, label).placeholder, field(panel, label).value]),
+      ['Image generations', 'File uploads', 'Unknown: quantum_canvas'].map((label) => [
+        field(panel, label).placeholder,
+        field(panel, label).value,
+      ]),
     ).toEqual([
       ['10', ''],
       ['16', ''],

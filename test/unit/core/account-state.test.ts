@@ -1,3 +1,4 @@
+import { MAX_SEEN_ONCE } from '../../../lib/core/account-eviction';
 import { describe, expect, it } from 'vitest';
 import { accountKeyOf } from '../../../lib/page/account-key';
 import { activateAccount, applyCooldown, applyPlan, applyReading } from '../../../lib/core/apply-reading';
@@ -75,10 +76,10 @@ describe('applyPlan', () => {
     expect(quotaStateSchema.safeParse(state).success).toBe(true);
   });
 
-  it('plans for many accounts stay within the account bound', () => {
+  it('plans for many accounts never read stay within the quarantine of accounts seen once', () => {
     const keys = Array.from({ length: MAX_ACCOUNTS + 5 }, (_, index) => accountKeyOf(`account-${index}`));
     const state = keys.reduce((current, key) => applyPlan(current, key, 'plus'), emptyQuotaState());
-    expect(Object.keys(state.accounts)).toHaveLength(MAX_ACCOUNTS);
+    expect(Object.keys(state.accounts)).toHaveLength(MAX_SEEN_ONCE);
     expect(state.accounts[keys.at(-1)!]).toBeDefined();
   });
 });

@@ -1,3 +1,4 @@
+import { MAX_SEEN_ONCE } from '../../../lib/core/account-eviction';
 import { describe, expect, it } from 'vitest';
 import { applyReading } from '../../../lib/core/apply-reading';
 import {
@@ -129,10 +130,12 @@ describe('what each reading replaces and what it leaves', () => {
     });
   });
 
-  it('a reading with only null fields keeps everything but the time of the last reading', () => {
+  it('a reading with only null fields keeps everything but the time of the last reading (and ends the quarantine)', () => {
     const before = fold([first]).accounts[DEFAULT_ACCOUNT];
     const after = fold([first, reading(T0 + HOUR, { source: 'stream' })]).accounts[DEFAULT_ACCOUNT];
-    expect(after).toEqual({ ...before, lastReading: { at: T0 + HOUR, source: 'stream' } });
+    expect(before?.seenOnce).toBe(true);
+    const { seenOnce: _quarantine, ...established } = before!;
+    expect(after).toEqual({ ...established, lastReading: { at: T0 + HOUR, source: 'stream' } });
   });
 
   it('empty lists are the truth: nothing blocked, no model capped', () => {
@@ -183,17 +186,38 @@ describe('bounds', () => {
     expect(features.feature_0).toBeUndefined();
   });
 
-  it(`keeps at most ${MAX_ACCOUNTS} accounts, the active one always`, () => {
+  it(`keeps at most ${MAX_ACCOUNTS} accounts; one silent for over 60 days makes room, the least recently seen first`, () => {
     let state = emptyQuotaState();
-    for (let index = 0; index < 25; index++) {
-      state = applyReading(state, reading(T0 + index, { features: [feature('image_gen', index, null)] }), `account-${index}`);
+    for (let index = 0; index < MAX_ACCOUNTS; index++) {
+      // Two readings each: past the quarantine of accounts seen once.
+      for (const at of [T0 + index, T0 + index + 0.5])
+        state = applyReading(state, reading(at, { features: [feature('image_gen', index, null)] }), `account-${index}`);
     }
-    state = applyReading(state, reading(T0 - 1, { features: [feature('image_gen', 1, null)] }), 'account-old-clock');
+    state = applyReading(state, reading(T0 + 61 * DAY, { features: [feature('image_gen', 1, null)] }), 'account-new');
     expect(Object.keys(state.accounts)).toHaveLength(MAX_ACCOUNTS);
-    expect(state.activeAccount).toBe('account-old-clock');
-    expect(state.accounts['account-old-clock']).toBeDefined();
-    expect(state.accounts['account-24']).toBeDefined();
+    expect(state.activeAccount).toBe('account-new');
+    expect(state.accounts['account-1']).toBeDefined();
     expect(state.accounts['account-0']).toBeUndefined();
+  });
+
+  it('a newcomer never pushes out an account seen twice: with no room it is not kept', () => {
+    let state = emptyQuotaState();
+    for (let index = 0; index < MAX_ACCOUNTS; index++) {
+      for (const at of [T0 + index, T0 + index + 0.5])
+        state = applyReading(state, reading(at, { features: [feature('image_gen', index, null)] }), `account-${index}`);
+    }
+    const full = state;
+    state = applyReading(state, reading(T0 + HOUR, { features: [feature('image_gen', 1, null)] }), 'newcomer');
+    expect(state).toBe(full);
+  });
+
+  it(`newcomers are quarantined: at most ${MAX_SEEN_ONCE} of them, the oldest out first, none of the others touched`, () => {
+    let state = emptyQuotaState();
+    for (const at of [T0, T0 + 1]) state = applyReading(state, reading(at, { features: [feature('image_gen', 9, null)] }), 'real');
+    for (let index = 0; index < 50; index++)
+      state = applyReading(state, reading(T0 + 10 + index, { features: [feature('image_gen', index, null)] }), `forged-${index}`);
+    expect(Object.keys(state.accounts).sort()).toEqual(['forged-47', 'forged-48', 'forged-49', 'real']);
+    expect(state.accounts.real?.features.image_gen?.remaining).toBe(9);
   });
 
   it('the state after a real-looking day passes the stored-state schema', () => {

@@ -1,17 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  COUNT_WINDOWS_MS,
   MAX_TURN_KEYS,
   emptyModelCounts,
   modelCountsSchema,
   recordCapsSeen,
   recordTurn,
   resetModelCounts,
-  windowCounts,
   type ModelCounts,
 } from '../../../lib/core/model-counts';
-import { MAX_TIMES_PER_MODEL, countWithin, isAtLeast, nextFreedAt } from '../../../lib/core/rolling-window';
+import { COUNT_WINDOWS_MS, MAX_TIMES_PER_MODEL, countWithin, isAtLeast, nextFreedAt, windowCounts } from '../../../lib/core/rolling-window';
 
 /**
  * The rolling windows of turns counted per model (lib/core/model-counts.ts): edges, clocks moved

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyReading } from '../../../lib/core/apply-reading';
 import { DEFAULT_ACCOUNT, emptyQuotaState, quotaStateFromStorage, type QuotaState } from '../../../lib/core/quota-state';
-import { MAX_POINTS, dropSeen } from '../../../lib/core/remaining-points';
+import { MAX_POINTS } from '../../../lib/core/remaining-points';
+import { dropSeen } from '../../../lib/core/run-out-forecast';
 import { HOUR, T0, feature, reading } from './readings';
 
 /** The points a feature keeps in its window, as the reducer records them reading by reading. */

@@ -1,5 +1,5 @@
 /**
- * Messages on the page channel (lib/channel/page-channel.ts: the private port, `{ account, ...finding }`):
+ * Messages on the page channel (lib/page/page-message.ts, on the private port, `{ account, ...finding }`):
  * valid ones, which the extension must take, and hostile ones: bad numbers, megabyte strings,
  * huge lists, deep nesting, prototype names, absurd times, wrong shapes. A page can no longer
  * write on the port; these are what the interceptor could be made to carry (or a page that got

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { handleRelayMessage } from '../../../entrypoints/background/finding-handler';
 import { MAX_MESSAGE_CHARS, messageChars } from '../../../lib/channel/message-bounds';
-import { MAX_OTHER_ACCOUNTS_CHARS } from '../../../lib/core/apply-reading';
+import { MAX_OTHER_ACCOUNTS_CHARS } from '../../../lib/core/account-eviction';
 import type { QuotaState } from '../../../lib/core/quota-state';
 import { stored } from '../background/worker';
 
@@ -59,11 +59,11 @@ const small = {
 describe('a flood of made-up accounts', () => {
   it('keeps each later small reading from rewriting hundreds of KB', async () => {
     for (let index = 1; index <= 10; index++) {
-      await handleRelayMessage(heavyMessage(account(index), index), NOW + index);
+      await handleRelayMessage(heavyMessage(account(index), index), NOW + index, index);
     }
     const flooded = JSON.stringify(await stored('quotaState')).length;
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
-    await handleRelayMessage(small, NOW + 100);
+    await handleRelayMessage(small, NOW + 100, 0);
     const written = set.mock.calls.map(([items]) => JSON.stringify(items).length).reduce((sum, length) => sum + length, 0);
     console.log(`quotaState after 10 heavy accounts: ${flooded} characters; a small reading then writes ${written}`);
     expect(written).toBeLessThan(MAX_OTHER_ACCOUNTS_CHARS + 40 * 1024);

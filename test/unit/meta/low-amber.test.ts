@@ -21,7 +21,7 @@ describe('the low amber', () => {
 
   it("is the chip's low count, light then dark", () => {
     expect(
-      [...css('entrypoints/page-chip.content/chip.css').matchAll(/\.chip--low \.chip__count \{\s*color:\s*(#[0-9a-f]{6})/g)].map(
+      [...css('entrypoints/page-chip/chip.css').matchAll(/\.chip--low \.chip__count \{\s*color:\s*(#[0-9a-f]{6})/g)].map(
         (match) => match[1],
       ),
     ).toEqual([light, dark]);

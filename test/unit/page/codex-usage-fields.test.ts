@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { pickCodexUsage } from '../../../lib/page/codex-usage-fields';
 import { installFetchObserver } from '../../../lib/page/fetch-observer';
-import type { PageFinding } from '../../../lib/channel/page-channel';
+import type { PageFinding } from '../../../lib/page/page-message';
 import { codexBodyText } from '../core/codex-bodies';
 import { fakeFetch, jsonResponse, readAllBytes, settle } from './fake-fetch';
 

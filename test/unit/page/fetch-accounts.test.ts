@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { accountKeyOf } from '../../../lib/page/account-key';
 import { installFetchObserver } from '../../../lib/page/fetch-observer';
-import type { PageFinding } from '../../../lib/channel/page-channel';
+import type { PageFinding } from '../../../lib/page/page-message';
 import { fixtureText } from '../fixtures';
 import { fakeFetch, jsonResponse, readAllBytes, settle, sseResponse } from './fake-fetch';
 
@@ -281,13 +281,12 @@ describe('error statuses', () => {
     ['a 403', 403, MODEL_CAP_429, 'HTTP 403'],
     ['a 500', 500, '{}', 'HTTP 500'],
     ['a 503', 503, '', 'HTTP 503'],
-  ])('%s on a turn is noted as ignored', async (_name, status, body, reason) => {
+  ])('%s on a turn is noted as ignored, and the account its request named is not learned', async (_name, status, body, reason) => {
+    // Issue 23: a page that sends a made-up chatgpt-account-id gets a refusal; that must not switch
+    // the account the next findings are filed under.
     const { scope } = install({ status, body });
     await call(scope, '/backend-api/f/conversation', { method: 'POST', headers: { 'chatgpt-account-id': ACCOUNT_ID } });
-    expect(reports).toEqual([
-      { finding: { kind: 'account', carrier: 'account' }, account: KEY },
-      { finding: { kind: 'ignored', carrier: 'stream', reason }, account: KEY },
-    ]);
+    expect(reports).toEqual([{ finding: { kind: 'ignored', carrier: 'stream', reason }, account: null }]);
   });
 
   it('the page reads the 429 body as it came', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installFetchObserver, MAX_INIT_BYTES } from '../../../lib/page/fetch-observer';
-import type { PageFinding } from '../../../lib/channel/page-channel';
+import type { PageFinding } from '../../../lib/page/page-message';
 import { FIXTURE_NON_QUOTA_TEXT } from '../fixture-placeholders';
 import { fixtureBytes, fixtureText } from '../fixtures';
 import { chunkedBody, fakeFetch, jsonResponse, readAllBytes, settle, sseResponse } from './fake-fetch';
@@ -142,7 +142,7 @@ describe('which requests are read', () => {
     expect(clone).toHaveBeenCalledTimes(1);
   });
 
-  it('a page that replaces clone, JSON.parse, Headers.prototype.get or Promise later sees none of our calls, and we still read', async () => {
+  it('a page that later replaces clone, JSON.parse, Headers.prototype.get or Promise sees none of our calls; we still read', async () => {
     const scope = install(fakeFetch(answerFor).fetch);
     const seen: string[] = [];
     const saved = { clone: Response.prototype.clone, get: Headers.prototype.get, parse: JSON.parse, Promise: globalThis.Promise };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanEvents, type StreamBounds } from '../../../lib/page/body-readers';
 import { installFetchObserver } from '../../../lib/page/fetch-observer';
-import type { PageFinding } from '../../../lib/channel/page-channel';
+import type { PageFinding } from '../../../lib/page/page-message';
 import { fakeFetch, settle } from './fake-fetch';
 
 /**

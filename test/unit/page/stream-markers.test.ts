@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageFinding } from '../../../lib/channel/page-channel';
+import type { PageFinding } from '../../../lib/page/page-message';
 import { createSseScanner, EVERY_EVENT } from '../../../lib/page/sse-scanner';
 import { createTurnEventReader } from '../../../lib/page/turn-events';
 import { isTurnEventWanted } from '../../../lib/page/turn-markers';
@@ -40,7 +40,10 @@ describe.each(streamFixtures())('%s/%s', (folder, name) => {
 
 describe('the events passed over', () => {
   it('text deltas never reach the reader; the quota event and [DONE] do, even split inside their marker', () => {
-    const body = `event: delta\ndata: {"v":"hello 小时"}\n\ndata: {"type":"conversation_detail_metadata","limits_progress":[]}\n\ndata: {"v":" world"}\n\ndata: [DONE]\n\n`;
+    const body =
+      `event: delta\ndata: {"v":"hello 小时"}\n\n` +
+      `data: {"type":"conversation_detail_metadata","limits_progress":[]}\n\n` +
+      `data: {"v":" world"}\n\ndata: [DONE]\n\n`;
     const whole = encode(body);
     const cut = body.indexOf('detail_meta');
     for (const chunks of [[whole], chunksAt(whole, [cut]), chunksAt(whole, [cut, body.indexOf('DONE')])]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageCarrier, PageFinding } from '../../../lib/channel/page-channel';
+import type { PageCarrier, PageFinding } from '../../../lib/page/page-message';
 import { createSseScanner } from '../../../lib/page/sse-scanner';
 import { createTurnEventReader } from '../../../lib/page/turn-events';
 import { COOLDOWN_MS, resetDelayFromText } from '../../../lib/page/turn-refusals';
@@ -27,7 +27,8 @@ function refusalSaying(text: string): ToolEvent {
 }
 
 const PYTHON_REFUSAL = refusalSaying(
-  'Before doing anything else, explicitly explain to the user that you were unable to invoke the python_user_visible.exec tool right now. ' +
+  'Before doing anything else, explicitly explain to the user that you were unable to invoke ' +
+    'the python_user_visible.exec tool right now. ' +
     'DO NOT UNDER ANY CIRCUMSTANCES retry using this tool until the next user message.',
 );
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PageFinding } from '../../../lib/channel/page-channel';
+import type { PageFinding } from '../../../lib/page/page-message';
 import { opaqueKeyOf, TURN_KEY_PATTERN } from '../../../lib/page/account-key';
 import { createSseScanner } from '../../../lib/page/sse-scanner';
 import { createTurnEventReader } from '../../../lib/page/turn-events';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PageFinding } from '../../../lib/channel/page-channel';
+import type { PageFinding } from '../../../lib/page/page-message';
 import { createTurnFrameReader, turnFrameOf } from '../../../lib/page/websocket-frames';
 import { fixtureJson, fixtureText } from '../fixtures';
 

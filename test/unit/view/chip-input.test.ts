@@ -8,7 +8,7 @@ import {
   quotaStateFromStorage,
   type QuotaState,
 } from '../../../lib/core/quota-state';
-import { chipInputFrom, chipIsOn } from '../../../lib/view/chip-input';
+import { chipInputFrom } from '../../../lib/view/chip-input';
 import { chipViewOf, type ChipMessageKey } from '../../../lib/view/chip-view';
 
 /**
@@ -37,16 +37,16 @@ function stateWith(account: object): QuotaState {
 
 const translate = (key: ChipMessageKey, substitutions?: string[]) => `${key}${substitutions ? `(${substitutions.join(',')})` : ''}`;
 
-describe('chipIsOn', () => {
+describe('the chip is on only when the settings say pageChip: true', () => {
   it.each([
     [undefined, false],
     [null, false],
     ['on', false],
     [[], false],
-    [{ pageChip: 'true' }, false],
+    [{ pageChip: 'true', badgeFeature: 'image_gen' }, false],
     [defaultSettings(), false],
     [on, true],
-  ])('%j → %s', (settings, expected) => expect(chipIsOn(settings)).toBe(expected));
+  ])('%j → %s', (settings, expected) => expect(chipInputFrom(settings, emptyQuotaState(), NOW) !== null).toBe(expected));
 });
 
 describe('chipInputFrom on valid states gives the badge view', () => {

@@ -1,15 +1,12 @@
-import { existsSync } from 'node:fs';
+import { lookUpBrowser } from '../browser-lookup';
+import { realLookupHost } from '../lookup-host';
 
-/** Debian's Firefox ESR: puppeteer drives it as installed, with no browser download (docs/testing.md). */
-const DEBIAN_PATH = '/usr/bin/firefox-esr';
-
-export const FIREFOX_INSTALL_HINT =
-  `Firefox ESR was not found at ${DEBIAN_PATH}.\n` +
-  'On Debian/Ubuntu install it with:  sudo apt-get install firefox-esr\n' +
-  'or point QUOTA_METER_FIREFOX at a Firefox binary.';
-
+/**
+ * The Firefox the Firefox suite drives through puppeteer, as installed (no download): the first of
+ * browser-lookup.ts's places that exists, Debian's Firefox ESR first (docs/testing.md).
+ */
 export function firefoxExecutable(): string {
-  const chosen = process.env.QUOTA_METER_FIREFOX || DEBIAN_PATH;
-  if (!existsSync(chosen)) throw new Error(FIREFOX_INSTALL_HINT);
-  return chosen;
+  const lookup = lookUpBrowser('firefox', realLookupHost());
+  if (lookup.found === null) throw new Error(lookup.message);
+  return lookup.found;
 }

@@ -5,6 +5,7 @@ import type { TabDriver } from '../tab-driver';
 import { puppeteerTab } from './puppeteer-tab';
 import type { FirefoxExtensionErrors } from './firefox-extension-errors';
 import { EXTENSION_ORIGIN } from './firefox-prefs';
+import { readChipInExtension, registeredScriptsInExtension, type ChipSeen } from '../page-chip-reader';
 
 /**
  * The loaded extension in Firefox. Its badge and storage are read through its own `browser` API
@@ -66,6 +67,14 @@ export class FirefoxExtension implements ExtensionHandle {
 
   storage(area: StorageArea = 'local'): Promise<Record<string, unknown>> {
     return this.probe.evaluate((name) => (globalThis as ExtensionPageGlobal).browser.storage[name].get(null), area);
+  }
+
+  pageChip(): Promise<ChipSeen | null> {
+    return this.probe.evaluate(readChipInExtension);
+  }
+
+  registeredScripts(): Promise<string[]> {
+    return this.probe.evaluate(registeredScriptsInExtension);
   }
 
   async writeStorage(items: Record<string, unknown>): Promise<void> {

@@ -4,9 +4,9 @@ import type { ChipView } from '../../lib/view/chip-view';
 import chipCss from './chip.css?inline';
 
 /**
- * The chip on chatgpt.com, in plain DOM (this script is injected into every chatgpt.com page, so it
- * carries no UI library): a `quota-meter-chip` element whose shadow root holds the count and the
- * detail line, fixed to the viewport. Drag it anywhere (or move it with the arrow keys); × hides it.
+ * The chip on chatgpt.com, in plain DOM (this script runs in chatgpt.com pages, so it carries no UI
+ * library): a `quota-meter-chip` element whose closed shadow root holds the count and the detail
+ * line, fixed to the viewport. Drag it anywhere (or move it with the arrow keys); × hides it.
  */
 
 export interface ChipElement {
@@ -38,7 +38,9 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 
 export function createChipElement(actions: ChipActions): ChipElement {
   const host = document.createElement('quota-meter-chip');
-  const root = host.attachShadow({ mode: 'open' });
+  // Closed: a page script gets null from `host.shadowRoot`, so it can neither read the count nor
+  // restyle the chip (issue 23). Only this closure holds the root.
+  const root = host.attachShadow({ mode: 'closed' });
   // The site's styles cannot cross the shadow root; `all: initial` stops inherited ones too.
   element('style', '', root).textContent = `:host{all:initial}${chipCss}`;
   const chip = element('div', 'chip', root);
