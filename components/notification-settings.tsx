@@ -69,6 +69,15 @@ export function NotificationSettings({ settings, onMessage }: { settings: Settin
       >
         <p>{t('popup_runOutForecastHow')}</p>
       </SettingSwitch>
+      <SettingSwitch
+        id="memory-notice"
+        label={t('popup_memoryNotice')}
+        checked={settings.memoryNotice}
+        disabled={!settings.notifications}
+        onChange={(on) => void settingsStore.update((current) => ({ ...current, memoryNotice: on }))}
+      >
+        <p>{t('popup_memoryNoticeHow')}</p>
+      </SettingSwitch>
     </>
   );
 }

@@ -15,12 +15,14 @@ export interface PopupAppProps {
   storageProblem: string | null;
   /** Which account is shown, under the title (components/account-picker.tsx). */
   account?: ComponentChildren;
+  /** The limits of other kinds (Codex, memory), right below the quotas. */
+  groups?: ComponentChildren;
   /** The sections below the quotas (usage, settings, diagnostics). */
   children?: ComponentChildren;
 }
 
 /** The whole popup. It only renders: every rule lives in lib/view/popup-view.ts. */
-export function PopupApp({ view, now, storageProblem, account, children }: PopupAppProps) {
+export function PopupApp({ view, now, storageProblem, account, groups, children }: PopupAppProps) {
   return (
     <>
       <header class="popup-header">
@@ -47,10 +49,11 @@ export function PopupApp({ view, now, storageProblem, account, children }: Popup
               ))}
             </ul>
           </section>
-        ) : (
+        ) : view.otherKinds ? null : (
           <NoReading />
         )}
         <ModelList limits={view.modelLimits} defaultModel={view.defaultModel} now={now} />
+        {groups}
         {children}
       </main>
       <footer class="popup-footer">

@@ -1,5 +1,13 @@
-import { activateAccount, applyCooldown, applyPlan, applyReading } from '../../lib/core/apply-reading';
-import { readingFromFinding } from '../../lib/core/finding-readings';
+import {
+  activateAccount,
+  applyCooldown,
+  applyMemoryReading,
+  applyPlan,
+  applyReading,
+  type HistoryDays,
+} from '../../lib/core/apply-reading';
+import { applyCodexReading } from '../../lib/core/apply-codex-usage';
+import { readingFromFinding, type FindingReading } from '../../lib/core/finding-readings';
 import type { Finding } from '../../lib/channel/page-message-schema';
 import { pickCodexUsage } from '../../lib/page/codex-usage-fields';
 import { pickQuotaFields } from '../../lib/page/quota-fields';
@@ -63,6 +71,14 @@ function rememberFinding(finding: Finding, now: number): Promise<unknown> {
   return lastFindingsStore.update((last) => ({ ...last, [slot]: { at: now, finding: kept } }));
 }
 
+/** Each kind of reading goes to its own reducer. */
+/** Each kind of reading to its own reducer; `historyDays` ranks the accounts kept (lib/core/account-eviction.ts). */
+function applyOne(state: QuotaState, found: FindingReading, account: string, historyDays: HistoryDays): QuotaState {
+  if (found.kind === 'codex') return applyCodexReading(state, found.reading, account, historyDays);
+  if (found.kind === 'memory') return applyMemoryReading(state, found.reading, account, historyDays);
+  return applyReading(state, found.reading, account, historyDays);
+}
+
 async function applyFindingReading(finding: Finding, account: string, now: number): Promise<QuotaState | null> {
   const result = readingFromFinding(finding, now);
   if (result === null) return null;
@@ -75,11 +91,13 @@ async function applyFindingReading(finding: Finding, account: string, now: numbe
   const daysOf = (id: string) => historyDays(history, id);
   const state = await quotaStore.update((current) => {
     previous = current.accounts[account];
-    return applyReading(current, result.reading, account, daysOf);
+    return applyOne(current, result, account, daysOf);
   });
-  await recordHistory(previous, state.accounts[account], account, result.reading);
-  const capped = result.reading.modelLimits ?? [];
-  if (capped.length > 0) await modelCountStore.update((counts) => recordCapsSeen(counts, account, capped, now));
+  if (result.kind === 'quota') {
+    await recordHistory(previous, state.accounts[account], account, result.reading);
+    const capped = result.reading.modelLimits ?? [];
+    if (capped.length > 0) await modelCountStore.update((counts) => recordCapsSeen(counts, account, capped, now));
+  }
   return state;
 }
 

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isCodexWindowName } from '../../lib/core/codex-usage';
+import { MEMORY_METER } from '../../lib/alerts/defaults';
 import { quotaLabel } from '../../lib/view/window-label';
 import { formatDuration, formatLocalTime } from '../../lib/view/format-time';
 import { dueNotices, overHourlyBudget, pendingRefills, refillNotice, type Notice } from '../../lib/alerts/notification-policy';
@@ -30,11 +31,20 @@ function lowTitle(notice: Notice, name: string): string {
 }
 
 function noticeText(notice: Notice, state: QuotaState, now: number): { title: string; message: string } {
+  const locale = uiLocale();
+  if (notice.kind === 'expiring' && notice.resetsAt !== null) {
+    return {
+      title: t('notify_resetCreditExpiresTitle'),
+      message: t('notify_resetCreditExpiresMessage', [formatLocalTime(notice.resetsAt, now, locale)]),
+    };
+  }
+  // Memory's notice says how full it is: the meter counts what is free.
+  if (notice.feature === MEMORY_METER)
+    return { title: t('notify_memoryLowTitle', [String(100 - notice.remaining)]), message: t('notify_memoryLowMessage') };
   const name = quotaLabel(notice.feature, state, t);
   if (notice.kind === 'refill') return { title: t('notify_refillTitle', [name]), message: t('notify_refillMessage') };
   const title = notice.kind === 'low' ? lowTitle(notice, name) : t('notify_exhaustedTitle', [name]);
   if (notice.resetsAt === null) return { title, message: t('tooltip_resetUnknown') };
-  const locale = uiLocale();
   const resets = t('tooltip_resets', [formatLocalTime(notice.resetsAt, now, locale), formatDuration(notice.resetsAt - now, locale)]);
   if (notice.runsOutAt === null) return { title, message: resets };
   return { title, message: `${t('notify_runOut', [formatLocalTime(notice.runsOutAt, now, locale)])}\n${resets}` };

@@ -14,6 +14,8 @@ import { codexView } from '../../lib/view/codex-view';
 import { CountedModels } from '../../components/counted-models';
 import { countedModelViews } from '../../lib/view/counted-models';
 import type { ModelCounts } from '../../lib/core/model-counts';
+import { MemoryGroup } from '../../components/memory-group';
+import { memoryView } from '../../lib/view/memory-view';
 
 import { TICK_MS } from '../../lib/view/format-time';
 
@@ -127,6 +129,12 @@ export class LivePopup extends Component<object, LivePopupState> {
         now={now}
         storageProblem={loaded.quota.rejected}
         account={<AccountPicker choices={accountChoices(state)} shown={shown} onShow={this.show} />}
+        groups={
+          <>
+            <CodexGroup view={codexView(state.accounts[shown], now, loaded.settings.lowThresholds)} now={now} />
+            <MemoryGroup view={memoryView(state.accounts[shown], now, loaded.settings.lowThresholds)} now={now} />
+          </>
+        }
       >
         {loaded.counts && (
           <CountedModels
@@ -135,7 +143,6 @@ export class LivePopup extends Component<object, LivePopupState> {
             onReset={(slug) => void loadChecked().then(({ resetCounts }) => resetCounts(shown, slug))}
           />
         )}
-        <CodexGroup view={codexView(state.accounts[shown], now, loaded.settings.lowThresholds)} now={now} />
         <LazySection id="usage" title={t('popup_usageHeading')} load={loadUsage} panel={panel} />
         <LazySection id="settings" title={t('popup_settingsHeading')} load={loadSettings} panel={panel} />
         <LazySection id="diagnostics" title={t('popup_diagnosticsHeading')} load={loadDiagnostics} panel={panel} />

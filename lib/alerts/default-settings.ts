@@ -18,6 +18,7 @@ export function defaultSettings() {
     notifications: false,
     refillNotifications: true,
     runOutForecast: false,
+    memoryNotice: false,
     pageChip: false,
     modelCaps: {} as Record<string, { limit: number; windowHours: number }>,
   };

@@ -15,3 +15,9 @@ export const DEFAULT_LOW_THRESHOLD = 10;
  * (a cap as far as seen), of 100 for a percent (a Codex window is low at 20% left).
  */
 export const DEFAULT_LOW_SHARE = 0.2;
+
+/** Memory's meter id (lib/alerts/memory-meters.ts). */
+export const MEMORY_METER = 'memory';
+
+/** Memory is low at 10% free: the optional notice says "memory 90% full". */
+export const DEFAULT_MEMORY_LOW_PERCENT = 10;

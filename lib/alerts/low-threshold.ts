@@ -1,5 +1,5 @@
 import type { Meter } from '../core/meter';
-import { DEFAULT_BADGE_FEATURE, DEFAULT_LOW_SHARE, DEFAULT_LOW_THRESHOLD } from './defaults';
+import { DEFAULT_BADGE_FEATURE, DEFAULT_LOW_SHARE, DEFAULT_LOW_THRESHOLD, DEFAULT_MEMORY_LOW_PERCENT, MEMORY_METER } from './defaults';
 
 /**
  * The one low-threshold rule, for every kind of meter: the `left` at or below which it is "low".
@@ -11,7 +11,7 @@ import { DEFAULT_BADGE_FEATURE, DEFAULT_LOW_SHARE, DEFAULT_LOW_THRESHOLD } from 
 const PERCENT_SCALE = 100;
 
 /**
- * The user's choice for this meter, else 10 for images, else a fifth of its scale: of 100 for a
+ * The user's choice for this meter, else 10 for images and for memory (10% free), else a fifth of its scale: of 100 for a
  * percent (20% left), of the most seen this window for a count (0 before anything was seen).
  */
 export function lowThreshold(
@@ -21,6 +21,7 @@ export function lowThreshold(
   const chosen = settings.lowThresholds[meter.id];
   if (chosen !== undefined) return chosen;
   if (meter.id === DEFAULT_BADGE_FEATURE) return DEFAULT_LOW_THRESHOLD;
+  if (meter.id === MEMORY_METER) return DEFAULT_MEMORY_LOW_PERCENT;
   const scale = meter.unit === 'percent' ? PERCENT_SCALE : (meter.mostSeen ?? 0);
   return Math.floor(scale * DEFAULT_LOW_SHARE);
 }

@@ -3,6 +3,8 @@ import { isKnownFeature } from '../core/feature-names';
 import type { AccountState } from '../core/quota-state';
 import { meterRunOut, type RunOutForecast } from '../core/run-out-forecast';
 import { accountMeters } from './account-meters';
+import { MEMORY_METER } from './defaults';
+import { RESET_CREDITS_METER } from './reset-credit-meters';
 import type { Settings } from './settings';
 import { isCountedMeterId } from '../core/rolling-window';
 import type { CountedAccount } from './counted-meters';
@@ -24,13 +26,14 @@ interface MeterCondition {
 }
 
 /**
- * A name a notice may carry: a feature we know or a Codex window, both titled from our catalogue
- * (a page can forge readings: a notification's title must never be a name from the page), or a
- * model the user capped (its meter exists only then; its slug was sanitised in the page and checked
- * by the background, and the title says it is counted here).
+/**
+ * A name a notice may carry: a feature we know, a Codex window or memory, all titled from our
+ * catalogue (a page can forge readings: a notification's title must never be a name from the page),
+ * or a model the user capped (its meter exists only then; its slug was sanitised in the page and
+ * checked by the background, and the title says it is counted here).
  */
 export function isNotifiable(name: string): boolean {
-  return isKnownFeature(name) || isCodexWindowName(name) || isCountedMeterId(name);
+  return isKnownFeature(name) || isCodexWindowName(name) || name === MEMORY_METER || isCountedMeterId(name);
 }
 
 /** The run-out time a low notice may give: only one before the reset. */
@@ -38,19 +41,26 @@ function runsOutBefore(forecast: RunOutForecast | null): number | null {
   return forecast?.beforeReset === true ? forecast.runsOutAt : null;
 }
 
-/** The conditions of the meters a notice may name, in the adapters' order; a stale one says nothing about now. */
+/**
+ * The conditions of the meters a notice may name, in the adapters' order; a stale one says nothing
+ * about now. Memory's low notice ("memory 90% full") only when the user turned it on (`memoryNotice`,
+ * off by default); Codex's reset credits are no window: their notice is the expiry one
+ * (notification-policy.ts).
+ */
 export function meterConditions(
   account: AccountState & CountedAccount,
-  settings: Pick<Settings, 'lowThresholds'> & Partial<Pick<Settings, 'modelCaps'>>,
+  settings: Pick<Settings, 'lowThresholds'> & Partial<Pick<Settings, 'memoryNotice' | 'modelCaps'>>,
   now: number,
 ): MeterCondition[] {
   return accountMeters(account, settings, now)
-    .filter((meter) => isNotifiable(meter.id) && meter.status !== 'stale')
+    .filter((meter) => isNotifiable(meter.id) && meter.status !== 'stale' && meter.id !== RESET_CREDITS_METER)
+    .filter((meter) => meter.id !== MEMORY_METER || settings.memoryNotice === true)
     .map((meter) => ({
       feature: meter.id,
       remaining: meter.left,
       resetsAt: meter.resetsAt,
-      exhausted: meter.status === 'blocked' || meter.status === 'empty',
+      // Full memory is not "used up" (nothing is refused): its one notice is the low one.
+      exhausted: meter.id !== MEMORY_METER && (meter.status === 'blocked' || meter.status === 'empty'),
       low: meter.status !== 'normal',
       runsOutBeforeReset: runsOutBefore(meterRunOut(meter, now)),
     }));

@@ -7,7 +7,8 @@ import { integer, text } from '../core/schema-parts';
  * account, meter id and window, joined by `|`. What to send is the policy's (notification-policy.ts).
  */
 
-export type NoticeKind = 'low' | 'exhausted' | 'refill';
+/** `expiring`: a Codex reset credit expires unused within a day (keyed by its expiry, not a window). */
+export type NoticeKind = 'low' | 'exhausted' | 'refill' | 'expiring';
 
 /** Sent notices by key, with when; bounded. */
 export const ledgerSchema = z.record(text(600), integer(0));

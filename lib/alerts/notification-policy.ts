@@ -1,5 +1,6 @@
 import type { AccountState } from '../core/quota-state';
 import type { Settings } from './settings';
+import { accountMeters } from './account-meters';
 import { isNotifiable, meterConditions } from './meter-conditions';
 import { isCountedMeterId } from '../core/rolling-window';
 import type { CountedAccount } from './counted-meters';
@@ -14,6 +15,7 @@ import {
   type NoticeKind,
   type NoticeLedger,
 } from './notice-ledger';
+import { RESET_CREDITS_METER } from './reset-credit-meters';
 
 /**
  * When to notify, as a pure function of the account's meters (meter-conditions.ts), the settings
@@ -24,8 +26,11 @@ import {
  * A page can forge readings, so a notification names only a meter the extension can name (its
  * title comes from our catalogue, never from the page; unknown features are shown in the popup),
  * every kind of notice spends one hourly budget, and the refill alarms kept armed are capped.
+ *
+ * Memory's low notice ("memory 90% full") is sent only when the user turned it on (`memoryNotice`,
+ * off by default; meter-conditions.ts). Codex's reset credits are no window: their notice,
+ * `expiring`, comes once, a day before an unused one expires.
  */
-
 export interface Notice {
   /** Also the ledger key: account, feature, kind and window. */
   id: string;
@@ -48,6 +53,24 @@ export const MAX_NOTICES_PER_HOUR = 10;
 export const MAX_PENDING_REFILLS = 20;
 const HOUR_MS = 3_600_000;
 
+/** A day before a reset credit expires unused, the user may still spend it. */
+const EXPIRY_NOTICE_MS = 24 * HOUR_MS;
+
+/** The "a reset credit expires unused soon" notice, once per expiry, when one is due. */
+function expiryNotice(
+  accountId: string,
+  account: AccountState,
+  settings: Pick<Settings, 'lowThresholds'>,
+  ledger: NoticeLedger,
+  now: number,
+): Notice[] {
+  const meter = accountMeters(account, settings, now).find((entry) => entry.id === RESET_CREDITS_METER);
+  const expiresAt = meter?.expiresAt ?? null;
+  if (meter === undefined || expiresAt === null || expiresAt - now > EXPIRY_NOTICE_MS) return [];
+  if (alreadySent(ledger, 'expiring', accountId, meter.id, expiresAt)) return [];
+  const id = noticeKey('expiring', accountId, meter.id, expiresAt);
+  return [{ id, kind: 'expiring', account: accountId, feature: meter.id, remaining: meter.left, resetsAt: expiresAt, runsOutAt: null }];
+}
 /** Notices of every kind recorded in the last hour: the one budget they all spend. */
 function sentWithinHour(ledger: NoticeLedger, now: number): number {
   return sentSince(ledger, now - HOUR_MS);
@@ -65,12 +88,13 @@ export function overHourlyBudget(ledger: NoticeLedger, now: number): boolean {
 export function dueNotices(
   accountId: string,
   account: AccountState & CountedAccount,
-  settings: Pick<Settings, 'lowThresholds' | 'notifications'> & Partial<Pick<Settings, 'runOutForecast' | 'modelCaps'>>,
+  settings: Pick<Settings, 'lowThresholds' | 'notifications'> & Partial<Pick<Settings, 'runOutForecast' | 'memoryNotice' | 'modelCaps'>>,
   ledger: NoticeLedger,
   now: number,
 ): Notice[] {
   if (!settings.notifications) return [];
-  const notices: Notice[] = [];
+  const notices: Notice[] =
+    sentWithinHour(ledger, now) < MAX_NOTICES_PER_HOUR ? expiryNotice(accountId, account, settings, ledger, now) : [];
   const sentThisHour = sentWithinHour(ledger, now);
   for (const condition of meterConditions(account, settings, now)) {
     // Over budget, what is due waits (unrecorded) for a later reading: never twice, never a flood.

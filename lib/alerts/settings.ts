@@ -36,6 +36,8 @@ export const settingsSchema = z.object({
    * when. Off by default; defaulted when read back, so settings stored before it keep theirs.
    */
   runOutForecast: z._default(z.boolean(), false),
+  /** A notice when memory is nearly full ("memory 90% full"). Off by default; defaulted when read back. */
+  memoryNotice: z._default(z.boolean(), false),
   /** The optional chip in a corner of chatgpt.com. */
   pageChip: z.boolean(),
   /** Caps the user set per model slug (no cap table ships: a cap is the user's). */

@@ -1,11 +1,12 @@
-import { percentLeft } from '../core/codex-usage';
+import { windowLeft } from '../core/codex-usage';
 import type { CodexWindowState } from '../core/codex-state';
 import type { Meter } from '../core/meter';
 import { newMeter } from './new-meter';
 
 /**
  * Codex's windows as meters (lib/core/meter.ts): the whole percent left of each rolling window
- * (lib/core/codex-usage.ts percentLeft), against a scale of 100. Pure.
+ * (lib/core/codex-usage.ts windowLeft: 0 once the server says its limit is reached), against a
+ * scale of 100; the main limit's, code review's and each model's alike. Pure.
  */
 
 /**
@@ -15,7 +16,7 @@ import { newMeter } from './new-meter';
 export interface WindowAccount {
   codex?: {
     windows: readonly (Pick<CodexWindowState, 'name' | 'usedPercent' | 'resetsAt'> &
-      Partial<Pick<CodexWindowState, 'windowSeconds' | 'seenAt' | 'samples'>>)[];
+      Partial<Pick<CodexWindowState, 'windowSeconds' | 'seenAt' | 'samples' | 'reached' | 'model'>>)[];
   } | null;
 }
 
@@ -28,9 +29,9 @@ function windowMeter(window: WindowReading, settings: Thresholds, now: number): 
     {
       id: name,
       group: 'codex',
-      label: { kind: 'codexWindow', name, windowSeconds: window.windowSeconds ?? null },
+      label: { kind: 'codexWindow', name, windowSeconds: window.windowSeconds ?? null, model: window.model ?? null },
       unit: 'percent',
-      left: percentLeft(window.usedPercent),
+      left: windowLeft({ usedPercent: window.usedPercent, reached: window.reached === true }),
       resetsAt,
       cap: { value: 100, source: 'scale' },
       since: window.seenAt ?? null,

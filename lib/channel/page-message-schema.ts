@@ -23,10 +23,18 @@ const delay = integer(0, MAX_DELAY_MS);
 /** The page's own rule (lib/page/turn-model.ts), checked again: lower-case, bounded, no other character. */
 const MODEL_SLUG_PATTERN = new RegExp(`^[a-z0-9][a-z0-9._-]{0,${MAX_MODEL_SLUG - 1}}$`);
 
+/** A memory count as the page copied it: a number or a short string (parsed by lib/core/memory-usage.ts). */
+const memoryNumber = z.nullable(z.union([z.number(), z.string().check(z.maxLength(24))]));
+
 /** One schema per kind of the table, with each field's bounds. */
 export const findingSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('quota'), carrier: pageCarrierSchema, quota: z.record(z.string(), z.unknown()) }),
   z.object({ kind: z.literal('codex-usage'), carrier: pageCarrierSchema, usage: z.record(z.string(), z.unknown()) }),
+  z.object({
+    kind: z.literal('memory'),
+    carrier: pageCarrierSchema,
+    memory: z.object({ memory_num_tokens: memoryNumber, memory_max_tokens: memoryNumber }),
+  }),
   z.object({ kind: z.literal('refusal'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), resetsInMs: z.nullable(delay) }),
   z.object({ kind: z.literal('cooldown'), carrier: pageCarrierSchema, feature: z.literal('image_gen'), cooldownMs: delay }),
   z.object({ kind: z.literal('model-cap'), carrier: pageCarrierSchema, clearsInMs: delay }),

@@ -36,6 +36,7 @@ function findingOf(data: Record<string, unknown>): UncheckedFinding | null {
   // anything; picking a third time here would cost every chatgpt.com page the picker's bytes (the
   // page budget in test/meta/built-content-scripts.test.ts), so the relay checks its shape only.
   if (kind === 'codex-usage') return isRecord(data.usage) ? finding : null;
+  if (kind === 'memory') return isRecord(data.memory) ? finding : null;
   if (kind !== 'quota') return finding;
   // A fresh object, holding only quota fields.
   const quota = pickQuotaFields(data.quota);

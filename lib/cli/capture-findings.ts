@@ -1,4 +1,4 @@
-import { findingFromCodexBody, findingFromInitBody } from '../page/page-findings';
+import { findingFromCodexBody, findingFromInitBody, findingFromMemoryBody } from '../page/page-findings';
 import type { PageFinding } from '../page/page-message';
 import type { FetchCarrier } from '../page/quota-endpoints';
 import { findingOf429 } from '../page/response-plan';
@@ -22,7 +22,7 @@ export function findingsOfStream(text: string, carrier: FetchCarrier): PageFindi
 
 /**
  * A JSON file holds one of the bodies the extension reads: a quota object (the init body), a Codex
- * usage body (/backend-api/wham/usage), the legacy 429 body of a turn, or one event of a turn, such as
+ * usage body (/backend-api/wham/usage), a memories body (/backend-api/memories), the legacy 429 body of a turn, or one event of a turn, such as
  * the tool messages in the fixtures (`{"message": ...}`).
  */
 export function findingsOfJson(text: string, value: unknown): PageFinding[] {
@@ -30,6 +30,8 @@ export function findingsOfJson(text: string, value: unknown): PageFinding[] {
   if (init.kind === 'quota') return [init];
   const codex = findingFromCodexBody(text);
   if (codex.kind === 'codex-usage') return [codex];
+  const memory = findingFromMemoryBody(text);
+  if (memory.kind === 'memory') return [memory];
   const modelCap = findingOf429(value, 'stream');
   if (modelCap.kind === 'model-cap') return [modelCap];
   const findings: PageFinding[] = [];

@@ -1,8 +1,11 @@
+import type { CodexReading } from '../core/codex-usage';
+import type { MemoryReading } from '../core/memory-usage';
 import type { Reading } from '../core/quota-types';
 
 /** A reading the inspector found in a capture, and where in the capture it was. */
 export interface FoundReading {
-  reading: Reading;
+  /** A ChatGPT quota reading, a Codex usage reading or a memory reading (told apart by `source`). */
+  reading: Reading | CodexReading | MemoryReading;
   /** When the capture saw it (a HAR entry's startedDateTime); null when the file does not say. */
   at: number | null;
   /** The HAR entry it came from, counted from 1; null for a JSON or SSE file. */
@@ -18,8 +21,8 @@ export interface CaptureReport {
 }
 
 /** The features a reading says are blocked: blocked_features names them, whatever the count says. */
-export function blockedNamesOf(reading: Reading): Set<string> {
-  return new Set((reading.blocked ?? []).map((block) => block.name));
+export function blockedNamesOf(reading: FoundReading['reading']): Set<string> {
+  return new Set(quotaOf(reading)?.blocked?.map((block) => block.name));
 }
 
 /**
@@ -28,4 +31,14 @@ export function blockedNamesOf(reading: Reading): Set<string> {
  */
 export function knownTime(time: number | null): number | null {
   return time !== null && Number.isFinite(time) ? time : null;
+}
+
+/** The quota reading among the kinds, or null for a Codex or memory reading. */
+export function quotaOf(reading: FoundReading['reading']): Reading | null {
+  return reading.source === 'codex' || reading.source === 'memory' ? null : reading;
+}
+
+/** The Codex usage of a Codex reading, else null. */
+export function codexOf(reading: FoundReading['reading']): CodexReading['usage'] | null {
+  return reading.source === 'codex' ? reading.usage : null;
 }

@@ -1,5 +1,5 @@
 import { MAX_INIT_BYTES } from '../page/fetch-observer';
-import { findingFromCodexBody, findingFromInitBody } from '../page/page-findings';
+import { findingFromJsonBody } from '../page/page-findings';
 import type { PageFinding } from '../page/page-message';
 import { findingOf429, responsePlan } from '../page/response-plan';
 import { findingsOfStream } from './capture-findings';
@@ -27,7 +27,7 @@ function findingsOfEntry({ carrier, status, contentType, body }: CarrierEntry): 
   if (text === null) return ignored('no response body in the HAR');
   if (plan.read === 'stream') return findingsOfStream(text, carrier);
   if (!withinBound) return ignored('body too large');
-  return [plan.read === 'codex-json' ? findingFromCodexBody(text) : findingFromInitBody(text)];
+  return [findingFromJsonBody(carrier, text)];
 }
 
 export function readingsOfHar(entries: unknown[]): CaptureReport {

@@ -1,7 +1,7 @@
 import { readingFromFinding } from '../core/finding-readings';
 import { formatDuration } from '../view/format-time';
 import type { PageFinding } from '../page/page-message';
-import { findingSchema } from '../channel/page-message-schema';
+import { findingSchema, type Finding } from '../channel/page-message-schema';
 import type { CaptureReport } from './found-reading';
 
 /**
@@ -21,7 +21,7 @@ interface FindingPlace {
 const LOCALE = 'en';
 
 /** A refusal or a 429 gives a delay, not a time: without the capture's time it cannot be placed. */
-function delayOf(finding: PageFinding): number | null {
+function delayOf(finding: Finding): number | null {
   if (finding.kind === 'refusal') return finding.resetsInMs;
   if (finding.kind === 'model-cap') return finding.clearsInMs;
   return null;

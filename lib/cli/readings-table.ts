@@ -1,7 +1,7 @@
 import { formatClock } from './clock-time';
-import { blockedNamesOf, knownTime, type FoundReading } from './found-reading';
+import { blockedNamesOf, knownTime, quotaOf, type FoundReading } from './found-reading';
 import { textTable } from './text-table';
-import { creditsLine, WINDOW_HEADINGS, windowRows } from './window-rows';
+import { creditsLine, memoryLine, resetCreditsLine, WINDOW_HEADINGS, windowRows } from './window-rows';
 
 /**
  * The human view of one file's readings: a row per feature (count, reset in local time and UTC,
@@ -32,7 +32,8 @@ function resetCells(resetsAt: number | null, siteText: string | null, timeZone: 
 }
 
 function featureRows(found: FoundReading, timeZone: string | undefined): string[][] {
-  const { reading } = found;
+  const reading = quotaOf(found.reading);
+  if (reading === null) return [];
   const origin = [whereOf(found), seenOf(found, timeZone)];
   const blockedNames = blockedNamesOf(reading);
   const features = reading.features ?? [];
@@ -53,7 +54,7 @@ function featureRows(found: FoundReading, timeZone: string | undefined): string[
 }
 
 function modelRows(found: FoundReading, timeZone: string | undefined): string[][] {
-  return (found.reading.modelLimits ?? []).map((limit) => [
+  return (quotaOf(found.reading)?.modelLimits ?? []).map((limit) => [
     limit.model,
     limit.fallback ?? UNKNOWN,
     ...resetCells(limit.resetsAt, null, timeZone),
@@ -63,14 +64,14 @@ function modelRows(found: FoundReading, timeZone: string | undefined): string[][
 }
 
 function defaultModelRows(found: FoundReading, timeZone: string | undefined): string[][] {
-  const model = found.reading.defaultModel;
+  const model = quotaOf(found.reading)?.defaultModel ?? null;
   return model === null ? [] : [[model, whereOf(found), seenOf(found, timeZone)]];
 }
 
 export function readingsTable(file: string, readings: FoundReading[], timeZone?: string): string[] {
   const lines = [file];
-  // A Codex usage body says nothing of ChatGPT's features: its readings get their own table.
-  const quotaReadings = readings.filter((found) => found.reading.codex === undefined);
+  // A Codex usage body or a memories body says nothing of ChatGPT's features: they get their own lines.
+  const quotaReadings = readings.filter((found) => quotaOf(found.reading) !== null);
   if (quotaReadings.length > 0) {
     lines.push(
       ...textTable(
@@ -81,7 +82,9 @@ export function readingsTable(file: string, readings: FoundReading[], timeZone?:
   }
   const windows = readings.flatMap((found) => windowRows(found, whereOf(found), seenOf(found, timeZone), timeZone));
   if (windows.length > 0) lines.push(...(lines.length > 1 ? [''] : []), ...textTable(WINDOW_HEADINGS, windows));
-  lines.push(...readings.flatMap((found) => creditsLine(found) ?? []));
+  lines.push(
+    ...readings.flatMap((found) => [creditsLine(found), resetCreditsLine(found), memoryLine(found)].flatMap((line) => line ?? [])),
+  );
   const models = readings.flatMap((found) => modelRows(found, timeZone));
   if (models.length > 0) {
     lines.push('', ...textTable(['MODEL LIMIT', 'FALLS BACK TO', 'RESETS (LOCAL)', 'RESETS (UTC)', 'FROM', 'SEEN'], models));

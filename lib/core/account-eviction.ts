@@ -29,7 +29,7 @@ const STALE_AFTER_MS = 60 * 24 * 3600 * 1000;
 export const MAX_OTHER_ACCOUNTS_CHARS = 48 * 1024;
 
 function lastSeen(account: AccountState): number {
-  return Math.max(account.lastReading?.at ?? 0, account.codex?.seenAt ?? 0);
+  return Math.max(account.lastReading?.at ?? 0, account.codex?.seenAt ?? 0, account.memory?.seenAt ?? 0);
 }
 
 /** Higher is kept longer: [neither in quarantine nor stale, days of usage history, last seen]. */

@@ -1,11 +1,15 @@
-import type { CodexUsage, CodexWindow } from './codex-usage';
+import type { CodexReading, CodexUsage, CodexWindow } from './codex-usage';
 import { MAX_CODEX_WINDOWS, MAX_WINDOW_SAMPLES, type CodexState, type CodexWindowState, type WindowSample } from './codex-state';
-import type { AccountState } from './quota-state';
+import { DEFAULT_ACCOUNT, type AccountState, type QuotaState } from './quota-state';
+import { NO_HISTORY, mergeUnknownFields, updateAccount, type HistoryDays } from './apply-reading';
 
 /**
- * Folds a Codex usage reading into an account. Pure. The body states every window at once, so its
- * list replaces the known one; the uses seen within one window are kept for the run-out forecast.
- * The ChatGPT quotas and their freshness (lastReading) are not touched: a Codex page says nothing of them.
+ * Folds a Codex usage reading into an account: the Codex reducer, apart from the quota one. Pure.
+ * The body states every window at once, so its list replaces the known one; the uses seen within
+ * one window are kept for the run-out forecast. Windows are matched by name, which is their limit
+ * and length (lib/core/codex-usage.ts windowName), so a window that changes slot keeps its uses and
+ * no sample crosses from one window to another. The ChatGPT quotas and their freshness
+ * (lastReading) are not touched: a Codex page says nothing of them.
  */
 
 /** Two readings of one window may differ a little in reset time (a rolling window); a new one is hours away. */
@@ -29,14 +33,12 @@ function nextWindowState(previous: CodexWindowState | undefined, window: CodexWi
   return { ...window, seenAt: now, samples: samplesOf(previous, window, now) };
 }
 
-export function applyCodexUsageToAccount(account: AccountState, usage: CodexUsage, now: number): AccountState {
+function applyCodexUsageToAccount(account: AccountState, usage: CodexUsage, now: number): AccountState {
   const known = account.codex?.windows ?? [];
-  const seen = new Set<string>();
   const windows: CodexWindowState[] = [];
   for (const window of usage.windows) {
     // A name given twice keeps its first window, as a feature listed twice keeps its first count.
-    if (seen.has(window.name) || windows.length >= MAX_CODEX_WINDOWS) continue;
-    seen.add(window.name);
+    if (windows.some((entry) => entry.name === window.name) || windows.length >= MAX_CODEX_WINDOWS) continue;
     windows.push(
       nextWindowState(
         known.find((entry) => entry.name === window.name),
@@ -45,6 +47,28 @@ export function applyCodexUsageToAccount(account: AccountState, usage: CodexUsag
       ),
     );
   }
-  const codex: CodexState = { windows, credits: usage.credits, seenAt: now };
+  const codex: CodexState = { windows, credits: usage.credits, resetCredits: usage.resetCredits, seenAt: now };
   return { ...account, codex, plan: usage.plan ?? account.plan };
+}
+
+/** The Codex reducer: a reading of /backend-api/wham/usage folded into its account, which becomes the active one. */
+export function applyCodexReading(
+  state: QuotaState,
+  reading: CodexReading,
+  accountId: string = DEFAULT_ACCOUNT,
+  historyDays: HistoryDays = NO_HISTORY,
+): QuotaState {
+  return updateAccount(
+    state,
+    accountId,
+    (account) => ({
+      ...applyCodexUsageToAccount(account, reading.usage, reading.receivedAt),
+      unknownFields: mergeUnknownFields(
+        account.unknownFields,
+        reading.unknownFields.map((name) => `wham/usage ${name}`),
+      ),
+    }),
+    true,
+    historyDays,
+  );
 }

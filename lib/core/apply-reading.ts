@@ -9,8 +9,9 @@ import {
   MAX_UNKNOWN_FIELDS,
   emptyAccountState,
 } from './quota-state';
-import { applyCodexUsageToAccount } from './apply-codex-usage';
 import { nextPoints } from './remaining-points';
+import { memoryStateOf } from './memory-state';
+import type { MemoryReading } from './memory-usage';
 
 /**
  * Folds one reading into the state. Pure: the same state and reading give the same result.
@@ -72,7 +73,7 @@ function boundFeatures(features: Record<string, FeatureState>): Record<string, F
   return Object.fromEntries(entries.slice(0, MAX_FEATURES_PER_ACCOUNT));
 }
 
-function mergeUnknownFields(known: string[], fresh: string[]): string[] {
+export function mergeUnknownFields(known: string[], fresh: string[]): string[] {
   if (fresh.length === 0) return known;
   const merged = [...fresh, ...known.filter((name) => !fresh.includes(name))];
   return merged.slice(0, MAX_UNKNOWN_FIELDS);
@@ -120,16 +121,6 @@ function liftedBlocks(account: AccountState, reading: Reading): Array<readonly [
 }
 
 function applyReadingToAccount(account: AccountState, reading: Reading): AccountState {
-  if (reading.codex !== undefined) {
-    const withCodex = applyCodexUsageToAccount(account, reading.codex, reading.receivedAt);
-    return {
-      ...withCodex,
-      unknownFields: mergeUnknownFields(
-        account.unknownFields,
-        reading.unknownFields.map((name) => `wham/usage ${name}`),
-      ),
-    };
-  }
   // Names come from the page: "__proto__" or "constructor" must be plain keys, not the object's
   // prototype or an inherited member, so lookups are own-only and the record is built by fromEntries.
   const previousOf = (name: string) => (Object.hasOwn(account.features, name) ? account.features[name] : undefined);
@@ -155,15 +146,16 @@ function applyReadingToAccount(account: AccountState, reading: Reading): Account
 }
 
 /** How many days of usage history an account has (lib/core/usage-history.ts historyDays): more outranks fewer. */
-type HistoryDays = (account: string) => number;
-const NO_HISTORY: HistoryDays = () => 0;
+export type HistoryDays = (account: string) => number;
+export const NO_HISTORY: HistoryDays = () => 0;
 
 /**
  * Applies `change` to one account (made when first seen) and makes it the active one. A new
  * account stays `seenOnce` until its second reading; the state returned unchanged means a
- * newcomer found no room (lib/core/account-eviction.ts).
+ * newcomer found no room (lib/core/account-eviction.ts). Each kind's reducer goes through here:
+ * quota readings below, Codex readings (apply-codex-usage.ts), memory readings.
  */
-function updateAccount(
+export function updateAccount(
   state: QuotaState,
   accountId: string,
   change: (account: AccountState) => AccountState,
@@ -186,6 +178,16 @@ export function applyReading(
   historyDays: HistoryDays = NO_HISTORY,
 ): QuotaState {
   return updateAccount(state, accountId, (account) => applyReadingToAccount(account, reading), true, historyDays);
+}
+
+/** How full memory is: the latest memories body replaces what was known. */
+export function applyMemoryReading(
+  state: QuotaState,
+  reading: MemoryReading,
+  accountId: string = DEFAULT_ACCOUNT,
+  historyDays: HistoryDays = NO_HISTORY,
+): QuotaState {
+  return updateAccount(state, accountId, (account) => ({ ...account, memory: memoryStateOf(reading) }), true, historyDays);
 }
 
 export function applyCooldown(state: QuotaState, accountId: string, feature: string, until: number, now: number): QuotaState {

@@ -5,7 +5,8 @@
  * (lib/extension/first-paint-read.ts), and carries no zod in its first chunk.
  */
 
-export const STATE_VERSION = 1 as const;
+/** 2: Codex windows by limit and length, per-model limits, reset credits, memory (lib/core/codex-state-migration.ts). */
+export const STATE_VERSION = 2 as const;
 /** Readings seen before we know the account (or on a page that never says) go here. */
 export const DEFAULT_ACCOUNT = 'default';
 
@@ -20,6 +21,7 @@ export function emptyAccountState() {
     unknownFields: [],
     cooldowns: [],
     codex: null,
+    memory: null,
   };
 }
 

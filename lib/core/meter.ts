@@ -28,16 +28,20 @@ export type MeterStatus = 'normal' | 'low' | 'empty' | 'blocked' | 'stale';
  */
 type MeterSource = 'server' | 'counted' | 'estimated';
 
-/** The popup's group a meter is shown in: ChatGPT's features, Codex's windows, or models counted in this browser. */
-type MeterGroup = 'features' | 'codex' | 'counted';
+/** The popup's group a meter is shown in: ChatGPT's features, Codex's windows and reset credits, memory, or models counted in this browser. */
+type MeterGroup = 'features' | 'codex' | 'memory' | 'counted';
 
 /**
  * How to name the meter in words (the view translates it: lib/view/window-label.ts meterLabel).
- * A feature is named by its name (translated when known); a Codex window by its length.
+ * A feature is named by its name (translated when known); a Codex window by its length, and a
+ * per-model window also by its model's name as the server gives it (cleaned, lib/core/server-text.ts);
+ * Codex's reset credits and memory by our own words.
  */
 type MeterLabel =
   | { kind: 'feature'; name: string }
-  | { kind: 'codexWindow'; name: string; windowSeconds: number | null }
+  | { kind: 'codexWindow'; name: string; windowSeconds: number | null; model?: string | null }
+  | { kind: 'resetCredits' }
+  | { kind: 'memory' }
   | { kind: 'countedModel'; slug: string; windowHours: number };
 
 /**
@@ -79,6 +83,8 @@ export interface Meter {
   since: number | null;
   /** What was left at each change seen this window, oldest first: the run-out forecast's input (lib/core/run-out-forecast.ts). */
   points: readonly RemainingPoint[];
+  /** When the soonest of what `left` counts expires unused (Codex's reset credits); absent for what does not expire. */
+  expiresAt?: number | null;
 }
 
 /**

@@ -1,11 +1,11 @@
-import type { BlockedFeature, FeatureQuota, ModelLimit, Reading, ReadingSource } from './quota-types';
+import type { BlockedFeature, FeatureQuota, ModelLimit, Reading, QuotaReadingSource } from './quota-types';
 import { quotaObjectSchema, type QuotaObject } from './quota-object-schema';
 import { parseResetTimeAt } from './reset-time';
 
 export type ParseResult = { ok: true; reading: Reading } | { ok: false; error: string };
 
 interface ReadingContext {
-  source: ReadingSource;
+  source: QuotaReadingSource;
   receivedAt: number;
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod/mini';
 import { codexStateSchema } from './codex-state';
+import { quotaStateV1ToV2 } from './codex-state-migration';
+import { memoryStateSchema } from './memory-state';
 import { READING_SOURCES } from './quota-types';
 import { MAX_LIST_ITEMS, MAX_STRING_LENGTH } from '../page/quota-fields';
 import { integer, isSafeKey, list, name as nameOf, number, text as textOf } from './schema-parts';
@@ -13,6 +15,8 @@ import { DEFAULT_ACCOUNT, STATE_VERSION, emptyAccountState as emptyAccount, empt
 
 // The empty state and its version live apart, without zod, for the popup's first paint.
 export { DEFAULT_ACCOUNT, STATE_VERSION };
+/** The steps from each older version, for the store (lib/extension/stored-value.ts). */
+export const STATE_MIGRATIONS = { 1: quotaStateV1ToV2 };
 export const MAX_ACCOUNTS = 10;
 export const MAX_FEATURES_PER_ACCOUNT = 64;
 export const MAX_UNKNOWN_FIELDS = 32;
@@ -82,6 +86,8 @@ const accountStateSchema = z.object({
   cooldowns: z._default(list(cooldownStateSchema, 16), []),
   /** Codex's windows and credits (lib/core/codex-state.ts); null until a Codex page asked for them. */
   codex: z._default(z.nullable(codexStateSchema), null),
+  /** How full memory is (lib/core/memory-state.ts); null until the page loaded its memories. */
+  memory: z._default(z.nullable(memoryStateSchema), null),
   /** Set while the account was seen in one reading only: a page may have made it up (lib/core/account-eviction.ts). */
   seenOnce: z.optional(z.literal(true)),
 });

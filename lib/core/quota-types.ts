@@ -1,5 +1,3 @@
-import type { CodexUsage } from './codex-usage';
-
 /**
  * The extension's own model of a quota reading, independent of the wire format.
  * Times are epoch milliseconds; `null` means "not known", never "now".
@@ -8,7 +6,10 @@ import type { CodexUsage } from './codex-usage';
 /** The blocked entry that stands for the legacy HTTP 429 model cap (the 429 does not name the model). */
 export const MODEL_CAP_FEATURE = 'model_cap';
 
-/** Where a reading came from; each one is a fresh reading (protocol.md section 1). */
+/**
+ * Where a reading came from; each one is a fresh reading (protocol.md section 1). `codex` names
+ * the Codex usage page in the popup's words (a CodexReading, lib/core/codex-usage.ts).
+ */
 export const READING_SOURCES = ['init', 'stream', 'resume', 'websocket', 'refusal', 'cooldown', 'http429', 'codex'] as const;
 export type ReadingSource = (typeof READING_SOURCES)[number];
 
@@ -39,8 +40,11 @@ export interface ModelLimit {
   description: string | null;
 }
 
+/** A ChatGPT quota reading's source: every one but Codex's, whose readings are CodexReadings. */
+export type QuotaReadingSource = Exclude<ReadingSource, 'codex'>;
+
 export interface Reading {
-  source: ReadingSource;
+  source: QuotaReadingSource;
   receivedAt: number;
   /** `null` when the reading did not carry limits_progress at all (null or missing). */
   features: FeatureQuota[] | null;
@@ -50,6 +54,4 @@ export interface Reading {
   defaultModel: string | null;
   /** Field names the parser does not know (drift), for diagnostics. */
   unknownFields: string[];
-  /** Codex's windows and credits, only in a reading of /backend-api/wham/usage. */
-  codex?: CodexUsage;
 }

@@ -14,7 +14,18 @@ const DIAGNOSTICS_KEY = 'diagnostics';
 const MAX_ENTRIES = 30;
 
 /** Where something was ignored: a carrier, or a part of the background. */
-const DIAGNOSTIC_PLACES = ['init', 'stream', 'resume', 'codex-usage', 'websocket', 'account', 'background', 'storage', 'alarms'] as const;
+const DIAGNOSTIC_PLACES = [
+  'init',
+  'stream',
+  'resume',
+  'codex-usage',
+  'memories',
+  'websocket',
+  'account',
+  'background',
+  'storage',
+  'alarms',
+] as const;
 type DiagnosticPlace = (typeof DIAGNOSTIC_PLACES)[number];
 /** The background's own reasons, beside the page's (lib/page/ignored-reasons.ts). */
 const BACKGROUND_REASONS = [

@@ -1,7 +1,7 @@
 import { accountKeyOf } from './account-key';
 import { carrierOfPath, pathnameOfFetchInput, sideEndpointOfPath, type FetchCarrier, type SideEndpoint } from './quota-endpoints';
 import { jsonValueOf } from './json-value';
-import { findingFromCodexBody, findingFromInitBody } from './page-findings';
+import { findingFromJsonBody } from './page-findings';
 import type { PageFinding } from './page-message';
 import { accountIdOfRequest } from './request-account';
 import { findingOf429, responsePlan } from './response-plan';
@@ -91,7 +91,7 @@ export function installFetchObserver(options: FetchObserverOptions): () => void 
     const text = await readAll(body, maxInitBytes);
     if (plan.read === 'model-cap-json') return report(findingOf429(jsonValueOf(text), carrier));
     if (text === null) return report({ kind: 'ignored', carrier, reason: 'body too large' });
-    report(plan.read === 'codex-json' ? findingFromCodexBody(text) : findingFromInitBody(text));
+    report(findingFromJsonBody(carrier, text));
   }
 
   function matchOf(input: unknown): Matched | null {

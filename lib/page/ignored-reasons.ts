@@ -8,6 +8,7 @@ const IGNORED_REASONS = [
   'body is not JSON',
   'no quota fields',
   'no Codex limit fields',
+  'no memory fields',
   'not text/event-stream',
   'stream too large',
   'stream idle',

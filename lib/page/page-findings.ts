@@ -3,6 +3,8 @@ import { isRecord } from './json-record';
 import { jsonValueOf } from './json-value';
 import { includes } from './page-natives';
 import { CDM_TYPE, looksLikeQuotaObject, pickQuotaFields } from './quota-fields';
+import { pickMemory } from './side-responses';
+import type { FetchCarrier } from './quota-endpoints';
 import type { PageCarrier, PageFinding } from './page-message';
 
 /**
@@ -35,4 +37,18 @@ export function findingFromCodexBody(text: string): PageFinding {
   const usage = pickCodexUsage(value);
   if (!usage || !looksLikeCodexUsage(usage)) return { kind: 'ignored', carrier: 'codex-usage', reason: 'no Codex limit fields' };
   return { kind: 'codex-usage', carrier: 'codex-usage', usage };
+}
+
+/** The memories body (/backend-api/memories) reduced to how full memory is: never a memory. */
+export function findingFromMemoryBody(text: string): PageFinding {
+  const value = jsonValueOf(text);
+  if (value === undefined) return { kind: 'ignored', carrier: 'memories', reason: 'body is not JSON' };
+  const memory = pickMemory(value);
+  return memory ? { kind: 'memory', carrier: 'memories', memory } : { kind: 'ignored', carrier: 'memories', reason: 'no memory fields' };
+}
+
+/** A whole JSON body of a carrier other than a turn: one reader per carrier. */
+export function findingFromJsonBody(carrier: FetchCarrier, text: string): PageFinding {
+  if (carrier === 'codex-usage') return findingFromCodexBody(text);
+  return carrier === 'memories' ? findingFromMemoryBody(text) : findingFromInitBody(text);
 }

@@ -1,6 +1,7 @@
 import type { PickedCodexUsage } from './codex-usage-fields';
 import type { IgnoredReason } from './ignored-reasons';
 import type { PickedQuota } from './quota-fields';
+import type { PickedMemory } from './side-responses';
 
 /**
  * The page message: what the MAIN-world script posts on the private port to the relay
@@ -12,7 +13,7 @@ import type { PickedQuota } from './quota-fields';
  */
 
 /** Where a finding was read: a fetch carrier (lib/page/quota-endpoints.ts), a socket frame, or the account check. */
-export const PAGE_CARRIERS = ['init', 'stream', 'resume', 'codex-usage', 'websocket', 'account'] as const;
+export const PAGE_CARRIERS = ['init', 'stream', 'resume', 'codex-usage', 'memories', 'websocket', 'account'] as const;
 
 /** Each kind of finding and its own fields, besides `kind` and `carrier`. */
 export const PAGE_FINDING_FIELDS = {
@@ -20,6 +21,8 @@ export const PAGE_FINDING_FIELDS = {
   quota: ['quota'],
   /** Codex's limit windows and credits (/backend-api/wham/usage), reduced to their fields. */
   'codex-usage': ['usage'],
+  /** How full memory is (/backend-api/memories): its two numbers, never a memory. */
+  memory: ['memory'],
   /** The image tool refused inside a turn: exhausted now, reset delay when its text states one. */
   refusal: ['feature', 'resetsInMs'],
   /** "You're generating images too quickly": a pause of about an hour, not an exhausted quota. */
@@ -40,6 +43,7 @@ export const PAGE_FINDING_FIELDS = {
 interface PageFindingFieldTypes {
   quota: PickedQuota;
   usage: PickedCodexUsage;
+  memory: PickedMemory;
   feature: 'image_gen';
   resetsInMs: number | null;
   cooldownMs: number;

@@ -74,14 +74,12 @@ export const slice = methodOf<[number, number?], string>(stringPrototype, 'slice
 export const toLowerCase = methodOf<[], string>(stringPrototype, 'toLowerCase');
 export const trim = methodOf<[], string>(stringPrototype, 'trim');
 export const charCodeAt = methodOf<[number], number>(stringPrototype, 'charCodeAt');
-export const padStart = methodOf<[number, string], string>(stringPrototype, 'padStart');
 /** BigInt and its toString, for the opaque keys (lib/page/account-key.ts): the page can replace either. */
 export const NativeBigInt: BigIntConstructor = BigInt;
 export const bigintToString = methodOf<[number], string>(NativeBigInt.prototype, 'toString');
 export const arrayIncludes = methodOf<[unknown], boolean>(Array.prototype, 'includes');
 export const regexExec = methodOf<[string], RegExpExecArray | null>(RegExp.prototype, 'exec');
 export const push = methodOf<unknown[], number>(Array.prototype, 'push');
-export const join = methodOf<[string], string>(Array.prototype, 'join');
 export const indexOfItem = methodOf<[unknown], number>(Array.prototype, 'indexOf');
 
 // The WebSocket listener: only events the browser made count ([LegacyUnforgeable] isTrusted is an

@@ -21,7 +21,7 @@ import {
  * test, before a URL object is built.
  */
 
-export type FetchCarrier = 'init' | 'stream' | 'resume' | 'codex-usage';
+export type FetchCarrier = 'init' | 'stream' | 'resume' | 'codex-usage' | 'memories';
 /** accounts/check tells the plan and the account ids (protocol.md section 5); no quota in it. */
 export type SideEndpoint = 'accounts-check';
 
@@ -35,6 +35,9 @@ for (const root of ['/backend-api', '/backend-anon']) {
 // Codex's 5-hour and weekly windows, asked by chatgpt.com's Codex pages (known from public
 // descriptions, not yet from a capture). Only for a signed-in account: no /backend-anon twin.
 CARRIER_BY_PATH['/backend-api/wham/usage'] = 'codex-usage';
+// The memories list, asked by the settings page, says how full memory is (known from public
+// descriptions): only two numbers of it are read (lib/page/side-responses.ts pickMemory).
+CARRIER_BY_PATH['/backend-api/memories'] = 'memories';
 
 /** The origins whose answers are read; the same pages the content scripts run on. */
 const CARRIER_ORIGINS = ['https://chatgpt.com', 'https://chat.openai.com'];

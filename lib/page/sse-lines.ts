@@ -1,4 +1,4 @@
-import { charCodeAt, endsWith, indexOf, join, push, slice, startsWith } from './page-natives';
+import { charCodeAt, endsWith, indexOf, slice, startsWith } from './page-natives';
 
 /**
  * The line level of the SSE scanner (sse-scanner.ts): decoded text in, each event's data out.
@@ -16,20 +16,19 @@ interface SseLines {
 export function createSseLines(onEventData: (data: string) => void, maxEventChars: number): SseLines {
   let partialLine = '';
   let lineTooLong = false;
-  let data: string[] = [];
-  let dataChars = 0;
+  // The event's data lines so far, joined by newlines as the event will be; null before the first.
+  let data: string | null = null;
   let eventTooLarge = false;
 
   function dispatch(): void {
-    if (!eventTooLarge && data.length > 0) onEventData(join(data, '\n'));
-    data = [];
-    dataChars = 0;
+    if (!eventTooLarge && data !== null) onEventData(data);
+    data = null;
     eventTooLarge = false;
   }
 
   function skipEvent(): void {
     eventTooLarge = true;
-    data = [];
+    data = null;
   }
 
   function handleLine(rawLine: string): void {
@@ -40,9 +39,10 @@ export function createSseLines(onEventData: (data: string) => void, maxEventChar
     if (line === '') return dispatch();
     if (!startsWith(line, 'data:')) return; // event:, id:, retry: and comments carry no quota
     const value = charCodeAt(line, 5) === 0x20 ? slice(line, 6) : slice(line, 5);
-    dataChars += value.length + 1;
-    if (dataChars > maxEventChars) return skipEvent();
-    if (!eventTooLarge) push(data, value);
+    if (eventTooLarge) return;
+    data = data === null ? value : `${data}\n${value}`;
+    // Each line counted with its newline, as the bound always was.
+    if (data.length >= maxEventChars) skipEvent();
   }
 
   function pushText(text: string): void {

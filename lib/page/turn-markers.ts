@@ -1,6 +1,6 @@
 import { markerSearch } from './byte-markers';
 import { CDM_TYPE } from './quota-fields';
-import { MODEL_MARKER, STE_METADATA } from './turn-model';
+import { STE_METADATA } from './turn-model';
 import { COOLDOWN_PHRASE, RATE_LIMIT_EXCEPTION } from './turn-refusals';
 
 /**
@@ -11,9 +11,8 @@ import { COOLDOWN_PHRASE, RATE_LIMIT_EXCEPTION } from './turn-refusals';
  * Every event the reader can find something in holds one of TURN_MARKERS (each of its tests starts
  * with one of these substrings, all ASCII, and an ASCII byte never occurs inside a multi-byte
  * character). And each such event also holds an underscore: the quota event's type
- * (conversation_detail_metadata), the plan's and model's (server_ste_metadata), the assistant
- * message's `model_slug` key (turn-model.ts), image task ids and
- * `async_task_type`, the `turn_use_case` key beside "image gen", and the `content_type` or
+ * (conversation_detail_metadata), the plan's and model's (server_ste_metadata, turn-model.ts),
+ * image task ids and `async_task_type`, the `turn_use_case` key beside "image gen", and the `content_type` or
  * `is_error` keys a refusal is read from; only `[DONE]` has none, and it is short. So one native
  * search for `_` passes over nearly every delta, and only the rest is searched for the markers.
  */
@@ -29,7 +28,6 @@ export const TURN_MARKERS: readonly string[] = [
   '"image gen"',
   'image_gen',
   PLAN_MARKER,
-  MODEL_MARKER,
   STREAM_END,
 ];
 

@@ -1,4 +1,4 @@
-import { serverMeterOf, type ServerAccount } from '../alerts/account-meters';
+import { meterOf, type MeterAccount } from '../alerts/account-meters';
 import type { Meter } from '../core/meter';
 import { isRecord } from '../page/json-record';
 
@@ -56,13 +56,13 @@ function entryNamed(list: unknown, name: string): Raw | undefined {
   return Array.isArray(list) ? (list.find((item: unknown) => isRecord(item) && item.name === name) as Raw | undefined) : undefined;
 }
 
-function blockedOf(account: Raw, feature: string): ServerAccount['blocked'] {
+function blockedOf(account: Raw, feature: string): MeterAccount['blocked'] {
   const entry = entryNamed(ownOf(account, 'blocked'), feature);
   const resetsAt = entry && timeOrNull(entry.resetsAt);
   return resetsAt === undefined ? [] : [{ name: feature, resetsAt }];
 }
 
-type ChipWindow = { name: string; usedPercent: number; resetsAt: number | null };
+type ChipWindow = { name: string; usedPercent: number; resetsAt: number | null; reached: boolean };
 
 function codexWindowOf(account: Raw, name: string): ChipWindow | undefined {
   const codex = ownOf(account, 'codex');
@@ -71,7 +71,8 @@ function codexWindowOf(account: Raw, name: string): ChipWindow | undefined {
   const { usedPercent } = entry;
   const resetsAt = timeOrNull(entry.resetsAt);
   if (typeof usedPercent !== 'number' || !(usedPercent >= 0 && usedPercent <= 100) || resetsAt === undefined) return undefined;
-  return { name, usedPercent, resetsAt };
+  // The server's "limit reached" makes the window used up whatever its share (lib/core/codex-usage.ts windowLeft).
+  return { name, usedPercent, resetsAt, reached: entry.reached === true };
 }
 
 /**
@@ -89,8 +90,8 @@ export function chipInputFrom(settings: unknown, quotaState: unknown, now: numbe
       : undefined;
   const state = isRecord(active) ? featureOf(active, feature) : undefined;
   const window = isRecord(active) ? codexWindowOf(active, feature) : undefined;
-  const account: ServerAccount | undefined = isRecord(active)
+  const account: MeterAccount | undefined = isRecord(active)
     ? { features: state ? { [feature]: state } : {}, blocked: blockedOf(active, feature), codex: { windows: window ? [window] : [] } }
     : undefined;
-  return { feature, meter: serverMeterOf(account, feature, { lowThresholds: lowThresholds(settings) }, now) };
+  return { feature, meter: meterOf(account, feature, { lowThresholds: lowThresholds(settings) }, now) };
 }

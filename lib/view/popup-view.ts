@@ -66,8 +66,13 @@ export interface FreshnessView {
 }
 
 export interface PopupView {
-  /** False until a reading listed a feature or a block: then the popup says how to get one. */
+  /** False until a reading listed a feature or a block. */
   hasReading: boolean;
+  /**
+   * The account has a reading of another kind (Codex usage, memory): the popup then opens on it
+   * rather than on "no reading yet", which it says only when it knows nothing of the account.
+   */
+  otherKinds: boolean;
   features: FeatureView[];
   modelLimits: ModelLimitView[];
   defaultModel: string | null;
@@ -157,7 +162,7 @@ function featureViews(account: AccountState, now: number, options: Required<Popu
 
 export function popupView(account: AccountState | undefined, now: number, options: PopupViewOptions = {}): PopupView {
   if (account === undefined) {
-    return { hasReading: false, features: [], modelLimits: [], defaultModel: null, freshness: null, cooldowns: [] };
+    return { hasReading: false, otherKinds: false, features: [], modelLimits: [], defaultModel: null, freshness: null, cooldowns: [] };
   }
   const features = featureViews(account, now, { label: options.label ?? ((name) => name), lowThresholds: options.lowThresholds ?? {} });
   const reading = account.lastReading;
@@ -165,6 +170,7 @@ export function popupView(account: AccountState | undefined, now: number, option
   const unlisted = [...new Set(account.cooldowns.map((cooldown) => cooldown.feature))].filter((name) => !listed.has(name));
   return {
     hasReading: features.length > 0,
+    otherKinds: account.codex !== null || account.memory !== null,
     features,
     modelLimits: account.modelLimits.map((limit) => ({
       model: limit.model,

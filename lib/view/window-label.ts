@@ -17,6 +17,7 @@ type WindowKey =
   | 'popup_codexLengthUnknown'
   | 'popup_codexCodeReview'
   | 'popup_codexWindowName'
+  | 'popup_codexModelWindow'
   | 'popup_countedMeterName';
 type Translate = (key: WindowKey | FeatureLabelKey, substitutions?: string[]) => string;
 
@@ -38,19 +39,24 @@ export function windowLabel(name: string, seconds: number | null, translate: Tra
   return name.startsWith(`${CODEX_WINDOW_PREFIX}code_review_`) ? translate('popup_codexCodeReview', [length]) : length;
 }
 
-/** The length stored for a window in any account (windows of one name have one length). */
-function windowSecondsOf(accounts: Array<AccountState | undefined>, name: string): number | null {
+/** The length and model stored for a window in any account (windows of one name have one length and one limit). */
+function storedWindowOf(accounts: Array<AccountState | undefined>, name: string): { seconds: number | null; model: string | null } {
   for (const account of accounts) {
     const window = account?.codex?.windows.find((entry) => entry.name === name);
-    if (window && window.windowSeconds !== null) return window.windowSeconds;
+    if (window) return { seconds: window.windowSeconds, model: window.model };
   }
-  return null;
+  return { seconds: null, model: null };
 }
 
-/** A badge or notification name for anything it can show: a feature, "Codex 5-hour window", or "GPT-5 Thinking (counted here)". */
+/**
+ * A badge or notification name for anything it can show: a feature, "Codex 5-hour window",
+ * "Codex GPT-5.3-Codex-Spark: 5-hour window" for a model's window (the model's name as the server
+ * gives it, cleaned and bounded: lib/core/server-text.ts), or "GPT-5 Thinking (counted here)".
+ */
 export function quotaLabel(name: string, state: Pick<QuotaState, 'accounts'>, translate: Translate): string {
   if (isCountedMeterId(name)) return translate('popup_countedMeterName', [modelName(name.slice(COUNTED_PREFIX.length))]);
   if (!isCodexWindowName(name)) return featureLabel(name, translate);
-  const seconds = windowSecondsOf(Object.values(state.accounts), name);
-  return translate('popup_codexWindowName', [windowLabel(name, seconds, translate)]);
+  const { seconds, model } = storedWindowOf(Object.values(state.accounts), name);
+  const length = windowLabel(name, seconds, translate);
+  return translate('popup_codexWindowName', [model === null ? length : translate('popup_codexModelWindow', [model, length])]);
 }

@@ -29,6 +29,7 @@ interface ReplicaWindow {
     send(prompt: string): Promise<TurnShown>;
     receiveOverWebSocket(): Promise<TurnShown>;
     openCodexUsage(): Promise<void>;
+    openMemories(): Promise<void>;
     requests: PageRequest[];
     socketFrames: string[];
   };
@@ -83,6 +84,11 @@ export class ReplicaTab<Raw = Page> {
   /** The page opens Codex's usage settings, which ask for /backend-api/wham/usage once. */
   openCodexUsage(): Promise<void> {
     return this.driver.evaluate(() => (window as unknown as ReplicaWindow).replica.openCodexUsage(), undefined);
+  }
+
+  /** The page opens the memory settings, which ask for /backend-api/memories. */
+  openMemories(): Promise<void> {
+    return this.driver.evaluate(() => (window as unknown as ReplicaWindow).replica.openMemories(), undefined);
   }
 
   /** Every WebSocket frame the page's own onmessage received since it was loaded. */

@@ -56,6 +56,7 @@ export async function runStep(
   if (step.do === 'open') await tab.load('/');
   else if (step.do === 'websocket') shown = await tab.receiveOverWebSocket();
   else if (step.do === 'codex') await tab.openCodexUsage();
+  else if (step.do === 'memories') await tab.openMemories();
   else shown = await tab.send();
   const unusedAnswers = replica.unusedAnswers();
   return { badge: extension ? await settledBadge(extension, step.badge) : null, shown, unusedAnswers };

@@ -11,6 +11,8 @@ export const ENDPOINT_PATHS = {
   models: '/backend-api/models',
   /** Codex's usage windows, asked by chatgpt.com's Codex pages (its usage settings), never on a chat page's load. */
   codexUsage: '/backend-api/wham/usage',
+  /** The saved memories, asked by chatgpt.com's memory settings: the body says how full memory is. */
+  memories: '/backend-api/memories',
   /** The replica's WebSocket (wss://ws.chatgpt.com/ws), as turns moved to WebSocket use (protocol.md section 1). */
   websocket: '/ws',
 } as const;

@@ -49,6 +49,7 @@ const SETTINGS: Settings = {
   notifications: true,
   refillNotifications: true,
   runOutForecast: false,
+  memoryNotice: false,
   pageChip: false,
   modelCaps: {},
 };

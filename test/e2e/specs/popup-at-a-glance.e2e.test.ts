@@ -13,6 +13,8 @@ import { runStep } from '../harness/scenario-runner';
 import { emulateUiLanguage } from '../harness/ui-language';
 import { ReplicaServer } from '../replica/replica-server';
 import { busyInit, imageTurn } from '../scenarios/at-a-glance';
+import { json } from '../replica/answers';
+import { codexFullBodyAsOf, memoriesWithCanaries } from '../scenarios/codex-usage';
 
 /**
  * Issue 16: everything at a glance within Chrome's 600 px popup, in English, German and Chinese;
@@ -93,6 +95,43 @@ describe.each(LOCALES)('the popup at a glance in %s', (locale) => {
     await popup.keyboard.press('Space');
     expect(await details.getAttribute('aria-expanded')).toBe('false');
     expect(await region.isVisible()).toBe(false);
+  });
+
+  it('logged no error', () => {
+    expect(session.extension.errors.errors).toEqual([]);
+  });
+});
+
+describe.each(LOCALES)('the popup with every Codex field and memory in %s', (locale) => {
+  let session: BrowserSession;
+  let popup: Page;
+
+  beforeAll(async () => {
+    replica.clear();
+    session = await startSession(replica, { lang: locale.replace('_', '-') });
+    const now = Date.now();
+    // An account read on Codex pages and in the memory settings: the chat page's init says no quota.
+    const badge = { text: '', status: 'none' as const };
+    const open = { do: 'open' as const, answers: {}, badge, rule: 'chatgpt.com open, no quota read' };
+    expectBadge((await runStep(open, session.tab, replica, session.extension)).badge, badge, open.rule);
+    const codex = { do: 'codex' as const, answers: { codexUsage: [json(codexFullBodyAsOf(now))] }, badge, rule: 'every Codex field' };
+    expectBadge((await runStep(codex, session.tab, replica, session.extension)).badge, badge, codex.rule);
+    const memories = { do: 'memories' as const, answers: { memories: [json(memoriesWithCanaries())] }, badge, rule: 'memory read' };
+    expectBadge((await runStep(memories, session.tab, replica, session.extension)).badge, badge, memories.rule);
+    await emulateUiLanguage(session.browser.context, locale.replace('_', '-'));
+    popup = await session.extension.openPopup();
+    await popup.getByRole('main').waitFor();
+  });
+  afterAll(() => session?.browser.close());
+
+  it(`fits ${POPUP.width} x ${POPUP.height} px with five Codex windows (a model's two), credits, reset credits and memory`, async () => {
+    // Five Codex windows and memory.
+    expect(await popup.getByRole('listitem').count()).toBe(6);
+    const size = await popupSize(popup);
+    writeFileSync(path.join(artifactsDir('at-a-glance'), `size-full-codex-${locale}.json`), JSON.stringify(size));
+    await popup.locator('body').screenshot({ path: `${artifactsDir('at-a-glance')}/full-codex-${locale}.png`, animations: 'disabled' });
+    expect(size.width).toBeLessThanOrEqual(POPUP.width);
+    expect(size.height).toBeLessThanOrEqual(POPUP.height);
   });
 
   it('logged no error', () => {

@@ -10,7 +10,7 @@ import { codexView } from '../../../lib/view/codex-view';
 import { chipInputFrom } from '../../../lib/view/chip-input';
 import { chipViewOf } from '../../../lib/view/chip-view';
 import { defaultSettings } from '../../../lib/alerts/settings';
-import { applyReading } from '../../../lib/core/apply-reading';
+import { applyCodexReading } from '../../../lib/core/apply-codex-usage';
 import { emptyQuotaState, STATE_VERSION } from '../../../lib/core/quota-state';
 import { codexReading, codexWindow } from '../core/codex-bodies';
 
@@ -87,7 +87,7 @@ function chipStatus(quotaState: unknown, name: string): string {
 const WINDOW = 'codex:primary';
 /** A Codex reading of one window, read an hour ago, as the background stores it. */
 const codexState = (usedPercent: number | null, resetsAt: number | null = NOW + HOUR) =>
-  applyReading(
+  applyCodexReading(
     emptyQuotaState(),
     codexReading(NOW - HOUR, { windows: usedPercent === null ? [] : [codexWindow('primary', usedPercent, resetsAt)] }),
     'a',

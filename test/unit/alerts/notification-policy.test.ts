@@ -57,7 +57,7 @@ function images(counts: number[], resetsAt: number = WINDOW_END, from: number = 
 
 function refusalStep(at: number, resetsInMs: number | null): Step {
   const result = readingFromFinding({ kind: 'refusal', carrier: 'stream', feature: 'image_gen', resetsInMs }, at);
-  if (result === null || !result.ok) throw new Error('no refusal reading');
+  if (result === null || !result.ok || result.kind !== 'quota') throw new Error('no refusal reading');
   return { reading: result.reading };
 }
 

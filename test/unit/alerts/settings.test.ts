@@ -17,6 +17,7 @@ describe('defaults', () => {
       notifications: false,
       refillNotifications: true,
       runOutForecast: false,
+      memoryNotice: false,
       pageChip: false,
       modelCaps: {},
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyReading } from '../../../lib/core/apply-reading';
+import { applyCodexReading } from '../../../lib/core/apply-codex-usage';
 import { BADGE_COLORS, badgeFor } from '../../../lib/alerts/quota-badge';
 import { emptyQuotaState } from '../../../lib/core/quota-state';
 import { codexReading, codexWindow } from '../core/codex-bodies';
@@ -13,7 +13,7 @@ const NAME = 'codex:primary';
 /** The badge at `now`, with the user's threshold when one is given, else the default. */
 function badgeAt(usedPercent: number | null, now: number = T0, threshold?: number) {
   const windows = usedPercent === null ? [] : [codexWindow('primary', usedPercent, RESET)];
-  const state = applyReading(emptyQuotaState(), codexReading(T0, { windows }), 'a');
+  const state = applyCodexReading(emptyQuotaState(), codexReading(T0, { windows }), 'a');
   return badgeFor(state.accounts.a, now, { badgeFeature: NAME, lowThresholds: threshold === undefined ? {} : { [NAME]: threshold } });
 }
 

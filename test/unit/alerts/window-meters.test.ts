@@ -10,6 +10,9 @@ const HOUR = 3_600_000;
 
 const window = (usedPercent: number, extra: Partial<CodexWindowState> = {}): CodexWindowState => ({
   name: 'codex:primary',
+  limit: 'main',
+  model: null,
+  reached: false,
   usedPercent,
   resetsAt: NOW + HOUR,
   windowSeconds: 18_000,
@@ -29,7 +32,7 @@ describe('windowMeters', () => {
       {
         id: 'codex:primary',
         group: 'codex',
-        label: { kind: 'codexWindow', name: 'codex:primary', windowSeconds: 18_000 },
+        label: { kind: 'codexWindow', name: 'codex:primary', windowSeconds: 18_000, model: null },
         unit: 'percent',
         left: 63,
         cap: { value: 100, source: 'scale' },
@@ -50,12 +53,23 @@ describe('windowMeters', () => {
     ["low at the user's percent", window(50), { 'codex:primary': 60 }, { lowThreshold: 60, status: 'low' }],
     ['almost used up is 1%, not 0%', window(99.6), {}, { left: 1, status: 'low' }],
     ['used up', window(100), {}, { left: 0, status: 'empty' }],
+    ['the server says its limit is reached at 92% used: used up', window(92, { reached: true }), {}, { left: 0, status: 'empty' }],
+    [
+      "a model's window: named by its model too",
+      window(10, { name: 'codex:model-spark/18000', limit: 'model-spark', model: 'Spark' }),
+      {},
+      {
+        id: 'codex:model-spark/18000',
+        left: 90,
+        label: { kind: 'codexWindow', name: 'codex:model-spark/18000', windowSeconds: 18_000, model: 'Spark' },
+      },
+    ],
     ['past its reset', window(37, { resetsAt: NOW }), {}, { status: 'stale' }],
     [
       'its length unknown',
       window(37, { windowSeconds: null }),
       {},
-      { label: { kind: 'codexWindow', name: 'codex:primary', windowSeconds: null } },
+      { label: { kind: 'codexWindow', name: 'codex:primary', windowSeconds: null, model: null } },
     ],
     [
       'the shares used seen, as the exact percent left',

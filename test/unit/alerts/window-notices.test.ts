@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyReading } from '../../../lib/core/apply-reading';
+import { applyCodexReading } from '../../../lib/core/apply-codex-usage';
 import { dueNotices, pendingRefills, refillNotice, type Notice } from '../../../lib/alerts/notification-policy';
 import { recordSent, type NoticeLedger } from '../../../lib/alerts/notice-ledger';
 import { defaultSettings, type Settings } from '../../../lib/alerts/settings';
@@ -23,7 +23,7 @@ function run(steps: Array<[number, number]>, settings: Settings = ON, reset: num
   steps.forEach(([primary, weekly], index) => {
     const at = T0 + index * 10 * MINUTE;
     const windows = [codexWindow('primary', primary, reset), codexWindow('secondary', weekly, WEEK_RESET, 604_800)];
-    state = applyReading(state, codexReading(at, { windows }), 'a');
+    state = applyCodexReading(state, codexReading(at, { windows }), 'a');
     const notices = dueNotices('a', state.accounts.a!, settings, ledger, at);
     ledger = recordSent(ledger, notices, at);
     sent.push(...notices);
@@ -74,13 +74,13 @@ describe('notices for Codex windows', () => {
   it('a new window may warn again', () => {
     const first = run([[85, 0]]);
     expect(first.sent).toEqual(['low codex:primary 15']);
-    let state = applyReading(
+    let state = applyCodexReading(
       emptyQuotaState(),
       codexReading(RESET + HOUR, { windows: [codexWindow('primary', 90, RESET + 6 * HOUR)] }),
       'a',
     );
     expect(dueNotices('a', state.accounts.a!, ON, first.ledger, RESET + HOUR).map((notice) => notice.kind)).toEqual(['low']);
-    state = applyReading(state, codexReading(RESET + HOUR, { windows: [codexWindow('primary', 90, RESET)] }), 'a');
+    state = applyCodexReading(state, codexReading(RESET + HOUR, { windows: [codexWindow('primary', 90, RESET)] }), 'a');
     expect(dueNotices('a', state.accounts.a!, ON, first.ledger, RESET - HOUR)).toEqual([]);
   });
 
@@ -94,7 +94,7 @@ describe('notices for Codex windows', () => {
       [2, 60],
       [3, 85],
     ] as const) {
-      state = applyReading(state, codexReading(at(hour), { windows: [codexWindow('primary', used, RESET)] }), 'a');
+      state = applyCodexReading(state, codexReading(at(hour), { windows: [codexWindow('primary', used, RESET)] }), 'a');
     }
     const [notice] = dueNotices('a', state.accounts.a!, { ...ON, runOutForecast: true }, {}, at(3));
     expect(notice).toMatchObject({ kind: 'low', feature: 'codex:primary', runsOutAt: at(3) + 36 * MINUTE });

@@ -34,6 +34,10 @@ const EXPECTED: Record<string, Expected> = {
   'synthetic/codex-usage-missing-windows.json': { code: 0, sources: ['codex'], stderr: [] },
   'synthetic/codex-usage-nulls.json': { code: 0, sources: ['codex'], stderr: [] },
   'synthetic/codex-usage-odd-types.json': { code: 0, sources: ['codex'], stderr: [] },
+  'synthetic/codex-usage-per-model.json': { code: 0, sources: ['codex'], stderr: [] },
+  'synthetic/codex-usage-odd-limits.json': { code: 0, sources: ['codex'], stderr: [] },
+  'synthetic/memories-full.json': { code: 0, sources: ['memory'], stderr: [] },
+  'synthetic/memories-odd.json': { code: 0, sources: ['memory'], stderr: [] },
   'synthetic/stream_handoff.sse.txt': { code: 0, sources: [], stderr: [NO_READING] },
   'synthetic/tool_image_quota_refusal_en.json': {
     code: 0,
@@ -83,6 +87,8 @@ describe('readings, field by field', () => {
         defaultModel: 'auto',
         model: null,
         windows: [],
+        resetCredits: null,
+        memory: null,
       },
     ]);
   });

@@ -14,15 +14,36 @@ const withCodex: AccountState = {
     windows: [
       {
         name: 'codex:secondary',
+        limit: 'main',
+        model: null,
+        reached: false,
         usedPercent: 12.5,
         resetsAt: NOW + 50 * HOUR,
         windowSeconds: 604_800,
         seenAt: NOW - 2 * HOUR,
         samples: [],
       },
-      { name: 'codex:primary', usedPercent: 37, resetsAt: NOW - HOUR, windowSeconds: 18_000, seenAt: NOW - 2 * HOUR, samples: [] },
+      {
+        name: 'codex:primary',
+        limit: 'main',
+        model: null,
+        reached: false,
+        usedPercent: 37,
+        resetsAt: NOW - HOUR,
+        windowSeconds: 18_000,
+        seenAt: NOW - 2 * HOUR,
+        samples: [],
+      },
     ],
-    credits: { hasCredits: true, unlimited: false, balance: 12.5 },
+    credits: {
+      hasCredits: true,
+      unlimited: false,
+      balance: 12.5,
+      approxLocalMessages: null,
+      approxCloudMessages: null,
+      spendReached: null,
+    },
+    resetCredits: null,
     seenAt: NOW - 2 * HOUR,
   },
 };
@@ -51,7 +72,7 @@ describe('the Codex group in the popup', () => {
       ['Weekly window', '88% left', expect.stringMatching(/^Resets in 2 days 2 hr, /)],
     ]);
     expect(group?.querySelector('.codex-credits')?.textContent).toBe('Credits: 12.5');
-    expect(group?.querySelector('.codex-seen')?.textContent).toBe('Read 2 hr. ago from a Codex page; open one on chatgpt.com to update');
+    expect(group?.querySelector('.codex-seen')?.textContent).toBe('Read 2 hr. ago from a Codex page');
   });
 
   it('is not there before any Codex reading', async () => {

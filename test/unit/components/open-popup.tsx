@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LivePopup } from '../../../entrypoints/popup/live-popup';
-import type { QuotaState } from '../../../lib/core/quota-state';
+import { STATE_VERSION, type QuotaState } from '../../../lib/core/quota-state';
 
 /** The live popup against fakeBrowser storage, as the toolbar opens it, with helpers to use it. */
 
@@ -37,7 +37,7 @@ export async function stored<T>(key: string): Promise<T> {
 }
 
 export function quotaState(accounts: QuotaState['accounts'], activeAccount: string): QuotaState {
-  return { version: 1, activeAccount, accounts };
+  return { version: STATE_VERSION, activeAccount, accounts };
 }
 
 export function closePopup(): void {

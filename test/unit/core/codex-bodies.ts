@@ -1,7 +1,5 @@
 import { fixtureNames, fixtureText } from '../fixtures';
-import { reading } from './readings';
-import type { CodexUsage, CodexWindow } from '../../../lib/core/codex-usage';
-import type { Reading } from '../../../lib/core/quota-types';
+import type { CodexCredits, CodexReading, CodexUsage, CodexWindow } from '../../../lib/core/codex-usage';
 
 /**
  * The synthetic Codex usage bodies of test/fixtures/synthetic (built from the public description
@@ -16,15 +14,36 @@ export function codexBodyText(name: string): string {
   return fixtureText('synthetic', name);
 }
 
+/** A window of the main limit (or code review's, by its name), not reached unless said. */
 export function codexWindow(
   name: string,
   usedPercent: number,
   resetsAt: number | null,
   windowSeconds: number | null = 18_000,
+  more: Partial<CodexWindow> = {},
 ): CodexWindow {
-  return { name: `codex:${name}`, usedPercent, resetsAt, windowSeconds };
+  const limit = name.startsWith('code_review') ? 'code_review' : 'main';
+  return { name: `codex:${name}`, limit, model: null, usedPercent, resetsAt, windowSeconds, reached: false, ...more };
 }
 
-export function codexReading(at: number, usage: Partial<CodexUsage>): Reading {
-  return reading(at, { source: 'codex', codex: { windows: [], credits: null, plan: null, ...usage } });
+/** Credits with the fields a test names, the others not said. */
+export function codexCredits(credits: Partial<CodexCredits>): CodexCredits {
+  return {
+    hasCredits: null,
+    unlimited: null,
+    balance: null,
+    approxLocalMessages: null,
+    approxCloudMessages: null,
+    spendReached: null,
+    ...credits,
+  };
+}
+
+export function codexReading(at: number, usage: Partial<CodexUsage>): CodexReading {
+  return {
+    source: 'codex',
+    receivedAt: at,
+    usage: { windows: [], credits: null, resetCredits: null, plan: null, ...usage },
+    unknownFields: [],
+  };
 }

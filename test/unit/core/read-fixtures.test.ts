@@ -119,6 +119,11 @@ const EXPECTED: Record<string, Expected> = {
   'synthetic/codex-usage-missing-windows.json': { kind: 'json', result: 'rejected' },
   'synthetic/codex-usage-nulls.json': { kind: 'json', result: 'rejected' },
   'synthetic/codex-usage-odd-types.json': { kind: 'json', result: 'rejected' },
+  'synthetic/codex-usage-per-model.json': { kind: 'json', result: 'rejected' },
+  'synthetic/codex-usage-odd-limits.json': { kind: 'json', result: 'rejected' },
+  // Memories bodies are no quota object either; their table is in parse-memory.test.ts.
+  'synthetic/memories-full.json': { kind: 'json', result: 'rejected' },
+  'synthetic/memories-odd.json': { kind: 'json', result: 'rejected' },
   'synthetic/stream_handoff.sse.txt': { kind: 'stream', readings: [] },
   'synthetic/tool_image_quota_refusal_en.json': { kind: 'json', result: 'rejected' },
   'synthetic/websocket_turn_frames.jsonl': { kind: 'skipped', why: 'WebSocket frames are read by a later feature' },

@@ -23,7 +23,7 @@ const modelCap = (clearsInMs: number): Finding => ({ kind: 'model-cap', carrier:
 
 function readingOf(finding: Finding, at: number): Reading {
   const result = readingFromFinding(finding, at);
-  if (result === null || !result.ok) throw new Error(`no reading: ${JSON.stringify(result)}`);
+  if (result === null || !result.ok || result.kind !== 'quota') throw new Error(`no reading: ${JSON.stringify(result)}`);
   return result.reading;
 }
 

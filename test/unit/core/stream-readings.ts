@@ -1,6 +1,6 @@
 import { findingFromEventData } from '../../../lib/page/page-findings';
 import { readingFromPickedQuota, type ParseResult } from '../../../lib/core/parse-quota-object';
-import type { ReadingSource } from '../../../lib/core/quota-types';
+import type { QuotaReadingSource } from '../../../lib/core/quota-types';
 import { createSseScanner, DEFAULT_MAX_EVENT_CHARS, EVERY_EVENT } from '../../../lib/page/sse-scanner';
 
 /**
@@ -22,7 +22,7 @@ export function eventDataOf(chunks: Uint8Array[], maxEventChars: number = DEFAUL
   return events;
 }
 
-export function readingsFromStream(chunks: Uint8Array[], receivedAt: number, source: ReadingSource = 'stream'): ParseResult[] {
+export function readingsFromStream(chunks: Uint8Array[], receivedAt: number, source: QuotaReadingSource = 'stream'): ParseResult[] {
   const carrier = source === 'resume' ? 'resume' : 'stream';
   return eventDataOf(chunks).flatMap((data) => {
     const finding = findingFromEventData(data, carrier);

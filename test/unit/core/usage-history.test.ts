@@ -31,7 +31,7 @@ const images = (at: number, remaining: number, resetsAt: number | null = T0 + 10
 
 function refusal(at: number): Reading {
   const result = readingFromFinding({ kind: 'refusal', carrier: 'stream', feature: 'image_gen', resetsInMs: 5 * HOUR }, at);
-  if (result === null || !result.ok) throw new Error('no refusal reading');
+  if (result === null || !result.ok || result.kind !== 'quota') throw new Error('no refusal reading');
   return result.reading;
 }
 

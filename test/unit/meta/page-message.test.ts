@@ -3,6 +3,7 @@ import type { z } from 'zod/mini';
 import { findingSchema } from '../../../lib/channel/page-message-schema';
 import { relayMessageOf } from '../../../lib/channel/relay-message';
 import type { PickedCodexUsage } from '../../../lib/page/codex-usage-fields';
+import type { PickedMemory } from '../../../lib/page/side-responses';
 import {
   PAGE_CARRIERS,
   PAGE_FINDING_FIELDS,
@@ -48,6 +49,7 @@ describe('the background schema', () => {
 
   it('takes the picked Codex usage fields as a record (picked again, lib/page/codex-usage-fields.ts)', () => {
     expectTypeOf<PickedCodexUsage>().toExtend<Extract<SchemaInput, { kind: 'codex-usage' }>['usage']>();
+    expectTypeOf<PickedMemory>().toExtend<Extract<SchemaInput, { kind: 'memory' }>['memory']>();
   });
 });
 
@@ -62,6 +64,7 @@ describe("the relay's light check", () => {
 const SAMPLES: { [K in PageFindingKind]: Extract<PageFinding, { kind: K }> } = {
   quota: { kind: 'quota', carrier: 'init', quota: { type: 'conversation_detail_metadata', limits_progress: [] } },
   'codex-usage': { kind: 'codex-usage', carrier: 'codex-usage', usage: { rate_limit: null } },
+  memory: { kind: 'memory', carrier: 'memories', memory: { memory_num_tokens: 830, memory_max_tokens: '1000' } },
   refusal: { kind: 'refusal', carrier: 'stream', feature: 'image_gen', resetsInMs: 60_000 },
   cooldown: { kind: 'cooldown', carrier: 'websocket', feature: 'image_gen', cooldownMs: 3_600_000 },
   'model-cap': { kind: 'model-cap', carrier: 'stream', clearsInMs: 1000 },

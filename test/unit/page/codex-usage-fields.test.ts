@@ -16,12 +16,30 @@ describe('picking the Codex limit fields', () => {
       ...(JSON.parse(FULL) as object),
       email: SECRET,
       user_id: 'user-123',
+      account_id: 'account-456',
       rate_limit: { primary_window: { used_percent: 5, reset_at: 1, limit_window_seconds: 18000, note: SECRET }, allowed: true },
+      additional_rate_limits: [{ limit_name: 'Spark', owner: { email: SECRET }, rate_limit: { primary_window: { used_percent: 1 } } }],
+      rate_limit_reset_credits: { available_count: 1, credits: [{ status: 'available', expires_at: 1, granted_to: SECRET }] },
     };
     const picked = pickCodexUsage(body);
-    expect(JSON.stringify(picked)).not.toContain(SECRET);
-    expect(JSON.stringify(picked)).not.toContain('user-123');
-    expect(picked?.unknown_fields?.sort()).toEqual(['email', 'rate_limit.allowed', 'rate_limit.primary_window.note', 'user_id']);
+    for (const secret of [SECRET, 'user-123', 'account-456']) expect(JSON.stringify(picked)).not.toContain(secret);
+    expect(picked?.unknown_fields?.sort()).toEqual([
+      'account_id',
+      'additional_rate_limits[].owner',
+      'email',
+      'rate_limit.primary_window.note',
+      'rate_limit_reset_credits.credits[].granted_to',
+      'user_id',
+    ]);
+    expect(picked?.additional_rate_limits).toEqual([{ limit_name: 'Spark', rate_limit: { primary_window: { used_percent: 1 } } }]);
+  });
+
+  it('bounds depth and lists: a forged body cannot grow the finding', () => {
+    let deep: unknown = { used_percent: 1 };
+    for (let level = 0; level < 10; level++) deep = { rate_limit: deep };
+    const picked = pickCodexUsage({ ...(deep as object), additional_rate_limits: Array.from({ length: 50 }, () => ({ limit_name: 'x' })) });
+    expect(JSON.stringify(picked)).not.toContain('used_percent');
+    expect(picked?.additional_rate_limits).toHaveLength(8);
   });
 
   it('picking again gives the same fields and keeps the drift names', () => {
@@ -29,10 +47,10 @@ describe('picking the Codex limit fields', () => {
     expect(pickCodexUsage(once)).toEqual(once);
   });
 
-  it('keeps at most four windows a group, and strings within bounds', () => {
+  it('keeps at most eight windows a group, and strings within bounds', () => {
     const windows = Object.fromEntries(Array.from({ length: 9 }, (_, index) => [`w${index}_window`, { used_percent: index }]));
     const picked = pickCodexUsage({ rate_limit: windows, plan_type: 'x'.repeat(600) });
-    expect(Object.keys(picked?.rate_limit as object)).toHaveLength(4);
+    expect(Object.keys(picked?.rate_limit as object)).toHaveLength(8);
     expect(picked?.plan_type).toBeNull();
   });
 });

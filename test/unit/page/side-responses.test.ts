@@ -14,8 +14,8 @@ const CARRIERS: FetchCarrier[] = ['init', 'stream', 'resume'];
 
 describe('how a carrier response is read', () => {
   it.each<[string, FetchCarrier, number, string, ReturnType<typeof responsePlan>]>([
-    ['a 200 init, whatever its type', 'init', 200, 'text/html', { read: 'init-json' }],
-    ['a 200 init JSON', 'init', 200, 'application/json', { read: 'init-json' }],
+    ['a 200 init, whatever its type', 'init', 200, 'text/html', { read: 'json' }],
+    ['a 200 init JSON', 'init', 200, 'application/json', { read: 'json' }],
     ['a 200 turn stream', 'stream', 200, 'text/event-stream; charset=utf-8', { read: 'stream' }],
     ['a 200 resume stream', 'resume', 200, 'text/event-stream', { read: 'stream' }],
     ['a 200 turn that is JSON', 'stream', 200, 'application/json', { read: 'nothing', reason: 'not text/event-stream', diagnostic: false }],
@@ -27,7 +27,10 @@ describe('how a carrier response is read', () => {
     ['a 500 init', 'init', 500, 'application/json', { read: 'nothing', reason: 'HTTP 500', diagnostic: true }],
     ['a 304', 'stream', 304, 'text/event-stream', { read: 'nothing', reason: 'HTTP 304', diagnostic: true }],
     ['a 199', 'init', 199, 'application/json', { read: 'nothing', reason: 'HTTP 199', diagnostic: true }],
-    ['a 204 init (2xx)', 'init', 204, '', { read: 'init-json' }],
+    ['a 204 init (2xx)', 'init', 204, '', { read: 'json' }],
+    ['a 200 Codex usage body', 'codex-usage', 200, 'application/json', { read: 'json' }],
+    ['a 200 memories body', 'memories', 200, 'application/json', { read: 'json' }],
+    ['a 401 memories body', 'memories', 401, 'application/json', { read: 'nothing', reason: 'HTTP 401', diagnostic: true }],
   ])('%s', (_name, carrier, status, contentType, plan) => {
     expect(responsePlan(carrier, status, contentType)).toEqual(plan);
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyReading } from '../../../lib/core/apply-reading';
+import { applyCodexReading } from '../../../lib/core/apply-codex-usage';
 import { findingSchema } from '../../../lib/channel/page-message-schema';
 import { readingFromFinding } from '../../../lib/core/finding-readings';
 import { parseCodexUsage } from '../../../lib/core/parse-codex-usage';
@@ -22,6 +22,7 @@ function expectValidUsage(result: ReturnType<typeof parseCodexUsage>): void {
   expect(windows.length > 0 || credits !== null).toBe(true);
   for (const window of windows) {
     expect(window.name.startsWith('codex:')).toBe(true);
+    expect(window.model === null || (window.model.length <= 64 && !/[\p{Cc}\p{Cf}]/u.test(window.model))).toBe(true);
     expect(window.usedPercent >= 0 && window.usedPercent <= 100).toBe(true);
     expect(window.resetsAt === null || Number.isSafeInteger(window.resetsAt)).toBe(true);
     expect(window.windowSeconds === null || (Number.isSafeInteger(window.windowSeconds) && window.windowSeconds > 0)).toBe(true);
@@ -34,8 +35,8 @@ function expectStorable(text: string): 'accepted' | 'rejected' {
   if (finding.kind !== 'codex-usage') return 'rejected';
   expectValidUsage(parseCodexUsage(finding.usage));
   const result = readingFromFinding(findingSchema.parse(finding), AT);
-  if (!result?.ok) return 'rejected';
-  const state = applyReading(emptyQuotaState(), result.reading, 'account');
+  if (!result?.ok || result.kind !== 'codex') return 'rejected';
+  const state = applyCodexReading(emptyQuotaState(), result.reading, 'account');
   expect(quotaStateSchema.safeParse(JSON.parse(JSON.stringify(state))).success).toBe(true);
   return 'accepted';
 }

@@ -62,7 +62,7 @@ function wireObject(name: fc.Arbitrary<string>, text: fc.Arbitrary<string>, maxI
 function readingsOf(name: fc.Arbitrary<string>, text: fc.Arbitrary<string>, maxItems: number) {
   const step = fc.record({
     wire: wireObject(name, text, maxItems),
-    source: fc.constantFrom(...READING_SOURCES),
+    source: fc.constantFrom(...READING_SOURCES.filter((source) => source !== 'codex')),
     advance: fc.integer({ min: 0, max: 6 * 3_600_000 }),
     account: fc.constantFrom(...Array.from({ length: 14 }, (_, index) => `acct-${index.toString(16).padStart(16, '0')}`)),
   });

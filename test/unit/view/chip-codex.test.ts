@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../lib/alerts/settings';
 import { badgeFor } from '../../../lib/alerts/quota-badge';
-import { applyReading } from '../../../lib/core/apply-reading';
+import { applyCodexReading } from '../../../lib/core/apply-codex-usage';
 import { activeAccountState, emptyQuotaState, type QuotaState } from '../../../lib/core/quota-state';
 import { chipInputFrom } from '../../../lib/view/chip-input';
 import { chipViewOf, type ChipMessageKey } from '../../../lib/view/chip-view';
@@ -20,7 +20,7 @@ const on = { ...defaultSettings(), pageChip: true, badgeFeature: WINDOW };
 const translate = (key: ChipMessageKey, substitutions?: string[]) => `${key}${substitutions ? `(${substitutions.join(',')})` : ''}`;
 
 function withUsed(usedPercent: number, resetsAt: number | null): QuotaState {
-  return applyReading(
+  return applyCodexReading(
     emptyQuotaState(),
     codexReading(NOW - 1000, { windows: [codexWindow('primary', usedPercent, resetsAt)] }),
     'acct-0000000000000000',

@@ -4,6 +4,7 @@ import { quotaLabel, windowLabel } from '../../../lib/view/window-label';
 import { emptyAccountState, type AccountState } from '../../../lib/core/quota-state';
 import type { CodexWindowState } from '../../../lib/core/codex-state';
 import { englishMessage } from '../setup';
+import { codexCredits } from '../core/codex-bodies';
 
 /** The Codex group's view model and the window names in words. */
 
@@ -11,11 +12,22 @@ const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 8, 15, 12, 0, 0);
 
 function window(name: string, usedPercent: number, resetsAt: number | null, windowSeconds: number | null): CodexWindowState {
-  return { name: `codex:${name}`, usedPercent, resetsAt, windowSeconds, seenAt: NOW - HOUR, samples: [] };
+  const limit = name.startsWith('code_review') ? 'code_review' : 'main';
+  return {
+    name: `codex:${name}`,
+    limit,
+    model: null,
+    reached: false,
+    usedPercent,
+    resetsAt,
+    windowSeconds,
+    seenAt: NOW - HOUR,
+    samples: [],
+  };
 }
 
 function account(windows: CodexWindowState[], credits: NonNullable<AccountState['codex']>['credits'] = null): AccountState {
-  return { ...emptyAccountState(), codex: { windows, credits, seenAt: NOW - HOUR } };
+  return { ...emptyAccountState(), codex: { windows, credits, resetCredits: null, seenAt: NOW - HOUR } };
 }
 
 describe('the Codex group', () => {
@@ -70,17 +82,36 @@ describe('the Codex group', () => {
     expect(codexView(account([window('primary', 50, NOW + HOUR, 18_000)]), NOW, { 'codex:primary': 60 })?.windows[0]?.status).toBe('low');
   });
 
-  it.each([
-    [{ hasCredits: true, unlimited: true, balance: null }, { kind: 'unlimited' }],
+  const plain = { localMessages: null, cloudMessages: null, spendReached: false };
+  it.each<[NonNullable<AccountState['codex']>['credits'], unknown]>([
+    [codexCredits({ hasCredits: true, unlimited: true }), { ...plain, balance: { kind: 'unlimited' } }],
+    [codexCredits({ hasCredits: true, unlimited: false, balance: 12.5 }), { ...plain, balance: { kind: 'balance', balance: 12.5 } }],
+    [codexCredits({ hasCredits: false, unlimited: false }), { ...plain, balance: { kind: 'none' } }],
+    [codexCredits({}), null],
     [
-      { hasCredits: true, unlimited: false, balance: 12.5 },
-      { kind: 'balance', balance: 12.5 },
+      codexCredits({ approxLocalMessages: [40, 200], spendReached: true }),
+      { ...plain, balance: null, localMessages: [40, 200], spendReached: true },
     ],
-    [{ hasCredits: false, unlimited: false, balance: null }, { kind: 'none' }],
-    [{ hasCredits: null, unlimited: null, balance: null }, null],
     [null, null],
   ])('credits %j are shown as %j', (credits, expected) => {
     expect(codexView(account([], credits), NOW)?.credits).toEqual(expected);
+  });
+
+  it('a per-model window: after the main ones, named by its model; reached under 100% is used up and says so', () => {
+    const spark = { ...window('model-spark/18000', 92, NOW + HOUR, 18_000), limit: 'model-spark', model: 'Spark', reached: true };
+    const view = codexView(account([spark, window('secondary', 10, NOW + 50 * HOUR, 604_800)]), NOW);
+    expect(view?.windows.map((entry) => [entry.name, entry.model, entry.left, entry.status, entry.reachedAt])).toEqual([
+      ['codex:secondary', null, 90, 'normal', null],
+      ['codex:model-spark/18000', 'Spark', 0, 'empty', 92],
+    ]);
+  });
+
+  it('reset credits: the count and the soonest expiry still ahead', () => {
+    const state = account([]);
+    state.codex!.resetCredits = { available: 2, expiries: [NOW - HOUR, NOW + 5 * HOUR, NOW + 50 * HOUR] };
+    expect(codexView(state, NOW)?.resetCredits).toEqual({ available: 2, expiresAt: NOW + 5 * HOUR });
+    state.codex!.resetCredits = { available: 0, expiries: [NOW + 5 * HOUR] };
+    expect(codexView(state, NOW)?.resetCredits).toEqual({ available: 0, expiresAt: null });
   });
 });
 

@@ -167,5 +167,7 @@
   ]);
   // What chatgpt.com's Codex usage settings ask for when opened: the 5-hour and weekly windows.
   const openCodexUsage = () => call('GET', '/backend-api/wham/usage').then(() => undefined);
-  window.replica = { ready, send, requests, receiveOverWebSocket, socketFrames, openCodexUsage };
+  // What chatgpt.com's memory settings ask for when opened: the saved memories, with how full memory is.
+  const openMemories = () => call('GET', '/backend-api/memories?include_memory_entries=true').then(() => undefined);
+  window.replica = { ready, send, requests, receiveOverWebSocket, socketFrames, openCodexUsage, openMemories };
 })();
