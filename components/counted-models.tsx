@@ -48,6 +48,9 @@ export function CountedModels({
                   )}
                 </p>
               )}
+              {model.cap?.forecast && (
+                <p class="feature-forecast">{t('popup_countedForecast', [formatLocalTime(model.cap.forecast.runsOutAt, now, locale)])}</p>
+              )}
               {model.capSeen && (
                 <p class="feature-detail counted-seen">
                   {t(

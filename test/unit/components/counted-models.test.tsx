@@ -1,0 +1,50 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CountedModels } from '../../../components/counted-models';
+import { defaultSettings } from '../../../lib/alerts/settings';
+import { emptyModelCounts, recordTurn } from '../../../lib/core/model-counts';
+import { countedModelViews } from '../../../lib/view/counted-models';
+import { englishMessage } from '../setup';
+
+/** The popup's counted models, rendered: a capped model's run-out forecast, marked as counted; reset counts. */
+
+const MINUTE = 60_000;
+const NOW = Date.UTC(2026, 11, 5, 12, 0);
+const ACCOUNT = 'default';
+const SLUG = 'gpt-5-thinking';
+
+beforeAll(() => {
+  // Clock times in the texts are local: pin the zone.
+  process.env.TZ = 'UTC';
+});
+afterEach(() => render(null, document.body));
+
+function show(minutesAgo: number[], caps: Record<string, { limit: number; windowHours: number }>, onReset = vi.fn()) {
+  const counts = minutesAgo.reduce((kept, ago) => recordTurn(kept, ACCOUNT, SLUG, null, NOW - ago * MINUTE), emptyModelCounts());
+  const models = countedModelViews(counts, ACCOUNT, { ...defaultSettings(), modelCaps: caps }, NOW);
+  render(<CountedModels models={models} now={NOW} onReset={onReset} />, document.body);
+  return document.body.querySelector<HTMLElement>(`[data-model="${SLUG}"]`)!;
+}
+
+describe('CountedModels', () => {
+  it('a capped model used at a steady pace: the run-out forecast, an estimate counted here', () => {
+    // Three turns in the last hour of a cap of 10 per 24 h: 7 left, three an hour.
+    const item = show([60, 30, 10], { [SLUG]: { limit: 10, windowHours: 24 } });
+    const forecast = item.querySelector('.feature-forecast')?.textContent ?? '';
+    // 7 left at three an hour: about 2 h 20 min from now, an estimate counted here.
+    expect(forecast).toBe(englishMessage('popup_countedForecast', ['02:20 PM']));
+    expect(forecast).toContain('(estimate, counted here)');
+  });
+
+  it('no cap, or too few turns for a pace: no forecast', () => {
+    expect(show([60, 30, 10], {}).querySelector('.feature-forecast')).toBeNull();
+    expect(show([10], { [SLUG]: { limit: 10, windowHours: 24 } }).querySelector('.feature-forecast')).toBeNull();
+  });
+
+  it('"reset counts" asks for that model', () => {
+    const onReset = vi.fn();
+    show([10], {}, onReset).querySelector<HTMLButtonElement>('.counted-reset')!.click();
+    expect(onReset).toHaveBeenCalledWith(SLUG);
+  });
+});
