@@ -2,11 +2,12 @@ import { formatAgo, formatDuration, formatLocalTime } from '../lib/view/format-t
 import type { ResetView } from '../lib/view/popup-view';
 import type { RunOutForecast } from '../lib/core/run-out-forecast';
 import { t, uiLocale } from '../lib/extension/i18n';
+import { numberFormat } from '../lib/view/intl-formatters';
 
 /** The popup's texts for times and counts, in the browser's locale (Intl, via lib/view/format-time.ts). */
 
 export function countText(value: number): string {
-  return new Intl.NumberFormat(uiLocale()).format(value);
+  return numberFormat(uiLocale(), {}).format(value);
 }
 
 export function agoText(time: number, now: number): string {

@@ -19,6 +19,24 @@ import { memoryView } from '../../lib/view/memory-view';
 
 import { TICK_MS } from '../../lib/view/format-time';
 
+/**
+ * Runs `task` once the frame now being prepared has been painted: a frame callback comes before
+ * that frame's paint, and a task queued from it runs after. A popup that is not shown gets no frame
+ * callback; the timeout then runs it anyway.
+ */
+function afterNextPaint(task: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    task();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, AFTER_PAINT_FALLBACK_MS);
+}
+/** Far longer than a frame; only a popup that paints no frame waits this long for the checked read. */
+const AFTER_PAINT_FALLBACK_MS = 250;
+
 interface Loaded extends Omit<CheckedRead, 'counts'> {
   /** False for the first frame, read with a version check only (lib/extension/first-paint-read.ts). */
   checked: boolean;
@@ -63,13 +81,13 @@ export class LivePopup extends Component<object, LivePopupState> {
   private show = (wanted: string) => this.setState({ wanted });
 
   override componentDidMount() {
-    // The checked read's chunk is asked for once the first frame is in the DOM, so that fetching
-    // and compiling it (zod) does not come before the counts.
+    // The checked read's chunk is asked for once the first frame is painted, not merely in the
+    // DOM: fetched and compiled (zod) between the two, it would hold the paint of the counts back.
     void readFirstPaint().then((first) => {
       if (first === null) return this.watchChecked();
       this.setState(
         { loaded: { quota: { value: first.quota, rejected: null }, settings: first.settings, counts: null, checked: false } },
-        this.watchChecked,
+        () => afterNextPaint(this.watchChecked),
       );
     });
     this.timer = setInterval(() => this.setState({ now: Date.now() }), TICK_MS);

@@ -1,5 +1,6 @@
 import { pickCodexUsage, type PickedCodexUsage } from '../page/codex-usage-fields';
 import { recordOf } from '../page/json-record';
+import { MAX_PLAN_LENGTH } from '../page/plan-name';
 import {
   CODE_REVIEW_LIMIT,
   MAIN_LIMIT,
@@ -28,7 +29,6 @@ type CodexParseResult = { ok: true; usage: CodexUsage; unknownFields: string[] }
 const MAX_RESET_SECONDS = 9_999_999_999;
 /** A window longer than a year is not a rate window. */
 const MAX_WINDOW_SECONDS = 366 * 24 * 3600;
-const MAX_PLAN_LENGTH = 40;
 const MAX_BALANCE = 1e12;
 /** A model's name as shown: "GPT-5.3-Codex-Spark" is 19 characters. */
 const MAX_MODEL_NAME_LENGTH = 64;

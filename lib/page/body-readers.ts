@@ -78,6 +78,14 @@ export async function readAll(body: ReadableStream<Uint8Array>, maxBytes: number
   return text + decodeUtf8(new Uint8Array(0), false);
 }
 
+/**
+ * Set only by the bench's stream-parts builds (test/bench/stream-parts.ts), which measure a turn's
+ * cost in parts: `clone-only` cancels our branch at once (the tee alone), `read-only` reads it to its
+ * end without scanning. Every other build has no such variable: the comparisons below are then
+ * constant and the minifier removes them (npm run test:built weighs the shipped scripts).
+ */
+const BENCH_STREAM: string | undefined = import.meta.env?.WXT_BENCH_STREAM;
+
 /** Hands each event's data to `onEvent` until [DONE] or a bound; says which. */
 export async function scanEvents(
   body: ReadableStream<Uint8Array>,
@@ -93,13 +101,14 @@ export async function scanEvents(
     else onEvent(data);
   }, maxEventChars);
   try {
+    if (BENCH_STREAM === 'clone-only') return 'ended';
     for (;;) {
       const result = await readWithin(reader, bounds);
       if (result === IDLE) return 'idle';
       if (result.done) break;
       total += result.value.byteLength;
       if (total > bounds.maxBytes) return 'too-large';
-      scanner.push(result.value);
+      if (BENCH_STREAM !== 'read-only') scanner.push(result.value);
       // Nothing comes after [DONE]; stop holding the branch open.
       if (finished) return 'done';
     }

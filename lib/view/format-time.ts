@@ -1,5 +1,8 @@
+import { dateTimeFormat, numberFormat, relativeTimeFormat } from './intl-formatters';
+
 /**
- * Times and countdowns in the browser's locale, through Intl only. Pure: `now` and `locale`
+ * Times and countdowns in the browser's locale, through Intl only (its formatters reused,
+ * intl-formatters.ts). Pure: `now` and `locale`
  * are arguments, so the popup, the tooltip and the CLI agree and tests are exact.
  */
 
@@ -11,7 +14,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 function unit(value: number, name: 'day' | 'hour' | 'minute', locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  return numberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
 }
 
 /** "5 hr 12 min", "2 days 3 hr", "< 1 min" style durations; `ms` below zero counts as zero. */
@@ -30,19 +33,19 @@ export function formatDuration(ms: number, locale: string): string {
 export function formatLocalTime(time: number, now: number, locale: string, timeZone?: string): string {
   const date = new Date(time);
   const sameDay = (a: Date, b: Date) =>
-    new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'short' }).format(a) ===
-    new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'short' }).format(b);
+    dateTimeFormat(locale, { timeZone, dateStyle: 'short' }).format(a) ===
+    dateTimeFormat(locale, { timeZone, dateStyle: 'short' }).format(b);
   const clock: Intl.DateTimeFormatOptions = { timeZone, hour: '2-digit', minute: '2-digit' };
-  if (sameDay(date, new Date(now))) return new Intl.DateTimeFormat(locale, clock).format(date);
+  if (sameDay(date, new Date(now))) return dateTimeFormat(locale, clock).format(date);
   const withinWeek = Math.abs(time - now) < 6 * DAY;
   const day: Intl.DateTimeFormatOptions = withinWeek ? { weekday: 'short' } : { month: 'short', day: 'numeric' };
-  return new Intl.DateTimeFormat(locale, { ...day, ...clock }).format(date);
+  return dateTimeFormat(locale, { ...day, ...clock }).format(date);
 }
 
 /** "2 min ago" style, through Intl.RelativeTimeFormat. */
 export function formatAgo(time: number, now: number, locale: string): string {
   const elapsed = Math.max(0, now - time);
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  const format = relativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
   if (elapsed < MINUTE) return format.format(0, 'second');
   if (elapsed < HOUR) return format.format(-Math.floor(elapsed / MINUTE), 'minute');
   if (elapsed < DAY) return format.format(-Math.floor(elapsed / HOUR), 'hour');

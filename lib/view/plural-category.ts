@@ -1,3 +1,5 @@
+import { pluralRules } from './intl-formatters';
+
 /**
  * Which form of a counted message a language uses for a count. The catalogues carry two forms
  * per counted message (`_one`, `_other`): every shipped language either has just those two
@@ -12,7 +14,7 @@ type PluralForm = 'one' | 'other';
 
 export function pluralForm(count: number, language: string): PluralForm {
   try {
-    return new Intl.PluralRules(language).select(count) === 'one' ? 'one' : 'other';
+    return pluralRules(language).select(count) === 'one' ? 'one' : 'other';
   } catch {
     // A malformed tag in a catalogue must not break the popup: the general form is always right enough.
     return 'other';

@@ -1,4 +1,5 @@
 import { type UsageHistory, usesPerDay } from '../core/usage-history';
+import { dateTimeFormat } from './intl-formatters';
 
 /**
  * What the popup's usage view shows for one account: per feature with uses in the last days,
@@ -66,5 +67,5 @@ export function chartBars(values: number[], box: ChartBox): ChartBar[] {
  * midnight read as UTC is that local date.
  */
 export function weekdayOf(day: number, locale: string, style: 'short' | 'long'): string {
-  return new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' }).format(new Date(day * DAY_MS));
+  return dateTimeFormat(locale, { weekday: style, timeZone: 'UTC' }).format(new Date(day * DAY_MS));
 }

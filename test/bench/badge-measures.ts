@@ -14,11 +14,14 @@ import { pageClock, readInit } from './page-calls';
 const BADGE_TIMEOUT_MS = 10_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Counts for image_gen, each different from the one before (and below 1000, which the badge shows whole). */
-export function countSequence(): () => number {
-  let next = 600;
+/**
+ * Counts for image_gen, each different from the one before (and below 1000, which the badge shows
+ * whole), from `first` to `last` and round again; two sequences of the run keep apart ranges.
+ */
+export function countSequence(first = 600, last = 999): () => number {
+  let next = first;
   return () => {
-    next = next >= 999 ? 600 : next + 1;
+    next = next >= last ? first : next + 1;
     return next;
   };
 }

@@ -1,7 +1,10 @@
 import { mebibytes, type BenchConfig } from './bench-config';
+import { BYTE_BUDGETS } from './byte-budgets';
 import type { ExtensionRound, Rounds } from './bench-rounds';
 import type { PageLoad } from './page-load';
 import type { SideRound } from './side-measures';
+import type { BenchSide } from './bench-sides';
+import type { StreamPartsRound } from './stream-parts';
 import { total, type FileWeight, type PopupWeight } from './popup-files';
 import { differencesOf, ratiosOf, spreadOf, type Spread } from './statistics';
 
@@ -161,6 +164,34 @@ function timing(id: string, what: string, values: number[], max: number | null):
   return { id, what, unit: 'ms', result, target: { max, text: `≤ ${max} ms` }, holds: result.median <= max };
 }
 
+/** A side of the stream-parts rounds against the browser without the extension, per round (stream-parts.ts). */
+function partCompared(what: string, parts: readonly StreamPartsRound[], side: BenchSide['name'], pick: 'lastChunkMs' | 'cpuMs'): Figure {
+  const of = (name: BenchSide['name']) => parts.map((round) => round[name]?.[pick] ?? NaN);
+  return {
+    id: '2',
+    what,
+    unit: 'ratio',
+    without: spreadOf(of('without')),
+    with: spreadOf(of(side)),
+    result: ratiosOf(of(side), of('without')),
+    target: null,
+    holds: null,
+  };
+}
+
+/** Measure 2's remainder taken apart: the tee alone, the tee and our reading, and the shipped build (which also scans). */
+export function streamPartsFigures(config: BenchConfig, parts: readonly StreamPartsRound[]): Figure[] {
+  const stream = `${mebibytes(config.largeStream.bytes)} stream, its own ${parts.length} rounds`;
+  return [
+    partCompared(`${stream}, CPU: cloned, our branch cancelled at once (the tee alone)`, parts, 'clone-only', 'cpuMs'),
+    partCompared(`${stream}, CPU: our branch read to its end, not scanned`, parts, 'read-only', 'cpuMs'),
+    partCompared(`${stream}, CPU: read and scanned (as shipped)`, parts, 'with', 'cpuMs'),
+    partCompared(`${stream}, last chunk: the tee alone`, parts, 'clone-only', 'lastChunkMs'),
+    partCompared(`${stream}, last chunk: read, not scanned`, parts, 'read-only', 'lastChunkMs'),
+    partCompared(`${stream}, last chunk: read and scanned (as shipped)`, parts, 'with', 'lastChunkMs'),
+  ];
+}
+
 export function figuresOf(
   config: BenchConfig,
   rounds: Rounds,
@@ -197,10 +228,12 @@ export function figuresOf(
       '0',
       `content scripts in every chatgpt.com page, chip off (${contentScripts.length} files)`,
       total(contentScripts),
-      13_000,
+      BYTE_BUDGETS.pageChipOff,
     ),
-    ...contentScripts.map((file) => weightFigure('0', `  ${file.file}`, file, file.file.includes('interceptor') ? 7_500 : null)),
-    weightFigure('0', `the page chip, registered only while on (${chip.file})`, chip, 9_000),
+    ...contentScripts.map((file) =>
+      weightFigure('0', `  ${file.file}`, file, file.file.includes('interceptor') ? BYTE_BUDGETS.interceptor : null),
+    ),
+    weightFigure('0', `the page chip, registered only while on (${chip.file})`, chip, BYTE_BUDGETS.chip),
     compared('1', `${config.smallFetches} small fetches (ignored path), total`, rounds, (round) => round.smallFetchesMs, 1.02),
     compared('1', '  main-thread CPU time over them', rounds, (round) => round.smallFetchesCpuMs, null),
     compared('1', '  time inside one fetch() call, median', rounds, (round) => round.fetchCallMs, null),
@@ -246,7 +279,7 @@ export function figuresOf(
     ),
     compared('3', `${mebibytes(rounds.initBytes)} init response: read to its end`, rounds, (round) => round.initReadMs, 1.03),
     compared('3', '  main-thread CPU time over it', rounds, (round) => round.initCpuMs, null),
-    weightFigure('4', 'popup JS loaded on open (its first chunk)', total(popup.initialJs), 16_000),
+    weightFigure('4', 'popup JS loaded on open (its first chunk)', total(popup.initialJs), BYTE_BUDGETS.popupFirstChunk),
     weightFigure('4', 'popup JS loaded after the first paint (the checked read) or when a section opens', total(popup.lazyJs), null),
     weightFigure('4', 'popup CSS', total(popup.initialCss), null),
     timing(
@@ -260,6 +293,12 @@ export function figuresOf(
       '4',
       'popup: its script started',
       rounds.extension.map((round) => round.popup.scriptStartMs),
+      null,
+    ),
+    timing(
+      '4',
+      "popup: storage answered its first frame's read",
+      rounds.extension.map((round) => round.popup.storageAnsweredMs),
       null,
     ),
     timing(

@@ -9,10 +9,15 @@ import { durationsOf } from './page-metrics';
  */
 
 export type SideName = 'without' | 'with';
+/** The bench-only builds that take a stream's cost apart (stream-parts.ts). */
+export type StreamPart = 'clone-only' | 'read-only';
 
 export interface BenchSide {
-  /** 'floor': the same extension with every content script emptied (page load only). */
-  name: SideName | 'floor';
+  /**
+   * 'floor': the same extension with every content script emptied (page load only); a StreamPart:
+   * the same extension built to read a turn's stream only in part (stream-parts.ts).
+   */
+  name: SideName | 'floor' | StreamPart;
   browser: LaunchedBrowser;
   page: Page;
   cdp: CDPSession;
@@ -21,7 +26,7 @@ export interface BenchSide {
   pageErrors: string[];
 }
 
-async function openSide(name: BenchSide['name'], serverPort: number, extensionDir?: string): Promise<BenchSide> {
+export async function openSide(name: BenchSide['name'], serverPort: number, extensionDir?: string): Promise<BenchSide> {
   const browser = await launchBrowser({ replicaPort: serverPort, withExtension: name !== 'without', extensionDir });
   const page = await browser.context.newPage();
   const pageErrors: string[] = [];

@@ -17,6 +17,8 @@ import { durationsBetween, durationsOf, type Duration } from './page-metrics';
 export interface PopupPaint {
   /** The popup's script began (main.tsx sets the document's language first thing). */
   scriptStartMs: number;
+  /** Storage first answered the popup (its first frame's read). */
+  storageAnsweredMs: number;
   /** The count was in the DOM. */
   countInDomMs: number;
   /** First contentful paint: the counts on screen. */
@@ -27,6 +29,7 @@ export interface PopupPaint {
 
 interface PaintState {
   scriptAt: number | null;
+  storageAt: number | null;
   countAt: number | null;
   paintAt: number | null;
   done: Promise<void>;
@@ -43,7 +46,12 @@ async function paintOf(page: Page, count: string): Promise<Omit<PopupPaint, 'rel
   const paint = await page.evaluate(async () => {
     const seen = (window as PaintWindow).benchPopup;
     await seen.done;
-    return { scriptStartMs: seen.scriptAt ?? NaN, countInDomMs: seen.countAt ?? NaN, paintedMs: seen.paintAt ?? NaN };
+    return {
+      scriptStartMs: seen.scriptAt ?? NaN,
+      storageAnsweredMs: seen.storageAt ?? NaN,
+      countInDomMs: seen.countAt ?? NaN,
+      paintedMs: seen.paintAt ?? NaN,
+    };
   });
   if (!Number.isFinite(paint.countInDomMs)) throw new Error(`the popup did not show the count ${count} within ${TIMEOUT_MS} ms`);
   if (!Number.isFinite(paint.paintedMs)) throw new Error('the popup reported no first contentful paint');

@@ -5,7 +5,7 @@ import { artifactsDir } from '../e2e/harness/artifacts';
 import { chromiumExecutable } from '../e2e/harness/chromium-executable';
 import { extensionDir, repoRoot } from '../e2e/harness/extension-build';
 import { configFromArgs, type BenchConfig } from './bench-config';
-import { figuresOf, tableOf } from './bench-report';
+import { figuresOf, streamPartsFigures, tableOf } from './bench-report';
 import { runRounds } from './bench-rounds';
 import { BenchServer } from './bench-server';
 import { chromiumVersion, closeSides, openSides } from './bench-sides';
@@ -14,6 +14,8 @@ import { popupWeight, weightOf } from './popup-files';
 import { BARE_PAGE, BARE_PAGE_HTML } from './popup-paint';
 import { contentScriptWeights } from './content-script-files';
 import { writeFloorBuild } from './floor-build';
+import { buildStreamParts, openStreamParts, streamPartsRounds } from './stream-parts';
+import { countSequence } from './badge-measures';
 
 /**
  * `npm run bench [-- --quick]`: builds the extension as shipped (into its own folder, so that a
@@ -55,6 +57,7 @@ async function bench(config: BenchConfig): Promise<void> {
   process.env.QUOTA_METER_OUT_DIR = BENCH_OUT_DIR;
   writeFileSync(path.join(extensionDir(), BARE_PAGE), BARE_PAGE_HTML);
   writeFloorBuild(extensionDir(), path.join(repoRoot, FLOOR_DIR));
+  buildStreamParts();
   const weight = popupWeight(extensionDir());
   const contentScripts = contentScriptWeights(extensionDir());
   const machineBefore = machineInfo();
@@ -68,7 +71,14 @@ async function bench(config: BenchConfig): Promise<void> {
         `a busy thread gets ${machineBefore.cpuShare} of a core; ${config.rounds} rounds after a warm-up`,
     );
     const rounds = await runRounds(config, server, sides, (round) => process.stdout.write(round === 0 ? 'warm-up' : ` ${round}`));
-    process.stdout.write('\n');
+    process.stdout.write('\nStream parts (the tee, the reading, the scanning) ...\n');
+    const partSides = await openStreamParts(server.port);
+    let streamParts;
+    try {
+      streamParts = await streamPartsRounds(config, server, [sides.without, sides.with, ...partSides], countSequence(100, 599));
+    } finally {
+      await Promise.all(partSides.map((side) => side.browser.close()));
+    }
     const problems = [
       ...(sides.with.extension?.errors.errors ?? []).map((error) => `extension error in ${error.where}: ${error.text}`),
       ...[sides.without, sides.with, sides.floor].flatMap((side) =>
@@ -76,7 +86,10 @@ async function bench(config: BenchConfig): Promise<void> {
       ),
     ];
     if (problems.length > 0) throw new Error(`The run saw errors, so its figures are not to be trusted:\n${problems.join('\n')}`);
-    const figures = figuresOf(config, rounds, weight, contentScripts, weightOf(extensionDir(), CHIP_FILE));
+    const figures = [
+      ...figuresOf(config, rounds, weight, contentScripts, weightOf(extensionDir(), CHIP_FILE)),
+      ...streamPartsFigures(config, streamParts),
+    ];
     const machineAfter = machineInfo();
     console.log(`\n${tableOf(figures)}\n`);
     const file = path.join(artifactsDir('bench'), `${config.mode}.json`);
@@ -93,6 +106,7 @@ async function bench(config: BenchConfig): Promise<void> {
       popupWeight: weight,
       contentScripts,
       rounds,
+      streamParts,
     };
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log(

@@ -48,7 +48,7 @@ export async function takingTurns<T>(
   times: number,
   measure: (side: BenchSide, pass: number) => Promise<T>,
 ): Promise<Record<BenchSide['name'], T[]>> {
-  const results: Record<BenchSide['name'], T[]> = { without: [], with: [], floor: [] };
+  const results: Record<BenchSide['name'], T[]> = { without: [], with: [], floor: [], 'clone-only': [], 'read-only': [] };
   for (let pass = 0; pass < times; pass += 1) {
     for (const side of pass % 2 === 0 ? order : [...order].reverse()) results[side.name].push(await measure(side, pass));
   }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BYTE_BUDGETS } from '../bench/byte-budgets';
 import { popupWeight, total } from '../bench/popup-files';
 
 /**
@@ -25,10 +26,10 @@ const OUTPUT = path.resolve(ROOT, process.env.QUOTA_METER_OUT_DIR ?? '.output');
 const INTERCEPTOR_RAW_BYTES = 18 * 1024;
 /** gzip -9 budgets (bytes). */
 const BUDGETS = {
-  'content scripts of a chatgpt.com page, chip off': 13_000,
-  interceptor: 7_500,
-  'page chip (registered while on)': 9_000,
-  'popup first chunk': 16_000,
+  'content scripts of a chatgpt.com page, chip off': BYTE_BUDGETS.pageChipOff,
+  interceptor: BYTE_BUDGETS.interceptor,
+  'page chip (registered while on)': BYTE_BUDGETS.chip,
+  'popup first chunk': BYTE_BUDGETS.popupFirstChunk,
 } as const;
 type Budget = keyof typeof BUDGETS;
 /** The page chip's unlisted script (lib/extension/chip-registration.ts registers this file). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings, SETTINGS_VERSION } from '../../../lib/alerts/settings';
 import { emptyQuotaState, STATE_VERSION } from '../../../lib/core/quota-state';
-import { readFirstPaint } from '../../../lib/extension/first-paint-read';
+import { readFirstPaint, startFirstRead } from '../../../lib/extension/first-paint-read';
 
 /**
  * The popup's first frame reads storage with a version check only (no zod): what the stores wrote
@@ -34,5 +34,26 @@ describe('readFirstPaint', () => {
   ] as [string, Record<string, unknown>][])('%s: waits for the full read', async (_, stored) => {
     await fakeBrowser.storage.local.set(stored);
     expect(await readFirstPaint()).toBeNull();
+  });
+});
+
+describe('the read started early (entrypoints/popup-early-read.ts)', () => {
+  it('is the one the first frame uses, taken once', async () => {
+    await fakeBrowser.storage.local.set({ quotaState: state, settings });
+    const scope: { quotaMeterFirstRead?: Promise<Record<string, unknown>> } = {};
+    startFirstRead(scope);
+    const early = scope.quotaMeterFirstRead;
+    expect(early).toBeInstanceOf(Promise);
+    // Written after the early read was asked for: the first frame shows what storage held then.
+    await fakeBrowser.storage.local.set({ settings: { ...settings, pageChip: false } });
+    expect(await readFirstPaint(scope)).toEqual({ quota: state, settings });
+    expect(scope.quotaMeterFirstRead).toBeUndefined();
+    // A second read asks storage afresh.
+    expect((await readFirstPaint(scope))?.settings.pageChip).toBe(false);
+  });
+
+  it('without it, the first frame asks storage itself', async () => {
+    await fakeBrowser.storage.local.set({ quotaState: state });
+    expect(await readFirstPaint({})).toEqual({ quota: state, settings: defaultSettings() });
   });
 });
