@@ -2,6 +2,7 @@ import type { CountedModelView } from '../lib/view/counted-models';
 import { formatLocalTime } from '../lib/view/format-time';
 import { t, uiLocale } from '../lib/extension/i18n';
 import { countText } from './popup-format';
+import { featureLabel } from '../lib/core/feature-names';
 import { StatusTag } from './status-tag';
 
 /** A cap's window in words: 3 h, 24 h, 7 days, or N h. */
@@ -37,6 +38,9 @@ export function CountedModels({
           return (
             <li key={model.slug} class={`counted-model feature-${model.cap?.status ?? 'normal'}`} data-model={model.slug}>
               <p class="counted-line">{t('popup_countedModel', [model.name, week, countText(hours24), countText(hours3)])}</p>
+              {model.ledBy !== null && (
+                <p class="feature-detail counted-led">{t('popup_countedServerLeads', [featureLabel(model.ledBy, t)])}</p>
+              )}
               {model.cap && (
                 <p class="counted-left">
                   <StatusTag status={model.cap.status} />{' '}

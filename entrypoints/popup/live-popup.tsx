@@ -156,7 +156,7 @@ export class LivePopup extends Component<object, LivePopupState> {
       >
         {loaded.counts && (
           <CountedModels
-            models={countedModelViews(loaded.counts, shown, loaded.settings, now)}
+            models={countedModelViews(loaded.counts, shown, loaded.settings, now, state.accounts[shown])}
             now={now}
             onReset={(slug) => void loadChecked().then(({ resetCounts }) => resetCounts(shown, slug))}
           />

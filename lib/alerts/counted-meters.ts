@@ -1,5 +1,6 @@
 import type { Meter } from '../core/meter';
 import { countWithin, countedMeterId, nextFreedAt } from '../core/rolling-window';
+import { serverFeatureOf } from '../core/model-names';
 import { newMeter } from './new-meter';
 import type { ModelCap } from './settings';
 
@@ -15,6 +16,14 @@ const HOUR_MS = 3_600_000;
 /** What this adapter reads: the account's counted turns (the background and popup join them from their own store). */
 export interface CountedAccount {
   counted?: { models: Readonly<Record<string, readonly number[]>> } | null;
+  /** The server's features: where one counts the model (lib/core/model-names.ts serverFeatureOf), the server's meter leads. */
+  features?: Readonly<Record<string, unknown>>;
+}
+
+/** Whether the account's reading lists the feature the server counts this model in: then its meter leads. */
+export function serverLeads(account: CountedAccount | undefined, slug: string): boolean {
+  const feature = serverFeatureOf(slug);
+  return feature !== null && account?.features !== undefined && Object.hasOwn(account.features, feature);
 }
 
 /** The caps the user set, by model slug; absent reads as none (the page chip does not read them). */
@@ -48,17 +57,19 @@ function countedMeter(slug: string, cap: ModelCap, times: readonly number[], set
   );
 }
 
-/** One meter per model the user capped, in the order the caps were set. */
+/** One meter per model the user capped, in the order the caps were set; none where the server's meter leads. */
 export function countedMeters(account: CountedAccount, settings: CountedSettings, now: number): Meter[] {
-  return Object.entries(settings.modelCaps ?? {}).map(([slug, cap]) =>
-    countedMeter(
-      slug,
-      cap,
-      (Object.hasOwn(account.counted?.models ?? {}, slug) ? account.counted?.models[slug] : undefined) ?? [],
-      settings,
-      now,
-    ),
-  );
+  return Object.entries(settings.modelCaps ?? {})
+    .filter(([slug]) => !serverLeads(account, slug))
+    .map(([slug, cap]) =>
+      countedMeter(
+        slug,
+        cap,
+        (Object.hasOwn(account.counted?.models ?? {}, slug) ? account.counted?.models[slug] : undefined) ?? [],
+        settings,
+        now,
+      ),
+    );
 }
 
 /** An account with its counted turns joined from their store (lib/core/model-counts.ts), for the meters. */

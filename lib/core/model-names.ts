@@ -1,6 +1,6 @@
 /**
- * Display names of model slugs the page states (lib/page/turn-model.ts). For display only: no cap
- * or plan is attached to any of them (a cap is the user's, lib/alerts/settings.ts). A slug not in
+ * Display names of model slugs the page states (lib/page/turn-model.ts), and which of them the
+ * server counts itself. No cap or plan is attached to any of them (a cap is the user's, lib/alerts/settings.ts). A slug not in
  * the table is shown as it comes: it was bounded and sanitised in the page and checked again by the
  * background ([a-z0-9._-], 64 characters), so it can be shown as text.
  */
@@ -26,4 +26,17 @@ const KNOWN_MODEL_NAMES: Readonly<Record<string, string>> = {
 
 export function modelName(slug: string): string {
   return Object.hasOwn(KNOWN_MODEL_NAMES, slug) ? (KNOWN_MODEL_NAMES[slug] ?? slug) : slug;
+}
+
+/**
+ * Models whose turns the server itself counts down in `limits_progress`, on the plans that list the
+ * feature: `reason` is "thinking messages", the turns GPT-5 Thinking answers. Where an account's
+ * reading lists it, the server's meter leads: no counted meter is made for the model (no second
+ * number on the badge, no second notice), and the popup shows the local count as a detail of it.
+ */
+const SERVER_FEATURE_OF_MODEL: Readonly<Record<string, string>> = { 'gpt-5-thinking': 'reason' };
+
+/** The limits_progress feature that counts this model's turns, or null when the server counts it nowhere the page reads. */
+export function serverFeatureOf(slug: string): string | null {
+  return Object.hasOwn(SERVER_FEATURE_OF_MODEL, slug) ? (SERVER_FEATURE_OF_MODEL[slug] ?? null) : null;
 }

@@ -1,4 +1,5 @@
 import { meterOf, type MeterAccount } from '../alerts/account-meters';
+import { serverLeads } from '../alerts/counted-meters';
 import type { ModelCap } from '../alerts/settings';
 import type { Meter } from '../core/meter';
 import { COUNTED_PREFIX, MAX_TIMES_PER_MODEL, isCountedMeterId } from '../core/rolling-window';
@@ -118,7 +119,10 @@ export function chipInputFrom(settings: unknown, quotaState: unknown, now: numbe
     const slug = feature.slice(COUNTED_PREFIX.length);
     const cap = capOf(settings, slug);
     // As on the badge: an account the state holds (the counts are joined to it, lib/alerts/counted-meters.ts withCounted).
-    if (cap === undefined || !isRecord(active) || !isRecord(quotaState)) return { feature, meter: undefined };
+    const features = isRecord(active) ? ownOf(active, 'features') : undefined;
+    // Where the server counts the model itself, its meter leads (lib/alerts/counted-meters.ts serverLeads): no counted one.
+    const leads = isRecord(features) && serverLeads({ features }, slug);
+    if (cap === undefined || !isRecord(active) || !isRecord(quotaState) || leads) return { feature, meter: undefined };
     const times = countedTimesOf(counts, String(quotaState.activeAccount), slug);
     const account: MeterAccount = { features: {}, blocked: [], counted: { models: { [slug]: times } } };
     return { feature, meter: meterOf(account, feature, { ...lows, modelCaps: { [slug]: cap } }, now) };

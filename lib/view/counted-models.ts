@@ -1,9 +1,9 @@
-import { countedMeters } from '../alerts/counted-meters';
+import { countedMeters, serverLeads, type CountedAccount } from '../alerts/counted-meters';
 import type { ModelCap } from '../alerts/settings';
 import type { Meter, MeterStatus } from '../core/meter';
 import type { ModelCounts } from '../core/model-counts';
 import { COUNT_WINDOWS_MS, MAX_COUNT_AGE_MS, countWithin, isAtLeast, windowCounts } from '../core/rolling-window';
-import { modelName } from '../core/model-names';
+import { modelName, serverFeatureOf } from '../core/model-names';
 import { meterRunOut, type RunOutForecast } from '../core/run-out-forecast';
 
 /**
@@ -32,6 +32,8 @@ export interface CountedModelView {
   /** The 7 days' count reached the bound kept: "at least". */
   atLeast: boolean;
   cap: CountedCapView | null;
+  /** The server's feature that counts this model, where the account's reading lists it: its meter leads, this count is a detail. */
+  ledBy: string | null;
   /** What this browser had counted when the server last listed the model as capped. */
   capSeen: { at: number; counts: number[] } | null;
 }
@@ -54,12 +56,14 @@ export function countedModelViews(
   accountId: string,
   settings: { modelCaps: Readonly<Record<string, ModelCap>>; lowThresholds: Readonly<Record<string, number>> },
   now: number,
+  /** The account's server features (its state), to tell where the server's meter leads. */
+  server?: Pick<CountedAccount, 'features'>,
 ): CountedModelView[] {
   const account = counts.accounts[accountId];
   const models = account?.models ?? {};
   const capsSeen = account?.capsSeen ?? {};
   const week = COUNT_WINDOWS_MS[COUNT_WINDOWS_MS.length - 1] ?? MAX_COUNT_AGE_MS;
-  const meters = countedMeters({ counted: account }, settings, now);
+  const meters = countedMeters({ counted: account, features: server?.features }, settings, now);
   const slugs = new Set([
     ...Object.keys(models).filter((slug) => countWithin(models[slug] ?? [], now, week) > 0),
     ...Object.keys(settings.modelCaps),
@@ -81,6 +85,7 @@ export function countedModelViews(
           now,
         ),
         capSeen: seen === undefined ? null : { at: seen.at, counts: seen.counts },
+        ledBy: serverLeads(server, slug) ? serverFeatureOf(slug) : null,
       };
     })
     .sort((a, b) => (b.counts.at(-1) ?? 0) - (a.counts.at(-1) ?? 0) || a.name.localeCompare(b.name));

@@ -1,3 +1,4 @@
+import { serverLeads } from '../alerts/counted-meters';
 import { isCodexWindowName } from '../core/codex-usage';
 import { featureLabel, type FeatureLabelKey } from '../core/feature-names';
 import { featureOrder } from './popup-feature-order';
@@ -29,7 +30,13 @@ export function choosableFeatures(
   const names = new Set<string>([DEFAULT_BADGE_FEATURE]);
   const windows = new Set<string>();
   // A model the user capped is a meter too (lib/alerts/counted-meters.ts): listed after the Codex windows.
-  const counted = new Set(Object.keys(modelCaps).map(countedMeterId));
+  // Not where the active account's reading lists the feature the server counts the model in: its meter leads.
+  const active = Object.hasOwn(state.accounts, state.activeAccount) ? state.accounts[state.activeAccount] : undefined;
+  const counted = new Set(
+    Object.keys(modelCaps)
+      .filter((slug) => !serverLeads(active, slug))
+      .map(countedMeterId),
+  );
   if (current !== null) (isCountedMeterId(current) ? counted : isCodexWindowName(current) ? windows : names).add(current);
   for (const account of Object.values(state.accounts)) {
     for (const name of Object.keys(account.features)) names.add(name);

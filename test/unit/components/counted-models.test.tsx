@@ -20,9 +20,14 @@ beforeAll(() => {
 });
 afterEach(() => render(null, document.body));
 
-function show(minutesAgo: number[], caps: Record<string, { limit: number; windowHours: number }>, onReset = vi.fn()) {
+function show(
+  minutesAgo: number[],
+  caps: Record<string, { limit: number; windowHours: number }>,
+  onReset = vi.fn(),
+  server: { features: Record<string, unknown> } = { features: {} },
+) {
   const counts = minutesAgo.reduce((kept, ago) => recordTurn(kept, ACCOUNT, SLUG, null, NOW - ago * MINUTE), emptyModelCounts());
-  const models = countedModelViews(counts, ACCOUNT, { ...defaultSettings(), modelCaps: caps }, NOW);
+  const models = countedModelViews(counts, ACCOUNT, { ...defaultSettings(), modelCaps: caps }, NOW, server);
   render(<CountedModels models={models} now={NOW} onReset={onReset} />, document.body);
   return document.body.querySelector<HTMLElement>(`[data-model="${SLUG}"]`)!;
 }
@@ -40,6 +45,16 @@ describe('CountedModels', () => {
   it('no cap, or too few turns for a pace: no forecast', () => {
     expect(show([60, 30, 10], {}).querySelector('.feature-forecast')).toBeNull();
     expect(show([10], { [SLUG]: { limit: 10, windowHours: 24 } }).querySelector('.feature-forecast')).toBeNull();
+  });
+
+  it('where the server counts the model (`reason` listed), its meter leads: no cap line, the note names it', () => {
+    const item = show([60, 30, 10], { [SLUG]: { limit: 10, windowHours: 24 } }, vi.fn(), { features: { reason: {} } });
+    expect(item.querySelector('.counted-left')).toBeNull();
+    expect(item.querySelector('.counted-led')?.textContent).toBe(
+      englishMessage('popup_countedServerLeads', [englishMessage('feature_reason')]),
+    );
+    // The local count stays, as a detail.
+    expect(item.querySelector('.counted-line')?.textContent).toContain('3 in 3 h');
   });
 
   it('"reset counts" asks for that model', () => {
