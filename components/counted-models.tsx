@@ -37,7 +37,10 @@ export function CountedModels({
           const week = model.atLeast ? `${countText(days7)}+` : countText(days7);
           return (
             <li key={model.slug} class={`counted-model feature-${model.cap?.status ?? 'normal'}`} data-model={model.slug}>
-              <p class="counted-line">{t('popup_countedModel', [model.name, week, countText(hours24), countText(hours3)])}</p>
+              <p class="counted-line">
+                {t('popup_countedModel', [model.name, week, countText(hours24), countText(hours3)])}
+                {model.auto > 0 && <span class="counted-auto"> · {t('popup_countedAuto', [countText(model.auto)])}</span>}
+              </p>
               {model.ledBy !== null && (
                 <p class="feature-detail counted-led">{t('popup_countedServerLeads', [featureLabel(model.ledBy, t)])}</p>
               )}

@@ -115,7 +115,7 @@ async function applyFinding(finding: Finding, account: string, now: number): Pro
       // and the notices of a capped model follow (a resumed or replayed turn changes nothing).
       let counted = false;
       await modelCountStore.update((counts) => {
-        const next = recordTurn(counts, account, finding.model, finding.turn, now);
+        const next = recordTurn(counts, account, finding.model, finding.turn, now, finding.auto);
         counted = next !== counts;
         return next;
       });

@@ -39,6 +39,12 @@ const accountCountsSchema = z.object({
   models: z.record(modelSlug, list(time, MAX_TIMES_PER_MODEL)),
   turns: list(z.string().check(z.maxLength(40)), MAX_TURN_KEYS),
   capsSeen: z.record(modelSlug, capSeenSchema),
+  /**
+   * Of those times, the turns "auto" chose the model for (server_ste_metadata's
+   * did_auto_switch_to_reasoning), bounded as the times are. Absent in counts stored before it:
+   * read back as none.
+   */
+  auto: z.optional(z.record(modelSlug, list(time, MAX_TIMES_PER_MODEL))),
 });
 
 export const modelCountsSchema = z.object({
@@ -75,7 +81,14 @@ function withAccount(counts: ModelCounts, accountId: string, account: AccountCou
  * One turn answered by `model`. A turn whose key was already counted (a resumed turn, a replayed
  * frame) changes nothing: the same object comes back, so nothing is written.
  */
-export function recordTurn(counts: ModelCounts, accountId: string, model: string, turn: string | null, now: number): ModelCounts {
+export function recordTurn(
+  counts: ModelCounts,
+  accountId: string,
+  model: string,
+  turn: string | null,
+  now: number,
+  auto = false,
+): ModelCounts {
   const account = counts.accounts[accountId] ?? emptyAccount();
   if (turn !== null && account.turns.includes(turn)) return counts;
   const pruned = Object.fromEntries(
@@ -85,7 +98,14 @@ export function recordTurn(counts: ModelCounts, accountId: string, model: string
   );
   const models = keepNewest({ ...pruned, [model]: keptTimes([...(pruned[model] ?? []), now], now) }, MAX_MODELS, model, newestOf);
   const turns = turn === null ? account.turns : [...account.turns, turn].slice(-MAX_TURN_KEYS);
-  return withAccount(counts, accountId, { ...account, models, turns });
+  // The auto-chosen times of the models still kept, pruned as the times are.
+  const autoTimes = Object.fromEntries(
+    Object.entries({ ...account.auto, ...(auto ? { [model]: [...(account.auto?.[model] ?? []), now] } : {}) })
+      .filter(([slug]) => Object.hasOwn(models, slug))
+      .map(([slug, times]) => [slug, keptTimes(times, now)] as const)
+      .filter(([, times]) => times.length > 0),
+  );
+  return withAccount(counts, accountId, { ...account, models, turns, auto: autoTimes });
 }
 
 /**
@@ -114,5 +134,6 @@ export function resetModelCounts(counts: ModelCounts, accountId: string, model: 
   if (account === undefined) return counts;
   const models = Object.fromEntries(Object.entries(account.models).filter(([slug]) => slug !== model));
   const capsSeen = Object.fromEntries(Object.entries(account.capsSeen).filter(([slug]) => slug !== model));
-  return { ...counts, accounts: { ...counts.accounts, [accountId]: { ...account, models, capsSeen } } };
+  const auto = Object.fromEntries(Object.entries(account.auto ?? {}).filter(([slug]) => slug !== model));
+  return { ...counts, accounts: { ...counts.accounts, [accountId]: { ...account, models, capsSeen, auto } } };
 }

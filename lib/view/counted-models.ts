@@ -31,6 +31,8 @@ export interface CountedModelView {
   counts: number[];
   /** The 7 days' count reached the bound kept: "at least". */
   atLeast: boolean;
+  /** Of the 7 days' turns, those "auto" chose this model for. */
+  auto: number;
   cap: CountedCapView | null;
   /** The server's feature that counts this model, where the account's reading lists it: its meter leads, this count is a detail. */
   ledBy: string | null;
@@ -79,6 +81,7 @@ export function countedModelViews(
         name: modelName(slug),
         counts: windowCounts(times, now),
         atLeast: isAtLeast(times, now, week),
+        auto: countWithin(account?.auto?.[slug] ?? [], now, week),
         cap: capView(
           meters.find((meter) => meter.label.kind === 'countedModel' && meter.label.slug === slug),
           cap,

@@ -131,6 +131,8 @@ describe('turns counted per model, in Chromium', () => {
     await play(send(THINKING, 'exchange-3'));
     const lines = await countedLines();
     expect(lines[THINKING]).toContain('GPT-5 Thinking: 2 in 7 days · 2 in 24 h · 2 in 3 h');
+    expect(lines[THINKING]).toContain(englishText('popup_countedAuto').replace('$p1$', '1'));
+    expect(lines['gpt-5-3']).not.toContain('auto');
     expect(lines['gpt-5-3']).toContain('GPT-5.3: 1 in 7 days · 1 in 24 h · 1 in 3 h');
     const popup = await extension.openPopup();
     expect(await popup.locator('.counted').textContent()).toContain(englishText('popup_countedNote'));

@@ -86,6 +86,8 @@ export function describeCountedModels(target: BrowserUnderTest): void {
       await play(send(THINKING, 'exchange-3', imagesBadge));
       const lines = await countedLines();
       expect(lines[THINKING]).toContain('GPT-5 Thinking: 2 in 7 days · 2 in 24 h · 2 in 3 h');
+      expect(lines[THINKING]).toContain(englishText('popup_countedAuto').replace('$p1$', '1'));
+      expect(lines['gpt-5-3']).not.toContain('auto');
       expect(lines['gpt-5-3']).toContain('GPT-5.3: 1 in 7 days · 1 in 24 h · 1 in 3 h');
     });
 

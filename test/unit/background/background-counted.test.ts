@@ -14,8 +14,8 @@ import { badge, findingMessage, quotaMessage, sendFromPage, settle, startWorker,
 const HOUR = 3_600_000;
 const NOW = Date.UTC(2026, 8, 15, 12, 0, 0);
 const TURN = opaqueKeyOf('turn-', 'f71803cb-d1bc-427d-94ca-10fee4d49d56');
-const turnModel = (model: string, turn: string | null = TURN) =>
-  findingMessage({ kind: 'turn-model', carrier: 'stream', model, auto: false, turn });
+const turnModel = (model: string, turn: string | null = TURN, auto = false) =>
+  findingMessage({ kind: 'turn-model', carrier: 'stream', model, auto, turn });
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'], now: NOW });
@@ -41,12 +41,18 @@ describe('turns counted per model in the background', () => {
     expect((await counts())?.accounts.default?.models['gpt-5-thinking']).toHaveLength(2);
   });
 
-  it('keeps slugs, times and turn keys only: no text, title, request or conversation id', async () => {
+  it('a turn "auto" chose the model for is kept as such', async () => {
+    await startWorker();
+    await send(turnModel('gpt-5-thinking', TURN, true));
+    expect((await counts())?.accounts.default?.auto).toEqual({ 'gpt-5-thinking': [NOW] });
+  });
+
+  it('keeps slugs, times (and which of them auto chose) and turn keys only: no text, title, request or conversation id', async () => {
     await startWorker();
     await send(turnModel('gpt-5-3'));
     const kept = JSON.stringify(await counts());
     for (const secret of ['f71803cb', '69eb5a4b', 'Synthetic', 'conversation', 'title', 'parts']) expect(kept).not.toContain(secret);
-    expect(Object.keys((await counts())?.accounts.default ?? {}).sort()).toEqual(['capsSeen', 'models', 'turns']);
+    expect(Object.keys((await counts())?.accounts.default ?? {}).sort()).toEqual(['auto', 'capsSeen', 'models', 'turns']);
   });
 
   it.each([

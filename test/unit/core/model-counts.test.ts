@@ -113,6 +113,30 @@ describe('recordTurn', () => {
   });
 });
 
+describe('turns "auto" chose the model for', () => {
+  const autoOf = (counts: ModelCounts) => counts.accounts[ACCOUNT]?.auto ?? {};
+
+  it('are kept apart beside the times, bounded and dropped as they are', () => {
+    let counts = recordTurn(emptyModelCounts(), ACCOUNT, 'gpt-5-thinking', null, NOW - 8 * DAY, true);
+    counts = recordTurn(counts, ACCOUNT, 'gpt-5-thinking', null, NOW - HOUR, true);
+    counts = recordTurn(counts, ACCOUNT, 'gpt-5-thinking', null, NOW);
+    // The turn of 8 days ago was dropped with its time when the later ones were written.
+    expect(autoOf(counts)).toEqual({ 'gpt-5-thinking': [NOW - HOUR] });
+    expect(timesOf(counts)).toEqual([NOW - HOUR, NOW]);
+    expect(modelCountsSchema.safeParse(counts).success).toBe(true);
+  });
+
+  it('counts stored before the field read back as none', () => {
+    const older = { version: 1, accounts: { [ACCOUNT]: { models: { 'gpt-5': [NOW] }, turns: [], capsSeen: {} } } };
+    expect(modelCountsSchema.safeParse(older).success).toBe(true);
+  });
+
+  it('"reset counts" forgets them with the model', () => {
+    const counts = recordTurn(emptyModelCounts(), ACCOUNT, 'gpt-5-thinking', null, NOW, true);
+    expect(autoOf(resetModelCounts(counts, ACCOUNT, 'gpt-5-thinking'))).toEqual({});
+  });
+});
+
 describe('recordCapsSeen: what this browser had counted when model_limits first listed a model', () => {
   const limit = (model: string, resetsAt: number | null) => ({ model, fallback: 'gpt-5-mini', resetsAt, description: null });
 

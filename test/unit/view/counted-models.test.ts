@@ -32,6 +32,12 @@ describe('countedModelViews', () => {
     expect(views.every((view) => view.cap === null && view.capSeen === null && !view.atLeast)).toBe(true);
   });
 
+  it('how many of the 7 days\' turns "auto" chose the model for', () => {
+    let counts = recordTurn(emptyModelCounts(), ACCOUNT, 'gpt-5-thinking', null, NOW - HOUR, true);
+    counts = recordTurn(counts, ACCOUNT, 'gpt-5-thinking', null, NOW - MINUTE);
+    expect(countedModelViews(counts, ACCOUNT, defaultSettings(), NOW)[0]).toMatchObject({ counts: [2, 2, 2], auto: 1 });
+  });
+
   it('a model last used 8 days ago is not shown, unless the user capped it', () => {
     const counts = countsOf([['o3-pro', NOW - 8 * DAY]]);
     expect(countedModelViews(counts, ACCOUNT, defaultSettings(), NOW)).toEqual([]);
