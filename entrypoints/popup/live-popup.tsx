@@ -136,9 +136,14 @@ export class LivePopup extends Component<object, LivePopupState> {
   private frame(loaded: Loaded, now: number, wanted: string | null) {
     const state = loaded.quota.value;
     const shown = shownAccountKey(state, wanted);
+    const counted = loaded.counts ? countedModelViews(loaded.counts, shown, loaded.settings, now, state.accounts[shown]) : null;
     const view = popupView(state.accounts[shown], now, {
       label: (name) => featureLabel(name, t),
       lowThresholds: loaded.settings.lowThresholds,
+      // Where the server counts a model itself, the local count sits in the details of its meter.
+      countedHere: Object.fromEntries(
+        (counted ?? []).flatMap((model) => (model.ledBy === null ? [] : [[model.ledBy, { model: model.name, counts: model.counts }]])),
+      ),
     });
     const panel: PanelProps = { state, settings: loaded.settings, account: shown, now };
     return (
@@ -154,9 +159,9 @@ export class LivePopup extends Component<object, LivePopupState> {
           </>
         }
       >
-        {loaded.counts && (
+        {counted && (
           <CountedModels
-            models={countedModelViews(loaded.counts, shown, loaded.settings, now, state.accounts[shown])}
+            models={counted}
             now={now}
             onReset={(slug) => void loadChecked().then(({ resetCounts }) => resetCounts(shown, slug))}
           />

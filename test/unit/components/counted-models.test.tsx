@@ -2,6 +2,9 @@
 import { render } from 'preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CountedModels } from '../../../components/counted-models';
+import { FeatureDetails } from '../../../components/feature-details';
+import { popupView } from '../../../lib/view/popup-view';
+import { account, feature } from './popup-states';
 import { defaultSettings } from '../../../lib/alerts/settings';
 import { emptyModelCounts, recordTurn } from '../../../lib/core/model-counts';
 import { countedModelViews } from '../../../lib/view/counted-models';
@@ -61,5 +64,17 @@ describe('CountedModels', () => {
     const onReset = vi.fn();
     show([10], {}, onReset).querySelector<HTMLButtonElement>('.counted-reset')!.click();
     expect(onReset).toHaveBeenCalledWith(SLUG);
+  });
+
+  it("and the server's meter carries the local count in its details, marked as counted in this browser", () => {
+    const counts = [60, 30, 10].reduce((kept, ago) => recordTurn(kept, ACCOUNT, SLUG, null, NOW - ago * MINUTE), emptyModelCounts());
+    const state = account([feature('reason', 40)]);
+    const [model] = countedModelViews(counts, ACCOUNT, defaultSettings(), NOW, state);
+    const countedHere = { [model!.ledBy!]: { model: model!.name, counts: model!.counts } };
+    const reason = popupView(state, NOW, { countedHere }).features.find((view) => view.name === 'reason')!;
+    render(<FeatureDetails feature={reason} now={NOW} />, document.body);
+    expect(document.body.querySelector('.counted-here')?.textContent).toBe(
+      `${englishMessage('popup_countedHeading')} ${englishMessage('popup_countedModel', ['GPT-5 Thinking', '3', '3', '3'])}`,
+    );
   });
 });
