@@ -20,6 +20,8 @@ import { historyStore } from '../../lib/extension/history-store';
 import { isKeepableFinding, lastFindingsStore } from '../../lib/extension/last-findings-store';
 import { quotaStore } from '../../lib/extension/quota-store';
 import { MAX_MESSAGE_CHARS, messageChars } from '../../lib/channel/message-bounds';
+import { recordCapsSeen, recordTurn } from '../../lib/core/model-counts';
+import { modelCountStore } from '../../lib/extension/model-count-store';
 import { admitAccount, tabKnowsAccount, type TabAccounts } from '../../lib/core/tab-accounts';
 
 /** Messages without a sender tab (tests) count as one tab. */
@@ -91,7 +93,11 @@ async function applyFindingReading(finding: Finding, account: string, now: numbe
     previous = current.accounts[account];
     return applyOne(current, result, account, daysOf);
   });
-  if (result.kind === 'quota') await recordHistory(previous, state.accounts[account], account, result.reading);
+  if (result.kind === 'quota') {
+    await recordHistory(previous, state.accounts[account], account, result.reading);
+    const capped = result.reading.modelLimits ?? [];
+    if (capped.length > 0) await modelCountStore.update((counts) => recordCapsSeen(counts, account, capped, now));
+  }
   return state;
 }
 
@@ -104,6 +110,17 @@ async function applyFinding(finding: Finding, account: string, now: number): Pro
       return quotaStore.update((state) => activateAccount(state, account));
     case 'plan':
       return quotaStore.update((state) => applyPlan(state, account, finding.plan));
+    case 'turn-model': {
+      // Counted in its own store. The state comes back only when the count changed, so that the badge
+      // and the notices of a capped model follow (a resumed or replayed turn changes nothing).
+      let counted = false;
+      await modelCountStore.update((counts) => {
+        const next = recordTurn(counts, account, finding.model, finding.turn, now, finding.auto);
+        counted = next !== counts;
+        return next;
+      });
+      return counted ? quotaStore.get() : null;
+    }
     case 'cooldown':
       return quotaStore.update((state) => applyCooldown(state, account, finding.feature, now + finding.cooldownMs, now));
     default:
@@ -154,6 +171,8 @@ export async function handleRelayMessage(message: unknown, now: number, tab: num
     return null;
   }
   const state = await applyFinding(relayed.finding, account, now);
-  if (state !== null && relayed.finding.kind !== 'account') await rememberFinding(relayed.finding, now);
+  // A turn's model is counted, not a reading to show in the diagnostics (its turn key stays in the count store only).
+  if (state !== null && relayed.finding.kind !== 'account' && relayed.finding.kind !== 'turn-model')
+    await rememberFinding(relayed.finding, now);
   return state === null ? null : { state, account };
 }

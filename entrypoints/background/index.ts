@@ -6,6 +6,8 @@ import { logDiagnostic } from '../../lib/extension/diagnostics-log';
 import { settingsStore } from '../../lib/extension/settings-store';
 import { syncChipRegistration } from '../../lib/extension/chip-registration';
 import { quotaStore } from '../../lib/extension/quota-store';
+import { modelCountStore } from '../../lib/extension/model-count-store';
+import { withCounted } from '../../lib/alerts/counted-meters';
 import { BADGE_STALE_ALARM, paintBadge } from './badge-painter';
 import { focusChatgptTab, rememberChatgptTab } from './chatgpt-tab';
 import { forgetTab, handleRelayMessage } from './finding-handler';
@@ -31,7 +33,10 @@ async function repaint(state?: QuotaState): Promise<void> {
   const now = Date.now();
   const current = state ?? (await quotaStore.get());
   const settings = await settingsStore.get();
-  await paintBadge(badgeFor(activeAccountState(current), now, settings), now, current);
+  // A model the user capped is a meter too: its counted turns join the account (lib/alerts/counted-meters.ts).
+  const counts = await modelCountStore.get();
+  const account = withCounted(activeAccountState(current), counts.accounts[current.activeAccount]);
+  await paintBadge(badgeFor(account, now, settings), now, current);
 }
 
 /** An error the background caught: logged by code only (its text could hold a value from the page). */
@@ -86,12 +91,14 @@ export default defineBackground({
     browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
     // The notifications API appears only once the optional permission is granted.
     browser.permissions?.onAdded.addListener(listenToNotificationClicks);
-    // The popup changes settings (badge feature, thresholds, the page chip); the badge and the
+    // The popup changes settings (badge feature, thresholds, caps, the page chip); the badge and the
     // chip's registration follow at once.
     settingsStore.watch((settings) => {
       repaint().catch(report);
       syncChipRegistration(settings.pageChip).catch(report);
     });
+    // "Reset counts" in the popup changes a capped model's meter.
+    modelCountStore.watch(() => void repaint().catch(report));
     // On install, update and every start: the chip's registration as the settings say
     // (lib/extension/chip-registration.ts).
     const syncChip = () => settingsStore.get().then((settings) => syncChipRegistration(settings.pageChip));

@@ -12,6 +12,8 @@ import { noticeLedgerStore } from '../../lib/extension/notice-ledger-store';
 import { settingsStore } from '../../lib/extension/settings-store';
 import { t, tPlural, uiLocale } from '../../lib/extension/i18n';
 import { notificationsAllowed } from '../../lib/extension/notification-permission';
+import { withCounted } from '../../lib/alerts/counted-meters';
+import { modelCountStore } from '../../lib/extension/model-count-store';
 
 /**
  * Shows the notices the policy (lib/alerts/notification-policy.ts) says are due, records them (lib/alerts/notice-ledger.ts) before
@@ -76,7 +78,8 @@ export function rearmRefillAlarms(now: number = Date.now()): Promise<void> {
 
 export function notifyDue(state: QuotaState, accountId: string, now: number): Promise<void> {
   return serially(async () => {
-    const account = state.accounts[accountId];
+    const counts = await modelCountStore.get();
+    const account = withCounted(state.accounts[accountId], counts.accounts[accountId]);
     const settings = await settingsStore.get();
     if (!account || !settings.notifications || !(await notificationsAllowed())) return;
     const notices = dueNotices(accountId, account, settings, await noticeLedgerStore.get(), now);

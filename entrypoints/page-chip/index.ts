@@ -5,7 +5,7 @@ import { chipViewOf } from '../../lib/view/chip-view';
 import { TICK_MS } from '../../lib/view/format-time';
 import { chipPositionStore } from '../../lib/extension/chip-position-store';
 import { t, uiLocale } from '../../lib/extension/i18n';
-import { QUOTA_STATE_KEY, SETTINGS_KEY } from '../../lib/extension/storage-keys';
+import { MODEL_COUNTS_KEY, QUOTA_STATE_KEY, SETTINGS_KEY } from '../../lib/extension/storage-keys';
 import { createChipElement, type ChipElement } from './chip-element';
 
 /**
@@ -25,11 +25,11 @@ export default defineUnlistedScript(() => {
   let ticking = false;
 
   async function paint(): Promise<void> {
-    const stored = await browser.storage.local.get([SETTINGS_KEY, QUOTA_STATE_KEY]);
+    const stored = await browser.storage.local.get([SETTINGS_KEY, QUOTA_STATE_KEY, MODEL_COUNTS_KEY]);
     // Turned off while this page was open: the background unregisters the script for new pages,
     // and this one takes its chip down.
     const now = Date.now();
-    const input = hiddenHere ? null : chipInputFrom(stored[SETTINGS_KEY], stored[QUOTA_STATE_KEY], now);
+    const input = hiddenHere ? null : chipInputFrom(stored[SETTINGS_KEY], stored[QUOTA_STATE_KEY], now, stored[MODEL_COUNTS_KEY]);
     if (input === null) return void chip?.remove();
     position ??= await chipPositionStore.get();
     chip ??= createChipElement({
@@ -54,7 +54,7 @@ export default defineUnlistedScript(() => {
   const repaint = () => paint().catch(() => undefined);
 
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && (SETTINGS_KEY in changes || QUOTA_STATE_KEY in changes)) void repaint();
+    if (area === 'local' && (SETTINGS_KEY in changes || QUOTA_STATE_KEY in changes || MODEL_COUNTS_KEY in changes)) void repaint();
   });
   void repaint();
 });

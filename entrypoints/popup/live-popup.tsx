@@ -11,6 +11,9 @@ import { t } from '../../lib/extension/i18n';
 import type { CheckedRead } from './checked-read';
 import { CodexGroup } from '../../components/codex-group';
 import { codexView } from '../../lib/view/codex-view';
+import { CountedModels } from '../../components/counted-models';
+import { countedModelViews } from '../../lib/view/counted-models';
+import type { ModelCounts } from '../../lib/core/model-counts';
 import { MemoryGroup } from '../../components/memory-group';
 import { memoryView } from '../../lib/view/memory-view';
 
@@ -34,9 +37,11 @@ function afterNextPaint(task: () => void): void {
 /** Far longer than a frame; only a popup that paints no frame waits this long for the checked read. */
 const AFTER_PAINT_FALLBACK_MS = 250;
 
-interface Loaded extends CheckedRead {
+interface Loaded extends Omit<CheckedRead, 'counts'> {
   /** False for the first frame, read with a version check only (lib/extension/first-paint-read.ts). */
   checked: boolean;
+  /** The models counted in this browser: null in the first frame, read with the checked read. */
+  counts: ModelCounts | null;
 }
 
 // The stores and their schemas (zod): a chunk of their own, fetched while the first frame paints.
@@ -80,8 +85,9 @@ export class LivePopup extends Component<object, LivePopupState> {
     // DOM: fetched and compiled (zod) between the two, it would hold the paint of the counts back.
     void readFirstPaint().then((first) => {
       if (first === null) return this.watchChecked();
-      this.setState({ loaded: { quota: { value: first.quota, rejected: null }, settings: first.settings, checked: false } }, () =>
-        afterNextPaint(this.watchChecked),
+      this.setState(
+        { loaded: { quota: { value: first.quota, rejected: null }, settings: first.settings, counts: null, checked: false } },
+        () => afterNextPaint(this.watchChecked),
       );
     });
     this.timer = setInterval(() => this.setState({ now: Date.now() }), TICK_MS);
@@ -130,9 +136,14 @@ export class LivePopup extends Component<object, LivePopupState> {
   private frame(loaded: Loaded, now: number, wanted: string | null) {
     const state = loaded.quota.value;
     const shown = shownAccountKey(state, wanted);
+    const counted = loaded.counts ? countedModelViews(loaded.counts, shown, loaded.settings, now, state.accounts[shown]) : null;
     const view = popupView(state.accounts[shown], now, {
       label: (name) => featureLabel(name, t),
       lowThresholds: loaded.settings.lowThresholds,
+      // Where the server counts a model itself, the local count sits in the details of its meter.
+      countedHere: Object.fromEntries(
+        (counted ?? []).flatMap((model) => (model.ledBy === null ? [] : [[model.ledBy, { model: model.name, counts: model.counts }]])),
+      ),
     });
     const panel: PanelProps = { state, settings: loaded.settings, account: shown, now };
     return (
@@ -148,6 +159,13 @@ export class LivePopup extends Component<object, LivePopupState> {
           </>
         }
       >
+        {counted && (
+          <CountedModels
+            models={counted}
+            now={now}
+            onReset={(slug) => void loadChecked().then(({ resetCounts }) => resetCounts(shown, slug))}
+          />
+        )}
         <LazySection id="usage" title={t('popup_usageHeading')} load={loadUsage} panel={panel} />
         <LazySection id="settings" title={t('popup_settingsHeading')} load={loadSettings} panel={panel} />
         <LazySection id="diagnostics" title={t('popup_diagnosticsHeading')} load={loadDiagnostics} panel={panel} />

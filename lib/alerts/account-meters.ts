@@ -3,17 +3,18 @@ import { featureMeters, type FeatureAccount } from './feature-meters';
 import { windowMeters, type WindowAccount } from './window-meters';
 import { resetCreditMeters, type ResetCreditAccount } from './reset-credit-meters';
 import { memoryMeters, type MemoryAccount } from './memory-meters';
+import { countedMeters, type CountedAccount, type CountedSettings } from './counted-meters';
 
 /**
  * Every meter of an account, from every adapter: the one list the badge, the chip, the popup, the
  * notifications and the forecast read. A new kind of limit adds its adapter here, once.
  */
 
-/** What the adapters read of an account (an AccountState is one). */
-export type MeterAccount = FeatureAccount & WindowAccount & ResetCreditAccount & MemoryAccount;
+/** What the adapters read of an account (an AccountState is one; the counted turns are joined from their store). */
+export type MeterAccount = FeatureAccount & WindowAccount & ResetCreditAccount & MemoryAccount & CountedAccount;
 
-/** The user's low thresholds (settings), by meter id. */
-export type MeterSettings = { lowThresholds: Readonly<Record<string, number>> };
+/** The user's low thresholds (settings), by meter id, and the caps the user set per model. */
+export type MeterSettings = CountedSettings;
 
 export function accountMeters(account: MeterAccount | undefined, settings: MeterSettings, now: number): Meter[] {
   if (account === undefined) return [];
@@ -22,6 +23,7 @@ export function accountMeters(account: MeterAccount | undefined, settings: Meter
     ...windowMeters(account, settings, now),
     ...resetCreditMeters(account, settings, now),
     ...memoryMeters(account, settings, now),
+    ...countedMeters(account, settings, now),
   ];
 }
 

@@ -7,7 +7,8 @@ import { DEFAULT_BADGE_FEATURE } from './defaults';
  * (lib/extension/first-paint-read.ts), and carries no zod in its first chunk.
  */
 
-export const SETTINGS_VERSION = 1 as const;
+/** Version 2 added the caps the user sets per model (settings.ts migrates version 1). */
+export const SETTINGS_VERSION = 2 as const;
 
 export function defaultSettings() {
   return {
@@ -19,5 +20,6 @@ export function defaultSettings() {
     runOutForecast: false,
     memoryNotice: false,
     pageChip: false,
+    modelCaps: {} as Record<string, { limit: number; windowHours: number }>,
   };
 }

@@ -6,6 +6,8 @@ import { accountMeters } from './account-meters';
 import { MEMORY_METER } from './defaults';
 import { RESET_CREDITS_METER } from './reset-credit-meters';
 import type { Settings } from './settings';
+import { isCountedMeterId } from '../core/rolling-window';
+import type { CountedAccount } from './counted-meters';
 
 /**
  * What each meter of an account looks like to the notification policy (notification-policy.ts):
@@ -24,11 +26,14 @@ interface MeterCondition {
 }
 
 /**
+/**
  * A name a notice may carry: a feature we know, a Codex window or memory, all titled from our
- * catalogue (a page can forge readings: a notification's title must never be a name from the page).
+ * catalogue (a page can forge readings: a notification's title must never be a name from the page),
+ * or a model the user capped (its meter exists only then; its slug was sanitised in the page and
+ * checked by the background, and the title says it is counted here).
  */
 export function isNotifiable(name: string): boolean {
-  return isKnownFeature(name) || isCodexWindowName(name) || name === MEMORY_METER;
+  return isKnownFeature(name) || isCodexWindowName(name) || name === MEMORY_METER || isCountedMeterId(name);
 }
 
 /** The run-out time a low notice may give: only one before the reset. */
@@ -43,8 +48,8 @@ function runsOutBefore(forecast: RunOutForecast | null): number | null {
  * (notification-policy.ts).
  */
 export function meterConditions(
-  account: AccountState,
-  settings: Pick<Settings, 'lowThresholds'> & Partial<Pick<Settings, 'memoryNotice'>>,
+  account: AccountState & CountedAccount,
+  settings: Pick<Settings, 'lowThresholds'> & Partial<Pick<Settings, 'memoryNotice' | 'modelCaps'>>,
   now: number,
 ): MeterCondition[] {
   return accountMeters(account, settings, now)

@@ -2,6 +2,8 @@ import type { AccountState } from '../core/quota-state';
 import type { Settings } from './settings';
 import { accountMeters } from './account-meters';
 import { isNotifiable, meterConditions } from './meter-conditions';
+import { isCountedMeterId } from '../core/rolling-window';
+import type { CountedAccount } from './counted-meters';
 import {
   alreadySent,
   noticeKey,
@@ -85,8 +87,8 @@ export function overHourlyBudget(ledger: NoticeLedger, now: number): boolean {
 /** The low and used-up notices due now that the ledger has not seen. */
 export function dueNotices(
   accountId: string,
-  account: AccountState,
-  settings: Pick<Settings, 'lowThresholds' | 'notifications'> & Partial<Pick<Settings, 'runOutForecast' | 'memoryNotice'>>,
+  account: AccountState & CountedAccount,
+  settings: Pick<Settings, 'lowThresholds' | 'notifications'> & Partial<Pick<Settings, 'runOutForecast' | 'memoryNotice' | 'modelCaps'>>,
   ledger: NoticeLedger,
   now: number,
 ): Notice[] {
@@ -123,7 +125,8 @@ export function refillNotice(ledger: NoticeLedger, warningId: string, now: numbe
   const resetsAt = refillTimeOf(window);
   // A low of the exact reset and a used-up of an estimate may sit on neighbouring keys: one window, one refill.
   if (resetsAt > now || sentNear(ledger, 'refill', account, feature, window)) return null;
-  if (!isNotifiable(feature)) return null;
+  // A counted model's window rolls: one turn frees up at a time, there is no refill to announce.
+  if (!isNotifiable(feature) || isCountedMeterId(feature)) return null;
   return { id: refillKey(warning), kind: 'refill', account, feature, remaining: 0, resetsAt, runsOutAt: null };
 }
 
@@ -132,7 +135,7 @@ export function pendingRefills(ledger: NoticeLedger): Array<{ warningId: string;
   const refills: Array<{ warningId: string; at: number }> = [];
   for (const id of Object.keys(ledger)) {
     const warning = warningOf(id);
-    if (warning === null) continue;
+    if (warning === null || isCountedMeterId(warning.feature)) continue;
     const { kind, account, feature, window } = warning;
     if (sentNear(ledger, 'refill', account, feature, window)) continue;
     // One refill per window: a low and a used-up warning of the same window share it.

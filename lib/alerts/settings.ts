@@ -10,6 +10,19 @@ import { integer, name, text } from '../core/schema-parts';
 // The defaults and the version live apart, without zod, for the popup's first paint.
 export { SETTINGS_VERSION };
 
+/** The longest window a cap the user sets may have: the 7 days the counts are kept (lib/core/model-counts.ts). */
+export const MAX_CAP_WINDOW_HOURS = 168;
+export const MAX_MODEL_CAP = 100_000;
+
+/** A cap the user sets for a model the server does not count down: so many turns per so many hours. */
+const modelCapSchema = z.object({ limit: integer(1, MAX_MODEL_CAP), windowHours: integer(1, MAX_CAP_WINDOW_HOURS) });
+export type ModelCap = z.infer<typeof modelCapSchema>;
+
+/** Version 1 had no caps: they start empty. */
+export function settingsFromVersion1(older: Record<string, unknown>): Record<string, unknown> {
+  return { ...older, version: 2, modelCaps: {} };
+}
+
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   /** The feature the badge shows, or null for no number on the badge. */
@@ -27,6 +40,8 @@ export const settingsSchema = z.object({
   memoryNotice: z._default(z.boolean(), false),
   /** The optional chip in a corner of chatgpt.com. */
   pageChip: z.boolean(),
+  /** Caps the user set per model slug (no cap table ships: a cap is the user's). */
+  modelCaps: z.record(name(64), modelCapSchema),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -10,6 +10,8 @@ export interface FoundReading {
   at: number | null;
   /** The HAR entry it came from, counted from 1; null for a JSON or SSE file. */
   entry: number | null;
+  /** For a turn's reading: the model that answered the turn (lib/page/turn-model.ts); null when it named none. */
+  model?: string | null;
 }
 
 /** What one capture file held: its readings in order, and notes on what could not be read. */

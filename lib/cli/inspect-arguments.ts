@@ -26,7 +26,7 @@ A JSON or SSE file does not say when it was received: its readings have no time.
 Options:
   --json       one JSON object per reading per line on stdout, and nothing else:
                {"source","file","at","features","blocked","modelLimits","defaultModel",
-               "windows"}; source is init, stream, resume, refusal, http429 or codex;
+               "model","windows"}; model is the model that answered a turn's reading; source is init, stream, resume, refusal, http429 or codex;
                windows are Codex's {"name","usedPercent","resetsAt","windowSeconds"};
                times are ISO 8601 UTC, null when unknown.
   -h, --help   show this help.

@@ -17,6 +17,8 @@ interface ReadingJson {
   blocked: { name: string; resetsAt: string | null; description: string | null }[];
   modelLimits: { model: string; fallback: string | null; resetsAt: string | null }[];
   defaultModel: string | null;
+  /** A turn's reading: the model that answered the turn; null when none was named or the reading is not a turn's. */
+  model: string | null;
   /**
    * Codex's windows (a /backend-api/wham/usage body); usedPercent 0 to 100; limit `main`,
    * `code_review` or `model-<slug>`, with the model's name as the server gives it (cleaned);
@@ -68,6 +70,7 @@ export function readingJson(file: string, found: FoundReading): ReadingJson {
       resetsAt: isoOf(limit.resetsAt),
     })),
     defaultModel: quota?.defaultModel ?? null,
+    model: found.model ?? null,
     windows: (codex?.windows ?? []).map((window) => ({
       name: window.name,
       limit: window.limit,

@@ -7,7 +7,8 @@ import type { CaptureReport } from './found-reading';
 /**
  * Turns findings into readings the way the background does: each finding is validated with the
  * channel's schema, then readingFromFinding makes the Reading. A cooldown is not a reading (the
- * background keeps it apart); it is told in a note. Plan and account findings are left out.
+ * background keeps it apart); it is told in a note. Plan and account findings are left out. The
+ * model that answered a turn is given to the turn's readings (one body, one turn).
  */
 
 interface FindingPlace {
@@ -26,8 +27,13 @@ function delayOf(finding: Finding): number | null {
   return null;
 }
 
+const TURN_SOURCES: ReadonlySet<string> = new Set(['stream', 'resume', 'websocket']);
+
 export function readingsOfFindings(findings: PageFinding[], place: FindingPlace): CaptureReport {
   const report: CaptureReport = { readings: [], notes: [] };
+  const turn = findings.find((finding) => finding.kind === 'turn-model');
+  // Validated like every finding: only a slug the background would accept is printed.
+  const model = turn === undefined || !findingSchema.safeParse(turn).success ? null : turn.model;
   for (const pageFinding of findings) {
     const parsed = findingSchema.safeParse(pageFinding);
     if (!parsed.success) {
@@ -45,7 +51,7 @@ export function readingsOfFindings(findings: PageFinding[], place: FindingPlace)
       report.notes.push(`reading rejected: ${result.error}`);
       continue;
     }
-    report.readings.push({ reading: result.reading, ...place });
+    report.readings.push({ reading: result.reading, ...place, ...(TURN_SOURCES.has(result.reading.source) ? { model } : {}) });
     const delay = delayOf(finding);
     if (place.at === null && delay !== null) {
       report.notes.push(

@@ -28,8 +28,8 @@ export type MeterStatus = 'normal' | 'low' | 'empty' | 'blocked' | 'stale';
  */
 type MeterSource = 'server' | 'counted' | 'estimated';
 
-/** The popup's group a meter is shown in: ChatGPT's features, Codex's windows and reset credits, or memory. */
-type MeterGroup = 'features' | 'codex' | 'memory';
+/** The popup's group a meter is shown in: ChatGPT's features, Codex's windows and reset credits, memory, or models counted in this browser. */
+type MeterGroup = 'features' | 'codex' | 'memory' | 'counted';
 
 /**
  * How to name the meter in words (the view translates it: lib/view/window-label.ts meterLabel).
@@ -41,10 +41,12 @@ type MeterLabel =
   | { kind: 'feature'; name: string }
   | { kind: 'codexWindow'; name: string; windowSeconds: number | null; model?: string | null }
   | { kind: 'resetCredits' }
-  | { kind: 'memory' };
+  | { kind: 'memory' }
+  | { kind: 'countedModel'; slug: string; windowHours: number };
 
 /**
- * A cap that is known, not guessed. limit: the site states it (a blocked feature's). scale: the
+ * A cap that is known, not guessed. limit: the site states it (a blocked feature's), or the user set
+ * it (a counted model's, whose meter's source is 'counted'). scale: the
  * whole of a percent, 100. The most seen this window is no known cap: it is `mostSeen`, and the
  * popup draws a bar against it only once a drop from it was seen (lib/view/popup-view.ts).
  */

@@ -5,3 +5,4 @@
 export const QUOTA_STATE_KEY = 'quotaState';
 export const SETTINGS_KEY = 'settings';
 export const CHIP_POSITION_KEY = 'chipPosition';
+export const MODEL_COUNTS_KEY = 'modelCounts';

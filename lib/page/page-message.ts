@@ -31,6 +31,8 @@ export const PAGE_FINDING_FIELDS = {
   'model-cap': ['clearsInMs'],
   /** The plan the page revealed (accounts/check, server_ste_metadata.plan_type). */
   plan: ['plan'],
+  /** The model that answered a turn (lib/page/turn-model.ts): its slug, whether "auto" switched to reasoning, an opaque turn key. */
+  'turn-model': ['model', 'auto', 'turn'],
   /** The page learned which account it is signed in to (an opaque key, lib/page/account-key.ts). */
   account: [],
   /** A response that looked like a carrier but was not read, and why (for diagnostics only). */
@@ -47,6 +49,9 @@ interface PageFindingFieldTypes {
   cooldownMs: number;
   clearsInMs: number;
   plan: string;
+  model: string;
+  auto: boolean;
+  turn: string | null;
   reason: IgnoredReason;
 }
 

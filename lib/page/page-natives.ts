@@ -83,7 +83,7 @@ export const slice = methodOf<[number, number?], string>(stringPrototype, 'slice
 export const toLowerCase = methodOf<[], string>(stringPrototype, 'toLowerCase');
 export const trim = methodOf<[], string>(stringPrototype, 'trim');
 export const charCodeAt = methodOf<[number], number>(stringPrototype, 'charCodeAt');
-export const padStart = methodOf<[number, string], string>(stringPrototype, 'padStart');
+
 export const arrayIncludes = methodOf<[unknown], boolean>(Array.prototype, 'includes');
 export const regexExec = methodOf<[string], RegExpExecArray | null>(RegExp.prototype, 'exec');
 export const push = methodOf<unknown[], number>(Array.prototype, 'push');

@@ -1,22 +1,17 @@
-import { recordOf } from './json-record';
 import { jsonValueOf } from './json-value';
 import { includes } from './page-natives';
 import { planName } from './plan-name';
 import { findingFromEventData } from './page-findings';
 import type { PageCarrier, PageFinding } from './page-message';
 import { PLAN_MARKER } from './turn-markers';
+import { steMetadataOf, turnModelOf } from './turn-model';
 import { marksImageTurn, mayHoldRefusal, messageOfEvent, refusalOfMessage } from './turn-refusals';
 
 /**
  * Reads the events of one chat turn, whichever road it came by (HTTP stream, resume, WebSocket),
- * and reports what concerns quotas: the CDM, a refusal or cooldown of the image tool, the plan.
- * Holds only two flags per turn.
+ * and reports what concerns quotas: the CDM, a refusal or cooldown of the image tool, the plan,
+ * and the model that answered (turn-model.ts). Holds two flags per turn.
  */
-
-function planOf(value: unknown): string | null {
-  const event = recordOf(value);
-  return event?.type === PLAN_MARKER ? planName(recordOf(event.metadata)?.plan_type) : null;
-}
 
 export function createTurnEventReader(carrier: PageCarrier, report: (finding: PageFinding) => void): (data: string) => void {
   let imageTurn = false;
@@ -34,9 +29,13 @@ export function createTurnEventReader(carrier: PageCarrier, report: (finding: Pa
       }
       return;
     }
-    if (includes(data, PLAN_MARKER) && includes(data, 'plan_type')) {
-      const plan = planOf(jsonValueOf(data));
-      if (plan) report({ kind: 'plan', carrier, plan });
-    }
+    // server_ste_metadata states the plan and the model that answered (turn-model.ts).
+    if (!includes(data, PLAN_MARKER)) return;
+    const metadata = steMetadataOf(jsonValueOf(data));
+    const plan = planName(metadata?.plan_type);
+    if (plan) report({ kind: 'plan', carrier, plan });
+    // A turn states it once; a turn read again (resumed, replayed) keeps its key, counted once by the background.
+    const model = turnModelOf(metadata);
+    if (model) report({ kind: 'turn-model', carrier, ...model });
   };
 }

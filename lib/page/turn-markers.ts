@@ -1,6 +1,7 @@
 import { markerSearch } from './byte-markers';
 import { byteLength, bytesIndexOf } from './page-natives';
 import { CDM_TYPE } from './quota-fields';
+import { STE_METADATA } from './turn-model';
 import { COOLDOWN_PHRASE, RATE_LIMIT_EXCEPTION } from './turn-refusals';
 
 /**
@@ -11,13 +12,13 @@ import { COOLDOWN_PHRASE, RATE_LIMIT_EXCEPTION } from './turn-refusals';
  * Every event the reader can find something in holds one of TURN_MARKERS (each of its tests starts
  * with one of these substrings, all ASCII, and an ASCII byte never occurs inside a multi-byte
  * character). And each such event also holds an underscore: the quota event's type
- * (conversation_detail_metadata), the plan's (server_ste_metadata), image task ids and
- * `async_task_type`, the `turn_use_case` key beside "image gen", and the `content_type` or
+ * (conversation_detail_metadata), the plan's and model's (server_ste_metadata, turn-model.ts),
+ * image task ids and `async_task_type`, the `turn_use_case` key beside "image gen", and the `content_type` or
  * `is_error` keys a refusal is read from; only `[DONE]` has none, and it is short. So one native
  * search for `_` passes over nearly every delta, and only the rest is searched for the markers.
  */
 
-export const PLAN_MARKER = 'server_ste_metadata';
+export const PLAN_MARKER = STE_METADATA;
 const STREAM_END = '[DONE]';
 
 /** The image-turn markers (turn-refusals.ts) all hold `"image gen"` or `image_gen`. */

@@ -2,12 +2,16 @@ import type { BadgeStatus } from '../alerts/quota-badge';
 import { badgeText } from '../alerts/badge-text';
 import { featureLabel, type KnownFeature } from '../core/feature-names';
 import { isCodexWindowName } from '../core/codex-usage';
+import { modelName } from '../core/model-names';
+import { COUNTED_PREFIX, isCountedMeterId } from '../core/rolling-window';
 import type { ChipInput } from './chip-input';
 import { formatDuration } from './format-time';
 
 /**
  * The page chip's texts: the badge's text for its meter (a count, a Codex window's percent left), and a
- * detail line (reset countdown, full until first use, probably reset, no reading). Pure: the words come through `translate`.
+ * detail line (reset countdown, full until first use, probably reset, no reading). A model counted in
+ * this browser is named so ("GPT-5 Thinking (counted here)", as on the badge's tooltip and in the
+ * popup), and its detail is when one more frees up. Pure: the words come through `translate`.
  */
 
 export type ChipMessageKey =
@@ -18,7 +22,10 @@ export type ChipMessageKey =
   | 'chip_resetsIn'
   | `feature_${KnownFeature}`
   | 'feature_unknown'
-  | 'popup_codexHeading';
+  | 'popup_codexHeading'
+  | 'popup_countedMeterName'
+  | 'popup_countedHeading'
+  | 'chip_countedFreesIn';
 
 export interface ChipView {
   status: BadgeStatus;
@@ -38,9 +45,20 @@ export function chipViewOf(
   const { meter } = input;
   // A Codex window is named "Codex" only: its length's words (lib/view/window-label.ts) would cost
   // every chatgpt.com page more than the content scripts' budget allows (test/meta/built-content-scripts.test.ts).
-  const label = isCodexWindowName(input.feature) ? translate('popup_codexHeading') : featureLabel(input.feature, translate);
+  const counted = isCountedMeterId(input.feature);
+  const label = counted
+    ? translate('popup_countedMeterName', [modelName(input.feature.slice(COUNTED_PREFIX.length))])
+    : isCodexWindowName(input.feature)
+      ? translate('popup_codexHeading')
+      : featureLabel(input.feature, translate);
   let detail: string;
   if (meter === undefined) detail = translate('chip_noReading');
+  else if (counted)
+    // A rolling window has no reset: one more is left when the oldest counted turn leaves it.
+    detail =
+      meter.resetsAt === null
+        ? translate('popup_countedHeading')
+        : translate('chip_countedFreesIn', [formatDuration(meter.resetsAt - now, locale)]);
   else if (meter.status === 'stale') detail = translate('chip_probablyReset');
   else if (meter.windowNotStarted && meter.status !== 'blocked') detail = translate('chip_full');
   else if (meter.resetsAt === null) detail = translate('tooltip_resetUnknown');

@@ -49,6 +49,14 @@ export interface FeatureView {
   /** The site's own localized words for a block, shown as given. */
   siteDescription: string | null;
   siteResetText: string | null;
+  /** A model this feature counts, as counted in this browser (its meter leads: lib/alerts/counted-meters.ts serverLeads); null when none. */
+  countedHere: CountedHere | null;
+}
+
+/** A model's turns counted in this browser in 3 h, 24 h and 7 days, shown in the details of the server's feature that counts them. */
+interface CountedHere {
+  model: string;
+  counts: readonly number[];
 }
 
 export interface ModelLimitView {
@@ -94,6 +102,8 @@ interface PopupViewOptions {
   label?: (name: string) => string;
   /** The user's low thresholds (settings), so the popup, badge, chip and notifications agree. */
   lowThresholds?: Settings['lowThresholds'];
+  /** By feature: the model it counts, as counted in this browser (lib/view/counted-models.ts ledBy). */
+  countedHere?: Readonly<Record<string, CountedHere>>;
 }
 
 function cooldownUntil(name: string, account: AccountState, now: number): number | null {
@@ -119,7 +129,7 @@ function capView(meter: Meter): CapView | null {
 }
 
 /** What the feature's meter does not carry: where it was read, the site's words for a block, a pause. */
-function featureView(meter: Meter, account: AccountState, now: number): FeatureView {
+function featureView(meter: Meter, account: AccountState, now: number, countedHere: PopupViewOptions['countedHere']): FeatureView {
   const feature = Object.hasOwn(account.features, meter.id) ? account.features[meter.id] : undefined;
   const block = meter.blocked ? account.blocked.find((entry) => entry.name === meter.id) : undefined;
   const timed = resetView(meter.resetsAt, now);
@@ -141,16 +151,21 @@ function featureView(meter: Meter, account: AccountState, now: number): FeatureV
     lastSeenAt: lastSeenAt(feature, account),
     siteDescription: block?.description ?? null,
     siteResetText: block?.resetsAfterText ?? null,
+    countedHere: countedHere !== undefined && Object.hasOwn(countedHere, meter.id) ? (countedHere[meter.id] ?? null) : null,
   };
 }
 
 const STATUS_RANK: Record<MeterStatus, number> = { blocked: 0, empty: 1, low: 2, normal: 3, stale: 3 };
 
 /** The features group's meters as rows: image_gen first, then what needs attention, then the rest by readable name. */
-function featureViews(account: AccountState, now: number, options: Required<PopupViewOptions>): FeatureView[] {
+function featureViews(
+  account: AccountState,
+  now: number,
+  options: PopupViewOptions & Required<Pick<PopupViewOptions, 'label' | 'lowThresholds'>>,
+): FeatureView[] {
   return accountMeters(account, { lowThresholds: options.lowThresholds }, now)
     .filter((meter) => meter.group === 'features')
-    .map((meter) => featureView(meter, account, now))
+    .map((meter) => featureView(meter, account, now, options.countedHere))
     .sort(
       featureOrder(
         (view) => view.name,
@@ -164,7 +179,11 @@ export function popupView(account: AccountState | undefined, now: number, option
   if (account === undefined) {
     return { hasReading: false, otherKinds: false, features: [], modelLimits: [], defaultModel: null, freshness: null, cooldowns: [] };
   }
-  const features = featureViews(account, now, { label: options.label ?? ((name) => name), lowThresholds: options.lowThresholds ?? {} });
+  const features = featureViews(account, now, {
+    ...options,
+    label: options.label ?? ((name) => name),
+    lowThresholds: options.lowThresholds ?? {},
+  });
   const reading = account.lastReading;
   const listed = new Set(features.map((feature) => feature.name));
   const unlisted = [...new Set(account.cooldowns.map((cooldown) => cooldown.feature))].filter((name) => !listed.has(name));

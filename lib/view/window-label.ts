@@ -1,6 +1,8 @@
 import { featureLabel, type FeatureLabelKey } from '../core/feature-names';
 import { CODEX_WINDOW_PREFIX, FIVE_HOURS_SECONDS, isCodexWindowName, WEEK_SECONDS } from '../core/codex-usage';
 import type { AccountState, QuotaState } from '../core/quota-state';
+import { COUNTED_PREFIX, isCountedMeterId } from '../core/rolling-window';
+import { modelName } from '../core/model-names';
 
 /**
  * Names of Codex windows in words. A window is named by its length ("5-hour window", "weekly"), not
@@ -15,7 +17,8 @@ type WindowKey =
   | 'popup_codexLengthUnknown'
   | 'popup_codexCodeReview'
   | 'popup_codexWindowName'
-  | 'popup_codexModelWindow';
+  | 'popup_codexModelWindow'
+  | 'popup_countedMeterName';
 type Translate = (key: WindowKey | FeatureLabelKey, substitutions?: string[]) => string;
 
 const HOUR_SECONDS = 3600;
@@ -46,11 +49,12 @@ function storedWindowOf(accounts: Array<AccountState | undefined>, name: string)
 }
 
 /**
- * A badge or notification name for anything it can show: a feature, "Codex 5-hour window", or
+ * A badge or notification name for anything it can show: a feature, "Codex 5-hour window",
  * "Codex GPT-5.3-Codex-Spark: 5-hour window" for a model's window (the model's name as the server
- * gives it, cleaned and bounded: lib/core/server-text.ts).
+ * gives it, cleaned and bounded: lib/core/server-text.ts), or "GPT-5 Thinking (counted here)".
  */
 export function quotaLabel(name: string, state: Pick<QuotaState, 'accounts'>, translate: Translate): string {
+  if (isCountedMeterId(name)) return translate('popup_countedMeterName', [modelName(name.slice(COUNTED_PREFIX.length))]);
   if (!isCodexWindowName(name)) return featureLabel(name, translate);
   const { seconds, model } = storedWindowOf(Object.values(state.accounts), name);
   const length = windowLabel(name, seconds, translate);

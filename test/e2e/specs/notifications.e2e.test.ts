@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Settings } from '../../../lib/alerts/settings';
+import { SETTINGS_VERSION, type Settings } from '../../../lib/alerts/settings';
 import { startSession, type BrowserSession } from '../harness/browser-session';
 import { notificationsBuildDir } from '../harness/extension-build';
 import { expectBadge } from '../harness/expect-badge';
@@ -43,7 +43,7 @@ const turnStep = (quota: string, badge: Step['badge'], rule: string): Step => ({
 });
 
 const SETTINGS: Settings = {
-  version: 1,
+  version: SETTINGS_VERSION,
   badgeFeature: 'image_gen',
   lowThresholds: {},
   notifications: true,
@@ -51,6 +51,7 @@ const SETTINGS: Settings = {
   runOutForecast: false,
   memoryNotice: false,
   pageChip: false,
+  modelCaps: {},
 };
 
 let replica: ReplicaServer;

@@ -19,6 +19,15 @@ describe('defaults', () => {
       runOutForecast: false,
       memoryNotice: false,
       pageChip: false,
+      modelCaps: {},
+    });
+  });
+
+  it('version 1 settings (before caps per model) are migrated: kept as they were, with no cap', () => {
+    const { modelCaps: _caps, ...rest } = { ...DEFAULTS, notifications: true, lowThresholds: { image_gen: 4 } };
+    expect(settingsStore.resolve({ ...rest, version: 1 })).toEqual({
+      value: { ...DEFAULTS, notifications: true, lowThresholds: { image_gen: 4 } },
+      rejected: null,
     });
   });
 
@@ -43,6 +52,10 @@ describe('settingsStore.resolve', () => {
     ['notifications on, a threshold chosen', { ...DEFAULTS, notifications: true, lowThresholds: { image_gen: 25, deep_research: 0 } }],
     ['no number on the badge', { ...DEFAULTS, badgeFeature: null }],
     [
+      'a cap of 5 per 3 hours and one of 160 a week',
+      { ...DEFAULTS, modelCaps: { 'gpt-5-thinking': { limit: 5, windowHours: 3 }, 'o3-pro': { limit: 160, windowHours: 168 } } },
+    ],
+    [
       'another feature on the badge, the chip on',
       { ...DEFAULTS, badgeFeature: 'deep_research', pageChip: true, refillNotifications: false },
     ],
@@ -56,7 +69,10 @@ describe('settingsStore.resolve', () => {
     ['text', 'notifications'],
     ['an empty object', {}],
     ['only one field (no version)', { notifications: true }],
-    ['another version', { ...DEFAULTS, version: 2, notifications: true }],
+    ['a newer version', { ...DEFAULTS, version: SETTINGS_VERSION + 1, notifications: true }],
+    ['a cap of 0', { ...DEFAULTS, modelCaps: { 'gpt-5-thinking': { limit: 0, windowHours: 3 } } }],
+    ['a cap window over 7 days', { ...DEFAULTS, modelCaps: { 'gpt-5-thinking': { limit: 5, windowHours: 169 } } }],
+    ['a cap under a reserved name', { ...DEFAULTS, modelCaps: JSON.parse('{"__proto__": {"limit": 5, "windowHours": 3}}') as unknown }],
     ['notifications as text', { ...DEFAULTS, notifications: 'yes' }],
     ['an empty badge feature', { ...DEFAULTS, badgeFeature: '' }],
     ['a reserved badge feature name', { ...DEFAULTS, badgeFeature: '__proto__' }],

@@ -85,6 +85,7 @@ describe('readings, field by field', () => {
         blocked: [{ name: 'file_upload', resetsAt: '2026-09-16T07:46:12.855Z', description: "You've hit your file limit." }],
         modelLimits: [{ model: 'gpt-5-6', fallback: 'gpt-5-6', resetsAt: '2026-09-15T17:18:03.131Z' }],
         defaultModel: 'auto',
+        model: null,
         windows: [],
         resetCredits: null,
         memory: null,

@@ -38,6 +38,19 @@ describe('a HAR capture', () => {
     expect(fromHar?.defaultModel).toBe('gpt-5-3');
   });
 
+  it("lists each turn's model on its reading: the captured Plus turn was answered by gpt-5-3; an init reading names none", async () => {
+    const lines = jsonLines(await inspect(['--json', harFile]));
+    expect(lines.map((line) => [line.source, line.model])).toEqual([
+      ['init', null],
+      ['stream', 'gpt-5-3'],
+      ['stream', null],
+      ['http429', null],
+      ['init', null],
+      ['refusal', null],
+      ['resume', null],
+    ]);
+  });
+
   it('places delays on the entry time: the 429 clears_in and the refusal reset', async () => {
     const lines = jsonLines(await inspect(['--json', harFile]));
     const entry6 = Date.parse(startedAt(6));

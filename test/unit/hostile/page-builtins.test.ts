@@ -123,6 +123,25 @@ describe('a page that patches the built-ins it shares with the interceptor', () 
     expect(new Set(reports.filter(({ finding }) => finding.kind === 'quota').map(({ account }) => account)).size).toBe(1);
   });
 
+  it("a turn's stream: its lines split, and which model answered read (slug checked, turn key hashed), with no page-patchable call", async () => {
+    const scope = installWith(() => sseResponse(new TextEncoder().encode(TURN_BODY)));
+    const counts: Record<string, number> = {};
+    for (const name of ['includes', 'toLowerCase', 'charCodeAt', 'padStart', 'indexOf', 'slice', 'startsWith', 'endsWith'])
+      countCalls(String.prototype, name, counts);
+    for (const name of ['push', 'join']) countCalls(Array.prototype, name, counts);
+    // RegExp.prototype is not patched here: the counting wrapper itself tests the stack with a regex.
+    countCalls(BigInt.prototype, 'toString', counts);
+    await scope.fetch('/backend-api/f/conversation', { method: 'POST', headers: { 'Chatgpt-Account-Id': ACCOUNT_ID } });
+    await settle(20);
+    expect(counts).toEqual({});
+    const turn = reports.find(({ finding }) => finding.kind === 'turn-model')?.finding;
+    expect(turn).toMatchObject({
+      kind: 'turn-model',
+      model: expect.stringMatching(/^[a-z0-9]/),
+      turn: expect.stringMatching(/^turn-[0-9a-f]{16}$/),
+    });
+  });
+
   it('a getter planted on Object.prototype is never read and changes nothing: a 429 without detail stays a plain 429', async () => {
     const scope = installWith(() => jsonResponse('{"error":"too many"}', 429));
     const reads: string[] = [];

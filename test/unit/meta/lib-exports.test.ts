@@ -26,6 +26,7 @@ const ALLOWED = new Map<string, string>([
   ['lib/core/quota-state.ts quotaStateSchema', 'hostile and property tests check that whatever is stored is a valid state'],
   ['lib/core/usage-history.ts HISTORY_DAYS', 'the history test checks pruning at the kept number of days'],
   ['lib/page/turn-refusals.ts COOLDOWN_MS', 'the turn-event tests check the cooldown length'],
+  ['lib/core/model-counts.ts MAX_TURN_KEYS', 'the window tests check only the last turn keys are remembered'],
   ['lib/view/popup-view.ts OUTDATED_AFTER_MS', 'the popup-view tests step the clock across the threshold'],
   ['lib/alerts/notification-policy.ts MAX_PENDING_REFILLS', 'the cap on armed refill alarms that the hostile flood test fills'],
   ['lib/channel/port-handover.ts PORT_HANDOVER', "the hand-over's marker, which the relay-boundary tests forge"],

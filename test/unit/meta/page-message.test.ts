@@ -69,6 +69,7 @@ const SAMPLES: { [K in PageFindingKind]: Extract<PageFinding, { kind: K }> } = {
   cooldown: { kind: 'cooldown', carrier: 'websocket', feature: 'image_gen', cooldownMs: 3_600_000 },
   'model-cap': { kind: 'model-cap', carrier: 'stream', clearsInMs: 1000 },
   plan: { kind: 'plan', carrier: 'account', plan: 'plus' },
+  'turn-model': { kind: 'turn-model', carrier: 'stream', model: 'gpt-5-thinking', auto: true, turn: 'turn-0123456789abcdef' },
   account: { kind: 'account', carrier: 'account' },
   ignored: { kind: 'ignored', carrier: 'resume', reason: 'HTTP 500' },
 };

@@ -192,9 +192,9 @@ describe('the tool author name is never used', () => {
 });
 
 describe('the plan and the quota object in a whole turn', () => {
-  it('the captured Plus turn gives the plan "plus" and its quota object, nothing else', () => {
+  it('the captured Plus turn gives the plan "plus", the model that answered and its quota object, nothing else', () => {
     const findings = findingsOfBody(PLUS_TURN);
-    expect(findings.map((finding) => finding.kind)).toEqual(['plan', 'quota']);
+    expect(findings.map((finding) => finding.kind)).toEqual(['plan', 'turn-model', 'quota']);
     expect(findings[0]).toEqual({ kind: 'plan', carrier: 'stream', plan: 'plus' });
   });
 
