@@ -69,7 +69,8 @@ export function countedModelViews(
   const slugs = new Set([
     ...Object.keys(models).filter((slug) => countWithin(models[slug] ?? [], now, week) > 0),
     ...Object.keys(settings.modelCaps),
-    ...Object.keys(capsSeen),
+    // A cap seen when this browser had counted nothing ("capped after 0") tells nothing to set a cap from.
+    ...Object.keys(capsSeen).filter((slug) => (capsSeen[slug]?.counts ?? []).some((count) => count > 0)),
   ]);
   return [...slugs]
     .map((slug): CountedModelView => {
