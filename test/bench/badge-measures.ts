@@ -29,10 +29,12 @@ export function countSequence(first = 600, last = 999): () => number {
 /** Proof that the extension took a reading in: its badge shows the reading's count. */
 export async function badgeShows(extension: ExtensionUnderTest, count: number, what: string): Promise<void> {
   const started = Date.now();
-  while ((await extension.badge()).text !== String(count)) {
+  let shown = (await extension.badge()).text;
+  while (shown !== String(count)) {
     if (Date.now() - started > BADGE_TIMEOUT_MS)
-      throw new Error(`${what}: the badge never showed ${count}, so the extension did not read it`);
+      throw new Error(`${what}: the badge never showed ${count} (it shows "${shown}"), so the extension did not read it`);
     await sleep(25);
+    shown = (await extension.badge()).text;
   }
 }
 

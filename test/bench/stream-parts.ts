@@ -59,8 +59,11 @@ export async function streamPartsRounds(
   nextCount: () => number,
 ): Promise<StreamPartsRound[]> {
   const rounds: StreamPartsRound[] = [];
-  for (const side of sides) await loadBenchPage(side);
   for (let round = 0; round <= config.rounds; round += 1) {
+    // A fresh page each round, as in measure 2 (a fresh relay, its rate limiter full). With one page
+    // for all rounds, the full run of 2026-12-06 stopped at its 18th stream: the shipped build's
+    // badge never showed that stream's count.
+    for (const side of sides) await loadBenchPage(side);
     const runs = new Map<BenchSide, { lastChunkMs: number; cpuMs: number }[]>(sides.map((side) => [side, []]));
     for (let pass = 0; pass < config.repeats; pass += 1) {
       const count = nextCount();
