@@ -53,6 +53,18 @@ export function migrate(raw: unknown, versions: StoredValueSpec<unknown>['versio
   return { ok: true, value };
 }
 
+/**
+ * JSON with every object's keys in one order: a value read back through its schema (which orders
+ * keys its own way) and the same value as stored compare equal, so an entry is rewritten only when
+ * it changed.
+ */
+function canonicalJson(value: unknown): string {
+  const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+  return JSON.stringify(value, (_name, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(byKey)) : inner,
+  );
+}
+
 /** The value a stored raw value stands for: absent is the fallback without complaint. */
 function resolveStored<T>(spec: StoredValueSpec<T>, raw: unknown): { value: T; rejected: string | null } {
   if (raw === undefined || raw === null) return { value: spec.fallback(), rejected: null };
@@ -88,7 +100,7 @@ export function defineStoredValue<T>(spec: StoredValueSpec<T>): StoredValue<T> {
         // Compared with what is stored, not with what it reads as: an unreadable value is replaced,
         // and only the items that differ are written (a reading of one account rewrites that one).
         const items = itemsOf(next);
-        const changed = Object.entries(items).filter(([name, item]) => JSON.stringify(item) !== JSON.stringify(stored[name]));
+        const changed = Object.entries(items).filter(([name, item]) => canonicalJson(item) !== canonicalJson(stored[name]));
         if (changed.length > 0) await area()?.set(Object.fromEntries(changed));
         // Entries the value no longer has, removed once the head that listed them is replaced.
         const gone = Object.keys(stored).filter((name) => !Object.hasOwn(items, name));

@@ -168,3 +168,17 @@ describe("the popup's first frame", () => {
     expect(get.mock.calls).toEqual([[['quotaState', 'settings']], [['quotaState/acct-0', 'quotaState/acct-1']]]);
   });
 });
+
+describe('what counts as changed', () => {
+  it('an entry stored with its keys in another order than its schema reads them is not rewritten', async () => {
+    const reordered = Object.fromEntries(Object.entries(account(3)).reverse());
+    await fakeBrowser.storage.local.set({
+      quotaState: { version: STATE_VERSION, activeAccount: 'acct-0', entryIds: ['acct-0', 'acct-1'] },
+      'quotaState/acct-0': account(1),
+      'quotaState/acct-1': reordered,
+    });
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await quotaStore.update((state) => ({ ...state, accounts: { ...state.accounts, 'acct-0': account(7) } }));
+    expect(set.mock.calls).toEqual([[{ 'quotaState/acct-0': account(7) }]]);
+  });
+});
