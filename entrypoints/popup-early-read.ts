@@ -1,4 +1,4 @@
-import { startFirstRead } from '../lib/extension/first-paint-read';
+import { startFirstRead } from '../lib/extension/first-read-start';
 
 /**
  * A classic script that popup.html runs while it is parsed, before the popup's module has been

@@ -5,6 +5,7 @@ import { chipViewOf } from '../../lib/view/chip-view';
 import { TICK_MS } from '../../lib/view/format-time';
 import { chipPositionStore } from '../../lib/extension/chip-position-store';
 import { t, uiLocale } from '../../lib/extension/i18n';
+import { joinedOf, readSplitItems } from '../../lib/extension/split-storage';
 import { MODEL_COUNTS_KEY, QUOTA_STATE_KEY, SETTINGS_KEY } from '../../lib/extension/storage-keys';
 import { createChipElement, type ChipElement } from './chip-element';
 
@@ -25,11 +26,16 @@ export default defineUnlistedScript(() => {
   let ticking = false;
 
   async function paint(): Promise<void> {
-    const stored = await browser.storage.local.get([SETTINGS_KEY, QUOTA_STATE_KEY, MODEL_COUNTS_KEY]);
+    const get = (keys: string[]) => browser.storage.local.get(keys);
+    // The quota state and the model counts are a head plus one key per account (lib/extension/split-storage.ts).
+    const split = [QUOTA_STATE_KEY, MODEL_COUNTS_KEY];
+    const stored = await readSplitItems(get, split, await get([SETTINGS_KEY, ...split]));
     // Turned off while this page was open: the background unregisters the script for new pages,
     // and this one takes its chip down.
     const now = Date.now();
-    const input = hiddenHere ? null : chipInputFrom(stored[SETTINGS_KEY], stored[QUOTA_STATE_KEY], now, stored[MODEL_COUNTS_KEY]);
+    const input = hiddenHere
+      ? null
+      : chipInputFrom(stored[SETTINGS_KEY], joinedOf(QUOTA_STATE_KEY, stored), now, joinedOf(MODEL_COUNTS_KEY, stored));
     if (input === null) return void chip?.remove();
     position ??= await chipPositionStore.get();
     chip ??= createChipElement({
@@ -53,8 +59,10 @@ export default defineUnlistedScript(() => {
   }
   const repaint = () => paint().catch(() => undefined);
 
+  // A split value's head is `key`, its entries `key/<id>`.
+  const watched = (key: string) => key === SETTINGS_KEY || key.startsWith(MODEL_COUNTS_KEY) || key.startsWith(QUOTA_STATE_KEY);
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && (SETTINGS_KEY in changes || QUOTA_STATE_KEY in changes || MODEL_COUNTS_KEY in changes)) void repaint();
+    if (area === 'local' && Object.keys(changes).some(watched)) void repaint();
   });
   void repaint();
 });

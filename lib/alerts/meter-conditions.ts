@@ -1,6 +1,7 @@
 import { isCodexWindowName } from '../core/codex-usage';
 import { isKnownFeature } from '../core/feature-names';
 import type { AccountState } from '../core/quota-state';
+import type { Meter } from '../core/meter';
 import { meterRunOut, type RunOutForecast } from '../core/run-out-forecast';
 import { accountMeters } from './account-meters';
 import { MEMORY_METER } from './defaults';
@@ -51,8 +52,9 @@ export function meterConditions(
   account: AccountState & CountedAccount,
   settings: Pick<Settings, 'lowThresholds'> & Partial<Pick<Settings, 'memoryNotice' | 'modelCaps'>>,
   now: number,
+  meters: Meter[] = accountMeters(account, settings, now),
 ): MeterCondition[] {
-  return accountMeters(account, settings, now)
+  return meters
     .filter((meter) => isNotifiable(meter.id) && meter.status !== 'stale' && meter.id !== RESET_CREDITS_METER)
     .filter((meter) => meter.id !== MEMORY_METER || settings.memoryNotice === true)
     .map((meter) => ({

@@ -1,4 +1,5 @@
 import type { AccountState } from '../core/quota-state';
+import type { Meter } from '../core/meter';
 import type { Settings } from './settings';
 import { accountMeters } from './account-meters';
 import { isNotifiable, meterConditions } from './meter-conditions';
@@ -57,14 +58,8 @@ const HOUR_MS = 3_600_000;
 const EXPIRY_NOTICE_MS = 24 * HOUR_MS;
 
 /** The "a reset credit expires unused soon" notice, once per expiry, when one is due. */
-function expiryNotice(
-  accountId: string,
-  account: AccountState,
-  settings: Pick<Settings, 'lowThresholds'>,
-  ledger: NoticeLedger,
-  now: number,
-): Notice[] {
-  const meter = accountMeters(account, settings, now).find((entry) => entry.id === RESET_CREDITS_METER);
+function expiryNotice(accountId: string, meters: Meter[], ledger: NoticeLedger, now: number): Notice[] {
+  const meter = meters.find((entry) => entry.id === RESET_CREDITS_METER);
   const expiresAt = meter?.expiresAt ?? null;
   if (meter === undefined || expiresAt === null || expiresAt - now > EXPIRY_NOTICE_MS) return [];
   if (alreadySent(ledger, 'expiring', accountId, meter.id, expiresAt)) return [];
@@ -93,10 +88,11 @@ export function dueNotices(
   now: number,
 ): Notice[] {
   if (!settings.notifications) return [];
-  const notices: Notice[] =
-    sentWithinHour(ledger, now) < MAX_NOTICES_PER_HOUR ? expiryNotice(accountId, account, settings, ledger, now) : [];
+  // The account's meters, built once for both kinds of notice.
+  const meters = accountMeters(account, settings, now);
+  const notices: Notice[] = sentWithinHour(ledger, now) < MAX_NOTICES_PER_HOUR ? expiryNotice(accountId, meters, ledger, now) : [];
   const sentThisHour = sentWithinHour(ledger, now);
-  for (const condition of meterConditions(account, settings, now)) {
+  for (const condition of meterConditions(account, settings, now, meters)) {
     // Over budget, what is due waits (unrecorded) for a later reading: never twice, never a flood.
     if (sentThisHour + notices.length >= MAX_NOTICES_PER_HOUR) break;
     // Used up says more than low: when both are new, only the used-up notice is sent.

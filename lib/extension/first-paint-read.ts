@@ -1,9 +1,7 @@
-import { browser } from 'wxt/browser';
 import { SETTINGS_VERSION, defaultSettings } from '../alerts/default-settings';
 import type { Settings } from '../alerts/settings';
 import { STATE_VERSION, emptyQuotaState } from '../core/empty-quota-state';
 import type { QuotaState } from '../core/quota-state';
-import { QUOTA_STATE_KEY, SETTINGS_KEY } from './storage-keys';
 
 /**
  * The popup's first frame, read without zod so that its first chunk stays small (issue 24). The
@@ -14,8 +12,8 @@ import { QUOTA_STATE_KEY, SETTINGS_KEY } from './storage-keys';
  * (entrypoints/popup/checked-read.ts); a value of another version, or not an object, waits for it.
  *
  * The read itself is asked for before the popup's module is fetched and compiled: a small classic
- * script in popup.html (entrypoints/popup-early-read.ts) starts it while the page is still being
- * parsed, so storage's round trip to the browser overlaps the loading of the popup's code instead of
+ * script in popup.html (entrypoints/popup-early-read.ts, first-read-start.ts) starts it while the
+ * page is still being parsed, so storage's round trip to the browser overlaps the loading of the popup's code instead of
  * following it.
  */
 
@@ -24,23 +22,18 @@ interface FirstPaint {
   settings: Settings;
 }
 
-type StoredValues = Record<string, unknown>;
-/** Where the early script leaves its pending read: the popup's own window, an extension page. */
-type EarlyScope = { quotaMeterFirstRead?: Promise<StoredValues> };
+/** The two stored values as the early read found them (the quota state joined), not yet checked. */
+type StoredValues = { quota: unknown; settings: unknown };
+/** Where the early script leaves its pending read (first-read-start.ts): the popup's own window, an extension page. */
+export type EarlyScope = { quotaMeterFirstRead?: Promise<StoredValues> };
 
-const popupWindow = globalThis as EarlyScope;
+export const popupWindow = globalThis as EarlyScope;
 
-/** Asks storage for what the first frame needs; called by the early script, and here when it did not run. */
-export function startFirstRead(scope: EarlyScope = popupWindow): void {
-  scope.quotaMeterFirstRead = browser.storage.local.get([QUOTA_STATE_KEY, SETTINGS_KEY]);
-}
-
-/** The early read, taken once (a later read must ask storage afresh), or a new one. */
-function takeFirstRead(scope: EarlyScope): Promise<StoredValues> {
-  if (scope.quotaMeterFirstRead === undefined) startFirstRead(scope);
-  const read = scope.quotaMeterFirstRead!;
+/** The early read, taken once (a later read must ask storage afresh); null when there is none or it failed. */
+async function takeFirstRead(scope: EarlyScope): Promise<StoredValues | null> {
+  const read = scope.quotaMeterFirstRead;
   delete scope.quotaMeterFirstRead;
-  return read;
+  return read === undefined ? null : read.catch(() => null);
 }
 
 function ofVersion<T>(raw: unknown, version: number, fallback: () => T): T | null {
@@ -49,10 +42,14 @@ function ofVersion<T>(raw: unknown, version: number, fallback: () => T): T | nul
   return record?.version === version ? (raw as T) : null;
 }
 
-/** Both values as the first frame may show them, or null when either must wait for the full read. */
+/**
+ * Both values as the first frame may show them, or null when either must wait for the full read
+ * (also when the early script did not run or its read failed: the checked read paints first then).
+ */
 export async function readFirstPaint(scope: EarlyScope = popupWindow): Promise<FirstPaint | null> {
   const stored = await takeFirstRead(scope);
-  const quota = ofVersion<QuotaState>(stored[QUOTA_STATE_KEY], STATE_VERSION, emptyQuotaState);
-  const settings = ofVersion<Settings>(stored[SETTINGS_KEY], SETTINGS_VERSION, defaultSettings);
+  if (stored === null) return null;
+  const quota = ofVersion<QuotaState>(stored.quota, STATE_VERSION, emptyQuotaState);
+  const settings = ofVersion<Settings>(stored.settings, SETTINGS_VERSION, defaultSettings);
   return quota !== null && settings !== null ? { quota, settings } : null;
 }

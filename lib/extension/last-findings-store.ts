@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { text } from '../core/schema-parts';
 import { checkWith } from './schema-check';
 import { defineStoredValue } from './stored-value';
+import { LAST_FINDINGS_KEY } from './storage-keys';
 
 /**
  * The last finding of each kind and carrier, for the diagnostics view. The background writes only
@@ -19,7 +20,7 @@ const lastFindingsSchema = z.record(text(40), z.object({ at: z.number(), finding
 type LastFindings = z.infer<typeof lastFindingsSchema>;
 
 export const lastFindingsStore = defineStoredValue({
-  key: 'lastFindings',
+  key: LAST_FINDINGS_KEY,
   check: checkWith(lastFindingsSchema, 'stored findings'),
   fallback: (): LastFindings => ({}),
 });

@@ -1,12 +1,15 @@
 import { browser, type Browser } from 'wxt/browser';
 import { createSerialQueue } from '../core/serial-queue';
+import { entryKey, joinedOf, readSplitItems, splitFieldOf, splitValue } from './split-storage';
 
 /**
  * The one way into extension storage. Each stored value is read through its validator (an older
  * version, another build or a corrupted profile may have written it), migrated first when it carries
  * an older version, changed only through a serialised read-modify-write, and watched through one
  * listener shape. A value storage holds but cannot use comes back as the fallback with the reason,
- * so the caller can log it; it is never thrown.
+ * so the caller can log it; it is never thrown. The values storage-keys.ts lists as split are kept
+ * as a head plus one key per entry (split-storage.ts): read joined, written by the entries that
+ * changed, watched through any of their keys.
  */
 
 /** What a validator makes of a raw value: the value, or why it was rejected. */
@@ -50,6 +53,18 @@ export function migrate(raw: unknown, versions: StoredValueSpec<unknown>['versio
   return { ok: true, value };
 }
 
+/**
+ * JSON with every object's keys in one order: a value read back through its schema (which orders
+ * keys its own way) and the same value as stored compare equal, so an entry is rewritten only when
+ * it changed.
+ */
+function canonicalJson(value: unknown): string {
+  const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+  return JSON.stringify(value, (_name, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(byKey)) : inner,
+  );
+}
+
 /** The value a stored raw value stands for: absent is the fallback without complaint. */
 function resolveStored<T>(spec: StoredValueSpec<T>, raw: unknown): { value: T; rejected: string | null } {
   if (raw === undefined || raw === null) return { value: spec.fallback(), rejected: null };
@@ -61,10 +76,15 @@ function resolveStored<T>(spec: StoredValueSpec<T>, raw: unknown): { value: T; r
 export function defineStoredValue<T>(spec: StoredValueSpec<T>): StoredValue<T> {
   const { key } = spec;
   const areaName = spec.area ?? 'local';
+  const field = splitFieldOf(key);
   // storage.session is missing on some older browsers: then the value simply is not kept.
   const area = (): Browser.storage.StorageArea | undefined => browser.storage[areaName];
+  const getItems = async (keys: string[]): Promise<Record<string, unknown>> => (await area()?.get(keys)) ?? {};
+  /** What storage holds for this value: its key, and for a split value the entries its head lists. */
+  const storedItems = () => (field === undefined ? getItems([key]) : readSplitItems(getItems, [key]));
+  const itemsOf = (value: T): Record<string, unknown> => (field === undefined ? { [key]: value } : splitValue(key, field, value));
   const serially = createSerialQueue();
-  const read = async () => resolveStored(spec, (await area()?.get(key))?.[key]);
+  const read = async () => resolveStored(spec, joinedOf(key, await storedItems()));
   const get = async () => (await read()).value;
   return {
     key,
@@ -73,17 +93,37 @@ export function defineStoredValue<T>(spec: StoredValueSpec<T>): StoredValue<T> {
     read,
     update: (change) =>
       serially(async () => {
-        const stored: unknown = (await area()?.get(key))?.[key];
-        const current = resolveStored(spec, stored).value;
+        const stored = await storedItems();
+        const current = resolveStored(spec, joinedOf(key, stored)).value;
         const next = change(current);
+        if (next === current) return next;
         // Compared with what is stored, not with what it reads as: an unreadable value is replaced,
-        // and a copy that changes nothing is not written (every write rewrites the whole value).
-        if (next !== current && JSON.stringify(next) !== JSON.stringify(stored)) await area()?.set({ [key]: next });
+        // and only the items that differ are written (a reading of one account rewrites that one).
+        const items = itemsOf(next);
+        const changed = Object.entries(items).filter(([name, item]) => canonicalJson(item) !== canonicalJson(stored[name]));
+        if (changed.length > 0) await area()?.set(Object.fromEntries(changed));
+        // Entries the value no longer has, removed once the head that listed them is replaced.
+        const gone = Object.keys(stored).filter((name) => !Object.hasOwn(items, name));
+        if (gone.length > 0) await area()?.remove(gone);
         return next;
       }),
     watch(onChange) {
+      let latest = 0;
+      const prefix = entryKey(key, '');
       const listener = (changes: Record<string, Browser.storage.StorageChange>, changedArea: string) => {
-        if (changedArea === areaName && key in changes) onChange(resolveStored(spec, changes[key]?.newValue).value);
+        if (changedArea !== areaName) return;
+        if (field === undefined) {
+          if (key in changes) onChange(resolveStored(spec, changes[key]?.newValue).value);
+          return;
+        }
+        // A split value changes through its head or an entry written; removals (no new value) follow a new head.
+        const written = Object.entries(changes).some(([name, change]) => name.startsWith(prefix) && change.newValue != null);
+        if (!(key in changes) && !written) return;
+        const asked = ++latest;
+        void read().then(
+          ({ value }) => asked === latest && onChange(value),
+          () => undefined,
+        );
       };
       browser.storage.onChanged.addListener(listener);
       return () => browser.storage.onChanged.removeListener(listener);

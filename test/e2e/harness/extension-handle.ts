@@ -1,5 +1,6 @@
 import type { ExtensionError } from './extension-errors';
 import type { ChipSeen } from './page-chip-reader';
+import type { WriteLog } from './storage-writes';
 import type { TabDriver } from './tab-driver';
 
 /**
@@ -23,7 +24,10 @@ export interface ExtensionHandle {
   readonly origin: string;
   readonly errors: { readonly errors: ExtensionError[] };
   badge(): Promise<Badge>;
+  /** Everything in a storage area, with the values kept split joined back (lib/extension/split-storage.ts). */
   storage(area?: StorageArea): Promise<Record<string, unknown>>;
+  /** Starts noting what the extension writes to storage.local; the returned function stops and gives the characters per key. */
+  logWrites(): Promise<() => Promise<WriteLog>>;
   /** Writes storage.local directly, for specs that start from a given state. */
   writeStorage(items: Record<string, unknown>): Promise<void>;
   /** The page chip in the first chatgpt.com tab, read by the extension through its closed shadow root (page-chip-reader.ts). */

@@ -2,6 +2,8 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { WxtBrowser } from 'wxt/browser';
 import type { Badge, ExtensionHandle, StorageArea } from './extension-handle';
 import type { ExtensionErrors } from './extension-errors';
+import { joinStorage } from '../../../lib/extension/split-storage';
+import { startWriteLogInExtension, takeWriteLogInExtension, type WriteLog } from './storage-writes';
 import { playwrightTab, type TabDriver } from './tab-driver';
 import { readChipInExtension, registeredScriptsInExtension, type ChipSeen } from './page-chip-reader';
 
@@ -57,7 +59,13 @@ export class ExtensionUnderTest implements ExtensionHandle {
 
   async storage(area: StorageArea = 'local'): Promise<Record<string, unknown>> {
     const worker = await this.worker();
-    return worker.evaluate((name) => (globalThis as ExtensionGlobal).chrome.storage[name].get(null), area);
+    return joinStorage(await worker.evaluate((name) => (globalThis as ExtensionGlobal).chrome.storage[name].get(null), area));
+  }
+
+  async logWrites(): Promise<() => Promise<WriteLog>> {
+    const worker = await this.worker();
+    await worker.evaluate(startWriteLogInExtension);
+    return () => worker.evaluate(takeWriteLogInExtension);
   }
 
   async pageChip(): Promise<ChipSeen | null> {

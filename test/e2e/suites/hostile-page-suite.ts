@@ -39,7 +39,8 @@ import {
  *   turn; and its planted getters change no reading (lib/page/page-natives.ts);
  * - a flood of made-up accounts, answered 2xx by the server, from several tabs, leaves the real
  *   account's quota state and 60-day history as they were, and stays bounded
- *   (lib/core/tab-accounts.ts, lib/core/account-eviction.ts);
+ *   (lib/core/tab-accounts.ts, lib/core/account-eviction.ts), and a reading after it writes its own
+ *   account's keys, not every account's state (lib/extension/split-storage.ts);
  * - a refusal text built to make the reset-time regex crawl does not hold the page's main thread
  *   (lib/page/turn-refusals.ts).
  */
@@ -58,6 +59,9 @@ const FLOOD_TABS = 4;
 /** Per tab: more than a tab may introduce in an hour, so the rate is what stops the rest. */
 const FLOOD_PER_TAB = MAX_NEW_ACCOUNTS_PER_TAB + 2;
 
+/** What one small reading may write to storage (JSON characters), however many accounts are stored (issue 23, finding 7). */
+const MAX_READING_WRITES = 4096;
+
 const images = (remaining: number) => raw(200, 'application/json', quotaJson({ limits: { image_gen: { remaining } } }, now));
 
 interface Stored {
@@ -69,6 +73,16 @@ interface Stored {
 async function stored(extension: ExtensionHandle): Promise<Stored> {
   const local = await extension.storage();
   return { quota: local.quotaState as QuotaState, history: local.usageHistory as UsageHistory | undefined, local };
+}
+
+/** Waits until the extension has written nothing for a second (the flood's last readings stored), at most 15 s. */
+async function storageQuiet(extension: ExtensionHandle): Promise<void> {
+  for (let tries = 0; tries < 15; tries++) {
+    const stop = await extension.logWrites();
+    await sleep(1000);
+    if (Object.keys(await stop()).length === 0) return;
+  }
+  throw new Error('storage never went quiet');
 }
 
 function imagesOf(state: QuotaState, account: string): number | undefined {
@@ -268,6 +282,22 @@ export function describeHostilePage(target: BrowserUnderTest, acceptedCalls: Acc
         }
         expect(after.quota.accounts[REAL_KEY]).toEqual(before.quota.accounts[REAL_KEY]);
         expect(after.history?.accounts[REAL_KEY]).toEqual({ image_gen: days });
+      });
+
+      it("after the flood, a reading of the real account writes that account's keys only, not every account's state", async () => {
+        await storageQuiet(extension);
+        const stop = await extension.logWrites();
+        replica.script({ init: [images(41)] });
+        expect(await tab.evaluate(requestsForAccounts, { ids: [RAW_REAL] })).toEqual([200]);
+        await settledBadge(extension, { text: '41', status: 'normal' });
+        await sleep(SETTLE_MS);
+        const writes = await stop();
+        const total = Object.values(writes).reduce((sum, chars) => sum + chars, 0);
+        console.log(`a reading after the flood wrote ${total} characters: ${JSON.stringify(writes)}`);
+        const accountKeys = Object.keys(writes).filter((key) => /^(quotaState|usageHistory|modelCounts)\//.test(key));
+        expect(accountKeys.every((key) => key.endsWith(`/${REAL_KEY}`))).toBe(true);
+        expect(writes[`quotaState/${REAL_KEY}`]).toBeGreaterThan(0);
+        expect(total).toBeLessThan(MAX_READING_WRITES);
       });
     });
 

@@ -2,6 +2,7 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { pickQuotaFields } from '../../../lib/page/quota-fields';
+import { joinStorage } from '../../../lib/extension/split-storage';
 
 /**
  * Runs the background as a browser would: a fresh module graph per worker start (nothing in
@@ -163,7 +164,7 @@ export async function badge(): Promise<{ text: string; color: string; title: str
 }
 
 export async function stored(key: string): Promise<unknown> {
-  return (await fakeBrowser.storage.local.get(key))[key];
+  return joinStorage(await fakeBrowser.storage.local.get(null))[key];
 }
 
 /** Lets the fire-and-forget work a listener started run to its end. */

@@ -9,6 +9,7 @@ import { settingsSchema } from '../../../lib/alerts/settings';
 import { historySchema } from '../../../lib/core/usage-history';
 import { diagnosticsStore } from '../../../lib/extension/diagnostics-log';
 import { lastFindingsStore } from '../../../lib/extension/last-findings-store';
+import { joinStorage } from '../../../lib/extension/split-storage';
 
 /**
  * Checks everything in storage.local against the schemas the extension reads it back with: after
@@ -32,9 +33,9 @@ const VALIDATORS: Record<string, (raw: unknown) => boolean> = {
   chipPosition: readsBackAsItself((raw) => chipPositionStore.resolve(raw).value),
 };
 
-/** The keys whose values would not pass (or that the extension does not know); [] when all is well. */
+/** The keys whose values would not pass, split values joined (or keys the extension does not know); [] when all is well. */
 export function invalidStoredValues(storage: Record<string, unknown>): string[] {
-  return Object.entries(storage)
+  return Object.entries(joinStorage(storage))
     .filter(([key, value]) => !(Object.hasOwn(VALIDATORS, key) && VALIDATORS[key]?.(value)))
     .map(([key]) => key);
 }

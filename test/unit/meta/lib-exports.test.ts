@@ -43,6 +43,10 @@ const ALLOWED = new Map<string, string>([
     'lib/core/reset-time.ts parseResetTime',
     'a pure helper, table-tested directly: the timestamp formats (the product calls parseResetTimeAt)',
   ],
+  [
+    'lib/extension/split-storage.ts joinStorage',
+    'the view of storage the unit and browser tests read: split values joined as the stores read them',
+  ],
   ['lib/view/popup-diagnostics.ts formatDrift', "a pure helper, table-tested directly: the diagnostics report's drift line"],
   // The input types of those helpers, which their table tests build.
   ['lib/extension/stored-value.ts StoredValueSpec', 'the stored-value spec the migration tables build as input'],

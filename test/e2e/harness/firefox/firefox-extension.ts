@@ -2,6 +2,8 @@ import type { Browser, Page } from 'puppeteer-core';
 import type WebExtension from 'webextension-polyfill';
 import type { Badge, ExtensionHandle, StorageArea } from '../extension-handle';
 import type { TabDriver } from '../tab-driver';
+import { joinStorage } from '../../../../lib/extension/split-storage';
+import { startWriteLogInExtension, takeWriteLogInExtension, type WriteLog } from '../storage-writes';
 import { puppeteerTab } from './puppeteer-tab';
 import type { FirefoxExtensionErrors } from './firefox-extension-errors';
 import { EXTENSION_ORIGIN } from './firefox-prefs';
@@ -65,8 +67,13 @@ export class FirefoxExtension implements ExtensionHandle {
     });
   }
 
-  storage(area: StorageArea = 'local'): Promise<Record<string, unknown>> {
-    return this.probe.evaluate((name) => (globalThis as ExtensionPageGlobal).browser.storage[name].get(null), area);
+  async storage(area: StorageArea = 'local'): Promise<Record<string, unknown>> {
+    return joinStorage(await this.probe.evaluate((name) => (globalThis as ExtensionPageGlobal).browser.storage[name].get(null), area));
+  }
+
+  async logWrites(): Promise<() => Promise<WriteLog>> {
+    await this.probe.evaluate(startWriteLogInExtension);
+    return () => this.probe.evaluate(takeWriteLogInExtension);
   }
 
   pageChip(): Promise<ChipSeen | null> {
