@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SETTINGS_VERSION, type Settings } from '../../../lib/alerts/settings';
+import { defaultSettings, type Settings } from '../../../lib/alerts/settings';
 import { startSession, type BrowserSession } from '../harness/browser-session';
 import { englishText } from '../harness/english-catalogue';
 import { notificationsBuildDir } from '../harness/extension-build';
 import { expectBadge } from '../harness/expect-badge';
-import type { ExtensionGlobal, ExtensionUnderTest } from '../harness/extension-under-test';
+import type { ExtensionUnderTest } from '../harness/extension-under-test';
 import { runStep } from '../harness/scenario-runner';
+import { settledNotifications } from '../harness/shown-notifications';
 import { frames, raw, stream } from '../replica/answers';
 import { ReplicaServer } from '../replica/replica-server';
 import { handedOffModelTurn, modelTurn, websocketModelTurn } from '../scenarios/counted-turns';
@@ -29,17 +30,8 @@ const THINKING = 'gpt-5-thinking';
 const IMAGES = quotaJson({ limits: { image_gen: { remaining: 50 } } }, now);
 const BADGE = { text: '50', status: 'normal' } as const;
 
-const SETTINGS: Settings = {
-  version: SETTINGS_VERSION,
-  badgeFeature: 'image_gen',
-  lowThresholds: {},
-  notifications: true,
-  refillNotifications: true,
-  runOutForecast: false,
-  memoryNotice: false,
-  pageChip: false,
-  modelCaps: {},
-};
+/** As installed, with notifications on. */
+const SETTINGS: Settings = { ...defaultSettings(), notifications: true };
 
 let replica: ReplicaServer;
 let session: BrowserSession;
@@ -54,24 +46,6 @@ const send = (model: string, exchange: string, auto = false): Step => ({
 
 async function play(step: Step): Promise<void> {
   expectBadge((await runStep(step, session.tab, replica, extension)).badge, step.badge, step.rule);
-}
-
-/** The shown notifications as [kind, meter id]. */
-async function shown(): Promise<string[][]> {
-  const worker = await extension.worker();
-  const ids = Object.keys(await worker.evaluate(() => (globalThis as ExtensionGlobal).chrome.notifications.getAll()));
-  return ids.map((id) => [id.split('|')[0] ?? '', id.split('|')[2] ?? '']).sort();
-}
-
-/** What the notifier showed once nothing changed for half a second. */
-async function settledNotifications(): Promise<string[][]> {
-  let last = JSON.stringify(await shown());
-  for (let quiet = 0; quiet < 5; quiet++) {
-    await sleep(100);
-    const next = JSON.stringify(await shown());
-    if (next !== last) [last, quiet] = [next, 0];
-  }
-  return JSON.parse(last) as string[][];
 }
 
 /** The kinds of the counted meter's notices in the ledger, once one of `awaited` is there (the notifier runs after the badge). */
@@ -146,7 +120,7 @@ describe('turns counted per model, in Chromium', () => {
     await popup.close();
     expect((await extension.storage()).settings).toMatchObject({ modelCaps: { [THINKING]: { limit: 5, windowHours: 3 } } });
     expect((await countedLines())[THINKING]).toContain('about 3 left of 5 per 3 h (counted here)');
-    expect(await settledNotifications()).toEqual([]);
+    expect(await settledNotifications(extension)).toEqual([]);
   });
 
   it('a turn handed off to resume, naming its model on both roads, counts once', async () => {
@@ -158,7 +132,7 @@ describe('turns counted per model, in Chromium', () => {
       rule: 'handed off',
     });
     expect((await countedLines())[THINKING]).toContain('3 in 3 h');
-    expect(await settledNotifications()).toEqual([]);
+    expect(await settledNotifications(extension)).toEqual([]);
   });
 
   it('a WebSocket turn with its model frame replayed counts once, and reaching the low threshold notifies once', async () => {
@@ -168,7 +142,7 @@ describe('turns counted per model, in Chromium', () => {
     expect(line).toContain('4 in 3 h');
     expect(line).toContain('about 1 left of 5 per 3 h (counted here)');
     expect(line).toContain(englishText('popup_statusLow'));
-    expect(await settledNotifications()).toEqual([['low', `counted:${THINKING}`]]);
+    expect(await settledNotifications(extension)).toEqual([['low', `counted:${THINKING}`]]);
     expect(await ledgerKinds('low')).toEqual(['low']);
   });
 

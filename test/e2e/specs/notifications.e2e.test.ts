@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SETTINGS_VERSION, type Settings } from '../../../lib/alerts/settings';
+import { defaultSettings, type Settings } from '../../../lib/alerts/settings';
 import { startSession, type BrowserSession } from '../harness/browser-session';
 import { notificationsBuildDir } from '../harness/extension-build';
 import { expectBadge } from '../harness/expect-badge';
 import type { ExtensionGlobal, ExtensionUnderTest } from '../harness/extension-under-test';
 import { runStep } from '../harness/scenario-runner';
+import { settledNotifications } from '../harness/shown-notifications';
 import { raw, stream } from '../replica/answers';
 import { ReplicaServer } from '../replica/replica-server';
 import { HOUR, blockedFeature, quotaJson } from '../scenarios/quota-objects';
@@ -21,8 +22,6 @@ import { turnStream } from '../scenarios/turn-streams';
  * would replace the first and getAll() would still count one: every check clears what was shown
  * and then asks for what is new.
  */
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const now = Date.now();
 /** One reset window for every reading of the spec: the same window throughout. */
@@ -42,28 +41,12 @@ const turnStep = (quota: string, badge: Step['badge'], rule: string): Step => ({
   rule,
 });
 
-const SETTINGS: Settings = {
-  version: SETTINGS_VERSION,
-  badgeFeature: 'image_gen',
-  lowThresholds: {},
-  notifications: true,
-  refillNotifications: true,
-  runOutForecast: false,
-  memoryNotice: false,
-  pageChip: false,
-  modelCaps: {},
-};
+/** As installed, with notifications on. */
+const SETTINGS: Settings = { ...defaultSettings(), notifications: true };
 
 let replica: ReplicaServer;
 let session: BrowserSession;
 let extension: ExtensionUnderTest;
-
-/** The shown notifications as [kind, feature] (their ids without account and window). */
-async function shown(): Promise<string[][]> {
-  const worker = await extension.worker();
-  const ids = Object.keys(await worker.evaluate(() => (globalThis as ExtensionGlobal).chrome.notifications.getAll()));
-  return ids.map((id) => [id.split('|')[0] ?? '', id.split('|')[2] ?? '']).sort();
-}
 
 async function clearShown(): Promise<void> {
   const worker = await extension.worker();
@@ -80,13 +63,7 @@ async function clearShown(): Promise<void> {
 async function playAndReadNotifications(step: Step): Promise<string[][]> {
   const { badge } = await runStep(step, session.tab, replica, extension);
   expectBadge(badge, step.badge, step.rule);
-  let last = JSON.stringify(await shown());
-  for (let quiet = 0; quiet < 5; quiet++) {
-    await sleep(100);
-    const next = JSON.stringify(await shown());
-    if (next !== last) [last, quiet] = [next, 0];
-  }
-  return JSON.parse(last) as string[][];
+  return settledNotifications(extension);
 }
 
 beforeAll(async () => {

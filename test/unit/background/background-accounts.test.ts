@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { accountKeyOf } from '../../../lib/page/account-key';
 import type { QuotaState } from '../../../lib/core/quota-state';
-import { badge, findingMessage, quotaMessage, sendFromPage, settle, startWorker, stored, validSender } from './worker';
+import { badge, findingMessage, quotaMessage, sendSettled, startWorker, stored, validSender } from './worker';
 
 /**
  * Accounts through the real background against fakeBrowser: readings filed per account, the
@@ -26,11 +26,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function send(message: unknown, sender = validSender()): Promise<void> {
-  await sendFromPage(message, sender);
-  await settle();
-  vi.setSystemTime(Date.now() + 1000);
-}
+const send = (message: unknown, sender = validSender()) => sendSettled(message, sender);
 
 async function state(): Promise<QuotaState> {
   return (await stored('quotaState')) as QuotaState;

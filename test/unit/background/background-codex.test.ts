@@ -4,7 +4,7 @@ import { windowKey } from '../../../lib/alerts/notice-ledger';
 import { defaultSettings, type Settings } from '../../../lib/alerts/settings';
 import type { QuotaState } from '../../../lib/core/quota-state';
 import { pickCodexUsage } from '../../../lib/page/codex-usage-fields';
-import { badge, findingMessage, restartWorker, sendFromPage, settle, startWorker, stored } from './worker';
+import { badge, findingMessage, restartWorker, sendSettled, settle, startWorker, stored, validSender } from './worker';
 
 /** Codex usage through the real background: stored per account, on the badge when chosen, one notice per window. */
 
@@ -23,11 +23,7 @@ function usage(used: number, extra: Record<string, unknown> = {}) {
   return findingMessage({ kind: 'codex-usage', carrier: 'codex-usage', usage: pickCodexUsage(body) }, ACCOUNT);
 }
 
-async function send(message: unknown): Promise<void> {
-  await sendFromPage(message);
-  await settle(20);
-  vi.setSystemTime(Date.now() + 1000);
-}
+const send = (message: unknown) => sendSettled(message, validSender(), 20);
 
 async function startWith(settings: Partial<Settings>, notificationsGranted = false): Promise<void> {
   await fakeBrowser.storage.local.set({ settings: { ...defaultSettings(), ...settings } });

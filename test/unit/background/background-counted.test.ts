@@ -3,7 +3,7 @@ import { defaultSettings } from '../../../lib/alerts/settings';
 import type { ModelCounts } from '../../../lib/core/model-counts';
 import { opaqueKeyOf } from '../../../lib/page/account-key';
 import { settingsStore } from '../../../lib/extension/settings-store';
-import { badge, findingMessage, quotaMessage, sendFromPage, settle, startWorker, stored } from './worker';
+import { badge, findingMessage, quotaMessage, sendSettled, settle, startWorker, stored } from './worker';
 
 /**
  * Turns counted per model through the real background against fakeBrowser: one count per turn key,
@@ -24,11 +24,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function send(message: unknown): Promise<void> {
-  await sendFromPage(message);
-  await settle();
-  vi.setSystemTime(Date.now() + 1000);
-}
+const send = (message: unknown) => sendSettled(message);
 
 const counts = async () => (await stored('modelCounts')) as ModelCounts | undefined;
 

@@ -4,7 +4,7 @@ import { BADGE_COLORS } from '../../../lib/alerts/quota-badge';
 import type { QuotaState } from '../../../lib/core/quota-state';
 import type { UsageHistory } from '../../../lib/core/usage-history';
 import { fixtureJson } from '../fixtures';
-import { badge, findingMessage, quotaMessage, sendFromPage, settle, startWorker, stored } from './worker';
+import { badge, findingMessage, quotaMessage, sendSettled, startWorker, stored } from './worker';
 
 /**
  * Findings other than quota objects, through the real background against fakeBrowser: a refusal,
@@ -32,11 +32,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function send(message: unknown): Promise<void> {
-  await sendFromPage(message);
-  await settle();
-  vi.setSystemTime(Date.now() + 1000);
-}
+const send = (message: unknown) => sendSettled(message);
 
 async function state(): Promise<QuotaState> {
   return (await stored('quotaState')) as QuotaState;

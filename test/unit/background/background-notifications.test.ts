@@ -4,7 +4,7 @@ import type { Browser } from 'wxt/browser';
 import { windowKey, type NoticeLedger } from '../../../lib/alerts/notice-ledger';
 import { defaultSettings, type Settings } from '../../../lib/alerts/settings';
 import { englishMessage } from '../setup';
-import { badge, quotaMessage, restartWorker, sendFromPage, settle, startWorker, stored, validSender } from './worker';
+import { badge, quotaMessage, restartWorker, sendFromPage, sendSettled, settle, startWorker, stored, validSender } from './worker';
 
 /**
  * Notifications through the real background against fakeBrowser: the optional permission
@@ -30,11 +30,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function send(message: unknown, sender: Browser.runtime.MessageSender = validSender()): Promise<void> {
-  await sendFromPage(message, sender);
-  await settle(20);
-  vi.setSystemTime(Date.now() + 1000);
-}
+const send = (message: unknown, sender: Browser.runtime.MessageSender = validSender()) => sendSettled(message, sender, 20);
 
 async function shown(): Promise<string[]> {
   return Object.keys(await fakeBrowser.notifications.getAll()).sort();

@@ -4,7 +4,7 @@ import type { Browser } from 'wxt/browser';
 import { BADGE_COLORS } from '../../../lib/alerts/quota-badge';
 import { emptyQuotaState, type QuotaState } from '../../../lib/core/quota-state';
 import { fixtureJson, fixtureText } from '../fixtures';
-import { badge, quotaMessage, restartBrowser, sendFromPage, settle, startWorker, stored, validSender } from './worker';
+import { badge, quotaMessage, restartBrowser, sendFromPage, sendSettled, settle, startWorker, stored, validSender } from './worker';
 
 /**
  * The background against fakeBrowser: relay messages fired as real runtime events, then the
@@ -43,11 +43,7 @@ async function storedState(): Promise<QuotaState | undefined> {
   return (await stored('quotaState')) as QuotaState | undefined;
 }
 
-async function send(message: unknown, sender: Browser.runtime.MessageSender = validSender()): Promise<void> {
-  await sendFromPage(message, sender);
-  await settle();
-  vi.setSystemTime(Date.now() + 1000);
-}
+const send = (message: unknown, sender: Browser.runtime.MessageSender = validSender()) => sendSettled(message, sender);
 
 const RULES: { rule: string; now?: number; quotas: unknown[]; text: string; color: string; title: string; remaining?: number }[] = [
   {

@@ -171,3 +171,13 @@ export async function stored(key: string): Promise<unknown> {
 export async function settle(rounds = 10): Promise<void> {
   for (let round = 0; round < rounds; round++) await new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * Sends a message as the relay would, lets the background's work run to its end (`rounds` as in
+ * `settle`), then moves the (faked) clock a second on, so that the next message is a later one.
+ */
+export async function sendSettled(message: unknown, sender: Browser.runtime.MessageSender = validSender(), rounds = 10): Promise<void> {
+  await sendFromPage(message, sender);
+  await settle(rounds);
+  vi.setSystemTime(Date.now() + 1000);
+}
