@@ -3,9 +3,10 @@ import { SPLIT_VALUES } from './storage-keys';
 
 /**
  * Values kept as one small head plus one storage key per entry (issue 23, finding 7): the quota
- * state, the usage history and the model counts per account, the last findings per carrier. A reading of one account
- * then rewrites that account's entry (and the head when it changed), not every account's state: a
- * page that floods made-up accounts cannot make each later reading rewrite all of them.
+ * state, the usage history and the model counts per account, the last findings per carrier. A
+ * reading of one account then rewrites that account's entry (and the head when it changed), not
+ * every account's state: a page that floods made-up accounts cannot make each later reading
+ * rewrite all of them.
  *
  * Layout: `key` holds the value without its split record, plus `entryIds` (the record's keys, in
  * order); `key/<id>` holds each entry. A head without `entryIds` is the value whole, as versions
@@ -62,10 +63,10 @@ export function joinedOf(key: string, items: Items): unknown {
 /** The storage items that hold `value` split: the head and one item per entry. */
 export function splitValue(key: string, field: string | null, value: unknown): Items {
   if (!isRecord(value)) return { [key]: value };
-  const { [field ?? '']: inField, ...rest } = value;
-  // The head: the value without its record (nothing, when the value is the record), and the ids.
-  const [record, head] = field === null ? [value, {}] : [inField, rest];
+  const record = field === null ? value : value[field];
   if (!isRecord(record)) return { [key]: value };
+  // The head: the value without its record (nothing, when the value is the record), and the ids.
+  const head = field === null ? {} : Object.fromEntries(Object.entries(value).filter(([name]) => name !== field));
   const items: Items = { [key]: { ...head, [ENTRY_IDS]: Object.keys(record) } };
   for (const [id, entry] of Object.entries(record)) items[entryKey(key, id)] = entry;
   return items;
@@ -78,7 +79,7 @@ export async function readSplitItems(get: GetItems, keys: string[], first?: Item
   return entries.length === 0 ? heads : { ...heads, ...(await get(entries)) };
 }
 
-/** A whole dump of storage with every split value joined back under its key (tests and diagnostics). */
+/** A whole dump of storage with every split value joined back under its key: the tests' view of storage. */
 export function joinStorage(items: Items): Items {
   const joined: Items = {};
   const entries = new Set<string>();
