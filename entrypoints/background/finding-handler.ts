@@ -170,9 +170,11 @@ export async function handleRelayMessage(message: unknown, now: number, tab: num
     await logDiagnostic('background', 'too many new accounts', now);
     return null;
   }
-  const state = await applyFinding(relayed.finding, account, now);
+  // Dated when the page received it: the relay says how long its rate limit held it back.
+  const receivedAt = now - (relayed.heldMs ?? 0);
+  const state = await applyFinding(relayed.finding, account, receivedAt);
   // A turn's model is counted, not a reading to show in the diagnostics (its turn key stays in the count store only).
   if (state !== null && relayed.finding.kind !== 'account' && relayed.finding.kind !== 'turn-model')
-    await rememberFinding(relayed.finding, now);
+    await rememberFinding(relayed.finding, receivedAt);
   return state === null ? null : { state, account };
 }

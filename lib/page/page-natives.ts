@@ -8,6 +8,9 @@
  * anything else), never by `instanceof`, which a Proxy's getPrototypeOf trap would see.
  */
 
+// The helpers below only look (a descriptor, a bound call): marked free of side effects, so that a
+// bundle keeps only the natives it uses. The relay imports a few through quota-fields.ts and would
+// otherwise run all of them at every document_start (about 1.1 KB more code).
 const { apply, getOwnPropertyDescriptor } = Reflect;
 type Method<A extends unknown[], R> = (target: unknown, ...args: A) => R;
 
@@ -18,20 +21,22 @@ type Method<A extends unknown[], R> = (target: unknown, ...args: A) => R;
  * which matters on a stream's every line and event.
  */
 const { bind, call } = Function.prototype;
-const uncurried = <F>(fn: unknown): F => apply(bind, call, [fn]) as F;
+const uncurried = /* @__NO_SIDE_EFFECTS__ */ <F>(fn: unknown): F => apply(bind, call, [fn]) as F;
 
+/* @__NO_SIDE_EFFECTS__ */
 function getterOf(owner: object | undefined, name: string): (target: object) => unknown {
   const get = owner ? getOwnPropertyDescriptor(owner, name)?.get : undefined;
   return get ? uncurried(get) : () => undefined;
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function methodOf<A extends unknown[], R>(owner: object | undefined, name: string): Method<A, R> {
   const method = owner ? getOwnPropertyDescriptor(owner, name)?.value : undefined;
   return method ? uncurried(method) : ((() => undefined) as unknown as Method<A, R>);
 }
 
 const globals = globalThis as unknown as Record<string, unknown>;
-const prototypeOf = (name: string): object | undefined => {
+const prototypeOf = /* @__NO_SIDE_EFFECTS__ */ (name: string): object | undefined => {
   const constructor = globals[name];
   return typeof constructor === 'function' ? (constructor.prototype as object) : undefined;
 };
@@ -91,11 +96,11 @@ export const indexOfItem = methodOf<[unknown], number>(Array.prototype, 'indexOf
 
 // The WebSocket listener: only events the browser made count ([LegacyUnforgeable] isTrusted is an
 // own getter of each event, the same function for all), read through getters taken now.
-const sampleEvent = typeof Event === 'function' ? new Event('') : undefined;
-export const eventIsTrusted = getterOf(
-  sampleEvent && getOwnPropertyDescriptor(sampleEvent, 'isTrusted') ? sampleEvent : prototypeOf('Event'),
-  'isTrusted',
-) as (event: object) => boolean;
+const isTrustedOwner = /* @__NO_SIDE_EFFECTS__ */ (): object | undefined => {
+  const sample = typeof Event === 'function' ? new Event('') : undefined;
+  return sample && getOwnPropertyDescriptor(sample, 'isTrusted') ? sample : prototypeOf('Event');
+};
+export const eventIsTrusted = getterOf(isTrustedOwner(), 'isTrusted') as (event: object) => boolean;
 export const messageData = getterOf(prototypeOf('MessageEvent'), 'data') as (event: object) => unknown;
 export const addListener = methodOf<[string, (event: object) => void], void>(prototypeOf('EventTarget'), 'addEventListener');
 /** The document's base URL (a <base> element moves it), through Node's getter: document.baseURI is page-settable. */
@@ -122,7 +127,7 @@ export function utf8Decoder(): (bytes: Uint8Array, stream: boolean) => string {
 
 // Byte arrays: their length and searches through %TypedArray%.prototype taken now; a part of one is
 // a new view on its buffer, never subarray(), whose species lookup (bytes.constructor) a page can watch.
-const typedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype) as object;
+const typedArrayPrototype = /* @__PURE__ */ Object.getPrototypeOf(Uint8Array.prototype) as object;
 export const NativeUint8Array: Uint8ArrayConstructor = Uint8Array;
 export const byteLength = getterOf(typedArrayPrototype, 'byteLength') as (bytes: Uint8Array) => number;
 export const byteOffset = getterOf(typedArrayPrototype, 'byteOffset') as (bytes: Uint8Array) => number;
@@ -136,6 +141,6 @@ export const readerRead = methodOf<[], Promise<ReadableStreamReadResult<Uint8Arr
 export const readerCancel = methodOf<[], Promise<void>>(prototypeOf('ReadableStreamDefaultReader'), 'cancel');
 /** Timers for the stream's inactivity bound, taken now: a page that replaces setTimeout must not stop or see them. */
 export const pageTimers = {
-  setTimeout: globalThis.setTimeout.bind(globalThis) as (callback: () => void, ms: number) => unknown,
-  clearTimeout: globalThis.clearTimeout.bind(globalThis) as (handle: unknown) => void,
+  setTimeout: /* @__PURE__ */ globalThis.setTimeout.bind(globalThis) as (callback: () => void, ms: number) => unknown,
+  clearTimeout: /* @__PURE__ */ globalThis.clearTimeout.bind(globalThis) as (handle: unknown) => void,
 };

@@ -173,3 +173,28 @@ describe('the last finding of each carrier, for diagnostics', () => {
     expect(Object.keys(last)).toEqual(['init']);
   });
 });
+
+describe('a finding the relay held back under its rate limit (lib/channel/paced-sender.ts)', () => {
+  it('is dated when the page received it: a reset given as a delay is counted from then', async () => {
+    await startWorker();
+    const arrived = Date.now();
+    await send({ ...findingMessage(REFUSAL), heldMs: 5_000 });
+    const feature = (await state()).accounts.default?.features.image_gen;
+    expect(feature?.resetsAt).toBe(arrived - 5_000 + REFUSAL.resetsInMs);
+    const last = (await stored('lastFindings')) as Record<string, { at: number }>;
+    expect(last.refusal?.at).toBe(arrived - 5_000);
+  });
+
+  it.each([
+    ['negative', -1],
+    ['not whole', 1.5],
+    ['longer than any hold', 600_001],
+    ['not a number', '5000'],
+  ])('a hold that is %s makes the message malformed, logged', async (_name, heldMs) => {
+    await startWorker();
+    await send(quotaMessage(cdm(12)));
+    await send({ ...findingMessage(REFUSAL), heldMs });
+    expect((await state()).accounts.default?.features.image_gen?.remaining).toBe(12);
+    expect(await stored('diagnostics')).toEqual([expect.objectContaining({ reason: 'malformed relay message' })]);
+  });
+});
