@@ -12,12 +12,13 @@ import { BADGE_STALE_ALARM, paintBadge } from './badge-painter';
 import { focusChatgptTab, rememberChatgptTab } from './chatgpt-tab';
 import { forgetTab, handleRelayMessage } from './finding-handler';
 import { notifyDue, notifyRefill, rearmRefillAlarms, REFILL_ALARM_PREFIX } from './notifier';
+import { sweepOrphanedEntries } from './orphan-sweep';
 
 /**
  * The background owns the state: it validates what the relay sends, folds readings into
  * storage, paints the badge and sends the notifications. Listeners are registered synchronously
  * in main(), and badge and alarms are rebuilt from storage on every start, since nothing in
- * memory survives a restart.
+ * memory survives a restart; each start also sweeps the stored entries no value lists.
  */
 
 function isFromOurContentScript(sender: Browser.runtime.MessageSender): boolean {
@@ -105,10 +106,12 @@ export default defineBackground({
     const rebuild = () => Promise.all([repaint(), rearmRefillAlarms(), syncChip()]).catch(report);
     browser.runtime.onStartup.addListener(() => void rebuild());
     browser.runtime.onInstalled.addListener(() => void rebuild());
+    // Every start (onStartup and onInstalled start the worker too); the sweep after the state's
+    // replacement, which leaves the entries of a malformed head to it (entrypoints/background/orphan-sweep.ts).
     void quotaStore
       .read()
       .then(({ rejected }) => (rejected ? replaceUnreadableState() : undefined))
       .catch(report)
-      .then(rebuild);
+      .then(() => Promise.all([rebuild(), sweepOrphanedEntries()]));
   },
 });

@@ -6,7 +6,7 @@ import { defineStoredValue } from './stored-value';
 
 /**
  * A short, bounded log of what was ignored and why (rejected readings, oversized bodies,
- * unreadable storage), for the diagnostics view. Only fixed codes are kept, for where and why:
+ * unreadable storage, stored entries nothing listed), for the diagnostics view. Only fixed codes are kept, for where and why:
  * never a value from the page (it is shown in the popup and copied into bug reports).
  */
 
@@ -34,6 +34,7 @@ const BACKGROUND_REASONS = [
   'message too large',
   'too many new accounts',
   'stored state rejected',
+  'orphaned entries removed',
   'alarm refused',
   'internal error',
 ] as const;

@@ -12,7 +12,10 @@ import { SPLIT_VALUES } from './storage-keys';
  * order); `key/<id>` holds each entry. A head without `entryIds` is the value whole, as versions
  * before the split stored it: it is read as it is, and the next write splits it. These functions are
  * pure and carry no zod, so the page chip and the popup's first frame join values the same way the
- * stores do (lib/extension/stored-value.ts); the stores validate what the join gives.
+ * stores do (lib/extension/stored-value.ts); the stores validate what the join gives. A write sets
+ * the new head and entries, then removes the entries it dropped: an entry left by a write that
+ * stopped between the two is listed by no head, and the background sweeps it at each start
+ * (`orphanKeys`, entrypoints/background/orphan-sweep.ts).
  */
 
 const ENTRY_IDS = 'entryIds';
@@ -70,6 +73,22 @@ export function splitValue(key: string, field: string | null, value: unknown): I
   const items: Items = { [key]: { ...head, [ENTRY_IDS]: Object.keys(record) } };
   for (const [id, entry] of Object.entries(record)) items[entryKey(key, id)] = entry;
   return items;
+}
+
+/**
+ * The keys in `items` (a whole dump of storage) shaped as an entry of a split value in `keys` (all of
+ * them unless said) that its head does not list: what a write left when it stopped before removing
+ * the entries it dropped. A head stored whole, or absent, lists nothing. A head whose id list is
+ * malformed is left alone: it fails validation, and the next write replaces it.
+ */
+export function orphanKeys(items: Items, keys: readonly string[] = Object.keys(SPLIT_VALUES)): string[] {
+  return keys.flatMap((key) => {
+    const head = items[key];
+    if (splitFieldOf(key) === undefined || (isRecord(head) && Object.hasOwn(head, ENTRY_IDS) && entryIdsOf(head) === null)) return [];
+    const listed = new Set(entryKeysOf(key, head));
+    const prefix = entryKey(key, '');
+    return Object.keys(items).filter((name) => name.startsWith(prefix) && !listed.has(name));
+  });
 }
 
 /** Reads the heads at `keys` (or takes them from `first`) and the entries they list: the items `joinValue` takes. */

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { createSerialQueue } from '../core/serial-queue';
-import { entryKey, joinedOf, readSplitItems, splitFieldOf, splitValue } from './split-storage';
+import { entryKey, joinedOf, orphanKeys, readSplitItems, splitFieldOf, splitValue } from './split-storage';
 
 /**
  * The one way into extension storage. Each stored value is read through its validator (an older
@@ -9,7 +9,7 @@ import { entryKey, joinedOf, readSplitItems, splitFieldOf, splitValue } from './
  * listener shape. A value storage holds but cannot use comes back as the fallback with the reason,
  * so the caller can log it; it is never thrown. The values storage-keys.ts lists as split are kept
  * as a head plus one key per entry (split-storage.ts): read joined, written by the entries that
- * changed, watched through any of their keys.
+ * changed, watched through any of their keys, and swept of entries no head lists.
  */
 
 /** What a validator makes of a raw value: the value, or why it was rejected. */
@@ -39,6 +39,12 @@ export interface StoredValue<T> {
   update(change: (value: T) => T): Promise<T>;
   /** Calls `onChange` with the validated value each time storage changes it; returns the unsubscribe. */
   watch(onChange: (value: T) => void): () => void;
+  /**
+   * For a split value: removes the entries its head does not list (split-storage.ts `orphanKeys`),
+   * on the queue its updates use, so that it never runs between an update's read and its writes;
+   * returns how many. A value not split has none. Never throws: a failure removes nothing, returns 0.
+   */
+  sweep(): Promise<number>;
 }
 
 /** Brings a versioned value up to `current` step by step; a version with no step is rejected. */
@@ -102,7 +108,8 @@ export function defineStoredValue<T>(spec: StoredValueSpec<T>): StoredValue<T> {
         const items = itemsOf(next);
         const changed = Object.entries(items).filter(([name, item]) => canonicalJson(item) !== canonicalJson(stored[name]));
         if (changed.length > 0) await area()?.set(Object.fromEntries(changed));
-        // Entries the value no longer has, removed once the head that listed them is replaced.
+        // Entries the value no longer has, removed once the head that listed them is replaced (left
+        // there when the browser stops in between: sweep removes them).
         const gone = Object.keys(stored).filter((name) => !Object.hasOwn(items, name));
         if (gone.length > 0) await area()?.remove(gone);
         return next;
@@ -127,6 +134,18 @@ export function defineStoredValue<T>(spec: StoredValueSpec<T>): StoredValue<T> {
       };
       browser.storage.onChanged.addListener(listener);
       return () => browser.storage.onChanged.removeListener(listener);
+    },
+    sweep: async () => {
+      if (field === undefined) return 0;
+      try {
+        return await serially(async () => {
+          const orphans = orphanKeys((await area()?.get(null)) ?? {}, [key]);
+          if (orphans.length > 0) await area()?.remove(orphans);
+          return orphans.length;
+        });
+      } catch {
+        return 0;
+      }
     },
   };
 }

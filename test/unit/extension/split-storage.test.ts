@@ -6,7 +6,9 @@ import { readFirstPaint, type EarlyScope } from '../../../lib/extension/first-pa
 import { startFirstRead } from '../../../lib/extension/first-read-start';
 import { lastFindingsStore } from '../../../lib/extension/last-findings-store';
 import { quotaStore } from '../../../lib/extension/quota-store';
-import { joinStorage, joinValue, splitValue } from '../../../lib/extension/split-storage';
+import { settingsStore } from '../../../lib/extension/settings-store';
+import { joinStorage, joinValue, orphanKeys, splitValue } from '../../../lib/extension/split-storage';
+import { SPLIT_VALUES } from '../../../lib/extension/storage-keys';
 
 /**
  * Issue 23, finding 7: values that hold one entry per account (or per carrier) are stored as a head
@@ -155,6 +157,141 @@ describe('a split store', () => {
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
     await lastFindingsStore.update((findings) => ({ ...findings, 'quota/init': { ...finding('init'), at: 2 } }));
     expect(set.mock.calls).toEqual([[{ 'lastFindings/quota/init': { ...finding('init'), at: 2 } }]]);
+  });
+});
+
+describe('orphanKeys', () => {
+  const head = (entryIds: unknown) => ({ version: 2, activeAccount: 'a', entryIds });
+
+  it.each<[string, Record<string, unknown>, string[]]>([
+    [
+      'an entry its head does not list, for each split value',
+      {
+        quotaState: head(['a']),
+        'quotaState/a': 1,
+        'quotaState/b': 2,
+        modelCounts: head(['a']),
+        'modelCounts/a': 1,
+        'modelCounts/gone': 2,
+        usageHistory: head([]),
+        'usageHistory/a': 1,
+        lastFindings: { entryIds: ['quota/init'] },
+        'lastFindings/quota/init': 1,
+        'lastFindings/quota/stream': 2,
+      },
+      ['quotaState/b', 'modelCounts/gone', 'usageHistory/a', 'lastFindings/quota/stream'],
+    ],
+    ['a head stored whole (before the split) lists nothing', { quotaState: stateOf(2), 'quotaState/acct-0': 1 }, ['quotaState/acct-0']],
+    ['a head that is not a record lists nothing', { quotaState: 'garbage', 'quotaState/a': 1 }, ['quotaState/a']],
+    ['an absent head lists nothing', { 'usageHistory/a': 1, 'usageHistory/b': 2 }, ['usageHistory/a', 'usageHistory/b']],
+    ['ids that are not a list: nothing swept', { quotaState: head('a'), 'quotaState/a': 1, 'quotaState/b': 2 }, []],
+    ['ids that are not text: nothing swept', { quotaState: head([1]), 'quotaState/1': 1 }, []],
+    [
+      'more ids than any value keeps: nothing swept',
+      { quotaState: head(Array.from({ length: 65 }, (_, index) => `a${index}`)), 'quotaState/zz': 1 },
+      [],
+    ],
+    [
+      'keys of other values, however alike',
+      {
+        quotaState: head([]),
+        quotaStateX: 1,
+        'quotaStateX/1': 1,
+        'xquotaState/1': 1,
+        'QuotaState/1': 1,
+        'quotaState\\1': 1,
+        settings: {},
+        'settings/1': 1,
+        diagnostics: [],
+      },
+      [],
+    ],
+    ['an id "__proto__" its head lists is kept', { quotaState: head(['__proto__']), 'quotaState/__proto__': { n: 1 } }, []],
+    [
+      'an id "__proto__" its head does not list is swept',
+      { quotaState: head(['a']), 'quotaState/__proto__': { n: 1 } },
+      ['quotaState/__proto__'],
+    ],
+    ['nothing stored', {}, []],
+  ])('%s', (_name, items, orphans) => {
+    expect(orphanKeys(items)).toEqual(orphans);
+  });
+
+  it('asked for some values, gives their orphans only; a value not split has none', () => {
+    const items = { quotaState: head([]), 'quotaState/a': 1, 'modelCounts/a': 1, 'settings/a': 1 };
+    expect(orphanKeys(items, ['modelCounts'])).toEqual(['modelCounts/a']);
+    expect(orphanKeys(items, ['settings'])).toEqual([]);
+  });
+
+  it('a split value plus any orphan keys: exactly the orphans', () => {
+    const ids = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 12 });
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(SPLIT_VALUES)), ids, ids, (key, kept, dropped) => {
+        const field = SPLIT_VALUES[key] ?? null;
+        const record = Object.fromEntries(kept.map((id, index) => [id, { n: index }]));
+        const value = field === null ? record : { version: 1, [field]: record };
+        const orphans = dropped.filter((id) => !kept.includes(id)).map((id) => `${key}/${id}`);
+        const others = { settings: { on: true }, [`${key}X/${dropped[0] ?? 'a'}`]: 1, [`x${key}/a`]: 1 };
+        const items = { ...others, ...splitValue(key, field, value), ...Object.fromEntries(orphans.map((name) => [name, { n: -1 }])) };
+        expect(orphanKeys(items).sort()).toEqual(orphans.sort());
+      }),
+    );
+  });
+});
+
+describe('a split store swept', () => {
+  /** An update that drops acct-2, stopped after its set: its remove never happens. */
+  async function interruptedDrop(): Promise<void> {
+    await quotaStore.update(() => stateOf(3));
+    vi.spyOn(fakeBrowser.storage.local, 'remove').mockRejectedValueOnce(new Error('the browser stopped'));
+    await expect(
+      quotaStore.update((state) => {
+        const { 'acct-2': _dropped, ...accounts } = state.accounts;
+        return { ...state, accounts };
+      }),
+    ).rejects.toThrow('the browser stopped');
+  }
+
+  it('an update stopped between its set and its remove leaves an orphan; sweep removes exactly it, the value unchanged', async () => {
+    await interruptedDrop();
+    expect(Object.keys(await local()).sort()).toEqual(['quotaState', 'quotaState/acct-0', 'quotaState/acct-1', 'quotaState/acct-2']);
+    const before = await quotaStore.get();
+    expect(Object.keys(before.accounts)).toEqual(['acct-0', 'acct-1']);
+    await fakeBrowser.storage.local.set({ settings: { on: true }, 'quotaStateX/acct-2': 1 });
+    expect(await quotaStore.sweep()).toBe(1);
+    expect(Object.keys(await local()).sort()).toEqual([
+      'quotaState',
+      'quotaState/acct-0',
+      'quotaState/acct-1',
+      'quotaStateX/acct-2',
+      'settings',
+    ]);
+    expect(await quotaStore.get()).toEqual(before);
+    expect(await quotaStore.sweep()).toBe(0);
+  });
+
+  it('runs on the write queue: an update that brings the orphan back, called just before, keeps its entry', async () => {
+    await interruptedDrop();
+    const back = quotaStore.update((state) => ({ ...state, accounts: { ...state.accounts, 'acct-2': account(9) } }));
+    const swept = quotaStore.sweep();
+    await back;
+    expect(await swept).toBe(0);
+    expect((await quotaStore.get()).accounts['acct-2']).toEqual(account(9));
+  });
+
+  it('a value not split has nothing to sweep', async () => {
+    await fakeBrowser.storage.local.set({ settings: {}, 'settings/x': 1 });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect(await settingsStore.sweep()).toBe(0);
+    expect(get).not.toHaveBeenCalled();
+    expect(await local()).toEqual({ settings: {}, 'settings/x': 1 });
+  });
+
+  it('never throws: storage that fails to answer sweeps nothing', async () => {
+    await interruptedDrop();
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValueOnce(new Error('no storage'));
+    expect(await quotaStore.sweep()).toBe(0);
+    expect(Object.keys(await local())).toContain('quotaState/acct-2');
   });
 });
 
