@@ -12,13 +12,13 @@ import { createRateLimiter } from './rate-limiter';
  */
 
 /** What pacing reads of a message: its type and account, and for a finding what it is about. */
-export interface PacedMessage {
+interface PacedMessage {
   type: string;
   account: string | null;
   finding?: { kind: string; carrier: string; turn?: unknown };
 }
 
-export interface PacedSenderOptions<M> {
+interface PacedSenderOptions<M> {
   burst: number;
   perSecond: number;
   /** The most slots held at once. */

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BADGE_COLORS } from '../../../lib/alerts/quota-badge';
 import type { QuotaState } from '../../../lib/core/quota-state';
+import { MAX_HELD_MS } from '../../../lib/channel/runtime-messages';
 import type { UsageHistory } from '../../../lib/core/usage-history';
 import { fixtureJson } from '../fixtures';
 import { badge, findingMessage, quotaMessage, sendSettled, startWorker, stored } from './worker';
@@ -188,7 +189,7 @@ describe('a finding the relay held back under its rate limit (lib/channel/paced-
   it.each([
     ['negative', -1],
     ['not whole', 1.5],
-    ['longer than any hold', 600_001],
+    ['longer than any hold', MAX_HELD_MS + 1],
     ['not a number', '5000'],
   ])('a hold that is %s makes the message malformed, logged', async (_name, heldMs) => {
     await startWorker();

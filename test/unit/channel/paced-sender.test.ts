@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPacedSender, slotOf, type PacedMessage } from '../../../lib/channel/paced-sender';
+import { createPacedSender, slotOf } from '../../../lib/channel/paced-sender';
+
+type PacedMessage = Parameters<typeof slotOf>[0];
 
 /**
  * The relay's pace toward the background: the bucket's refusals are held per slot and sent as

@@ -17,6 +17,8 @@ const ALLOWED = new Map<string, string>([
   ['lib/page/sse-scanner.ts EVERY_EVENT', "the scanner's decode-everything mode, the reference the marker-search tests compare with"],
   ['lib/page/turn-markers.ts TURN_MARKERS', 'the markers the byte search must find exactly where includes() does'],
   ['lib/view/chip-view.ts ChipMessageKey', "the keys the chip's view may ask for, which its table test translates"],
+  ['lib/channel/runtime-messages.ts MAX_HELD_MS', "the background test sends a hold just past the relay's bound"],
+  ['lib/channel/paced-sender.ts slotOf', 'the slot table and the pacing property test name what each message waits behind'],
   ['lib/cli/run-inspect.ts EXIT_OK', 'the documented exit statuses the CLI tests check'],
   ['lib/cli/run-inspect.ts EXIT_UNREADABLE', 'the documented exit statuses the CLI tests check'],
   ['lib/cli/run-inspect.ts EXIT_USAGE', 'the documented exit statuses the CLI tests check'],
