@@ -25,9 +25,18 @@ const require = createRequire(import.meta.url);
 const POLYFILL_BROWSER = '@wxt-dev/webextension-polyfill/browser';
 const NATIVE_BROWSER = require.resolve('@wxt-dev/browser');
 const WITH_POLYFILL = 'background';
+const RELAY_SCRIPT = 'relay.js';
 
 export default defineConfig({
   hooks: {
+    // The relay is an unlisted script (entrypoints/relay.ts says why), listed here as the content
+    // script it is: the interceptor's pages, document_start, the isolated world.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: CHATGPT_MATCHES, js: [RELAY_SCRIPT], run_at: 'document_start' },
+      ];
+    },
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((entrypoint) => entrypoint.name === WITH_POLYFILL)) return;
       config.plugins = [

@@ -36,20 +36,25 @@ const BUDGETS = {
 type Budget = keyof typeof BUDGETS;
 /** The page chip's unlisted script (lib/extension/chip-registration.ts registers this file). */
 const CHIP_FILE = 'page-chip.js';
+/** The relay: an unlisted script that wxt.config.ts lists as a content script (entrypoints/relay.ts). */
+const RELAY_FILE = 'relay.js';
 /** What webextension-polyfill leaves in a bundle: its table of each API's argument counts. */
 const POLYFILL_MARKERS = /minArgs|api-metadata\.json/;
+/** What WXT's content-script context leaves in a bundle: the event it dispatches on the page's document. */
+const WXT_CONTEXT_MARKERS = /content-script-started|wxt:locationchange/;
 /** What zod 4 leaves in any bundle that holds a schema: its internals' property and class names. */
 const ZOD_MARKERS = /_zod\b|\$Zod|ZodError/;
 
 interface Manifest {
-  content_scripts?: Array<{ js?: string[] }>;
+  content_scripts?: Array<{ js?: string[]; run_at?: string; world?: string; matches?: string[] }>;
 }
 
 const gzipBytes = (file: string) => gzipSync(readFileSync(file), { level: 9 }).byteLength;
 
+const manifestOf = (target: string) => JSON.parse(readFileSync(path.join(OUTPUT, target, 'manifest.json'), 'utf8')) as Manifest;
+
 function contentScripts(target: string): string[] {
-  const manifest = JSON.parse(readFileSync(path.join(OUTPUT, target, 'manifest.json'), 'utf8')) as Manifest;
-  return (manifest.content_scripts ?? []).flatMap((entry) => entry.js ?? []).map((file) => path.join(OUTPUT, target, file));
+  return (manifestOf(target).content_scripts ?? []).flatMap((entry) => entry.js ?? []).map((file) => path.join(OUTPUT, target, file));
 }
 
 const weighed: string[] = [];
@@ -71,11 +76,25 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (target) => {
   const built = existsSync(path.join(dir, 'manifest.json'));
   const interceptor = path.join(dir, 'content-scripts/interceptor.js');
   const chip = path.join(dir, CHIP_FILE);
+  const relay = path.join(dir, RELAY_FILE);
 
   it('was built', () => {
     expect(built, `${target} is missing: run \`npm run build\` and \`npm run build:firefox\` first`).toBe(true);
     expect(contentScripts(target)).toContain(interceptor);
     expect(existsSync(chip), `${CHIP_FILE} is missing`).toBe(true);
+  });
+
+  it.runIf(built)('lists the relay as an isolated-world content script at document_start on the pages of the interceptor', () => {
+    const entries = manifestOf(target).content_scripts ?? [];
+    const relayEntry = entries.find((entry) => entry.js?.includes(RELAY_FILE));
+    const interceptorEntry = entries.find((entry) => entry.js?.some((file) => file.endsWith('interceptor.js')));
+    expect(relayEntry).toMatchObject({ run_at: 'document_start' });
+    expect(relayEntry?.world).toBeUndefined();
+    expect([...(relayEntry?.matches ?? [])].sort()).toEqual([...(interceptorEntry?.matches ?? [])].sort());
+  });
+
+  it.runIf(built)("no content script carries WXT's context (its code and its early call into the extension API on every page)", () => {
+    for (const file of contentScripts(target)) expect(readFileSync(file, 'utf8'), file).not.toMatch(WXT_CONTEXT_MARKERS);
   });
 
   it.runIf(built)('injects the chip through no manifest content script (it is registered only while it is on)', () => {
@@ -87,7 +106,7 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (target) => {
   });
 
   it.runIf(built)('the relay, the chip and the popup carry no webextension-polyfill (wxt.config.ts gives them the native browser)', () => {
-    const files = [path.join(dir, 'content-scripts/relay.js'), chip, ...popupWeight(dir).initialJs.map(({ file }) => path.join(dir, file))];
+    const files = [relay, chip, ...popupWeight(dir).initialJs.map(({ file }) => path.join(dir, file))];
     for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(POLYFILL_MARKERS);
   });
 
@@ -112,6 +131,13 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (target) => {
 });
 
 describe('the markers', () => {
+  it("of WXT's context are found in a build of a WXT content script (so their absence above means something)", () => {
+    // The popup's early read and the chip are unlisted scripts too; no built file of ours keeps the
+    // context, so the markers are checked against WXT's own module.
+    const context = path.join(ROOT, 'node_modules/wxt/dist/utils/content-script-context.mjs');
+    expect(existsSync(context) && WXT_CONTEXT_MARKERS.test(readFileSync(context, 'utf8'))).toBe(true);
+  });
+
   it('of the polyfill are found in the background, which keeps it (so their absence above means something)', () => {
     const background = path.join(OUTPUT, 'chrome-mv3/background.js');
     expect(existsSync(background) && POLYFILL_MARKERS.test(readFileSync(background, 'utf8'))).toBe(true);

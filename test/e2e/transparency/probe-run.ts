@@ -8,8 +8,8 @@ import type { ProbeServer, ServedRequest } from './probe-server';
  * recorded, what troubled it, what the server received and, with the extension, what it stored.
  *
  * The probes run in batches, one page load each: the relay lets a burst of 20 findings through and
- * then 2 a second (entrypoints/relay.content.ts), and the spec checks that every matched probe
- * was read, not the rate limiter (the forged-messages spec does that).
+ * then 2 a second (entrypoints/relay.ts), holding the rest, and the spec checks that every matched
+ * probe was read at once, not the rate limiter (the hostile specs do that).
  */
 
 export const PROBE_PAGE = 'https://chatgpt.com/t/probes';

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PORT_HANDOVER } from '../../../lib/channel/port-handover';
 
 /**
- * The isolated relay (entrypoints/relay.content.ts) as the interceptor drives it: the port is
+ * The isolated relay (entrypoints/relay.ts) as the interceptor drives it: the port is
  * handed over with a window message, then each finding arrives as a port message (a structured
  * clone of what was posted). What the relay sends to the background is collected, not delivered,
  * so that a test can hand it on with the sender the background expects.
@@ -51,8 +51,8 @@ export async function startRelay({ beforeHandover }: RelayStart = {}): Promise<P
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => void sent.push(message));
   // The relay talks to `browser` (or `chrome`) directly, without the polyfill: fakeBrowser stands in.
   vi.stubGlobal('browser', fakeBrowser);
-  const { default: relay } = await import('../../../entrypoints/relay.content');
-  const added = await noteListeners(() => relay.main(undefined as never));
+  const { default: relay } = await import('../../../entrypoints/relay');
+  const added = await noteListeners(() => relay.main());
   beforeHandover?.();
   const port: FakePort = { onmessage: null };
   window.dispatchEvent(new MessageEvent('message', { source: window, data: PORT_HANDOVER, ports: [port as unknown as MessagePort] }));

@@ -1,4 +1,3 @@
-import { CHATGPT_MATCHES } from '../lib/channel/content-matches';
 import { receivePort } from '../lib/channel/port-handover';
 import { createPacedSender } from '../lib/channel/paced-sender';
 import { createActiveAnnouncer } from '../lib/channel/active-announcer';
@@ -13,8 +12,12 @@ import { sendToBackground } from '../lib/extension/runtime-send';
  * this tab's account. Everything goes through one rate limit, which holds what it refuses until
  * tokens come back (lib/channel/paced-sender.ts).
  *
- * Its listeners are plain ones, not WXT's context helpers: the context invalidates itself on a
- * document event a page can dispatch, which would switch the relay off for the tab.
+ * Not a WXT content script but an unlisted script that wxt.config.ts lists in the manifest's
+ * content_scripts (document_start, the interceptor's pages): WXT wraps a content script in its
+ * context, which the relay does not use and which would cost every chatgpt.com load its code and
+ * an early call into the extension API (about 0.5 ms of script time, measured in
+ * docs/performance.md); the context also invalidates itself on a document event a page can
+ * dispatch. Its listeners are plain ones, and the API is first touched when a finding is sent.
  */
 
 // A real page produces a few findings a minute; a burst of 20 covers opening many chats at once.
@@ -23,11 +26,7 @@ const PER_SECOND = 2;
 // Slots held past the bucket: a finding of each kind, carrier and account a page has, with room.
 const MAX_HELD = 32;
 
-export default defineContentScript({
-  matches: CHATGPT_MATCHES,
-  runAt: 'document_start',
-  // Otherwise WXT posts a message carrying the extension id to '*' on chatgpt.com.
-  noScriptStartedPostMessage: true,
+export default defineUnlistedScript({
   main() {
     const announcer = createActiveAnnouncer();
     const pass = createPacedSender({
