@@ -29,7 +29,7 @@ const MAX_HELD = 32;
 export default defineUnlistedScript({
   main() {
     const announcer = createActiveAnnouncer();
-    const pass = createPacedSender({
+    const paced = createPacedSender({
       burst: BURST,
       perSecond: PER_SECOND,
       maxHeld: MAX_HELD,
@@ -44,16 +44,20 @@ export default defineUnlistedScript({
         const message = relayMessageOf(event.data);
         if (message === null) return;
         if (message.type === 'page-finding' && message.finding.kind === 'account') announcer.learn(message.account);
-        pass(message);
+        paced.pass(message);
       };
     });
     const onActive = (event: Event) => {
       // A page can dispatch focus events of its own, as many as it likes: only the browser's count.
       if (!event.isTrusted || document.visibilityState !== 'visible') return;
       const message = announcer.announce(Date.now());
-      if (message !== null) pass(message);
+      if (message !== null) paced.pass(message);
     };
     window.addEventListener('focus', onActive);
     document.addEventListener('visibilitychange', onActive);
+    // Leaving the page: what the rate limit still holds goes now (a page's own pagehide event does nothing).
+    window.addEventListener('pagehide', (event) => {
+      if (event.isTrusted) paced.sendHeld();
+    });
   },
 });

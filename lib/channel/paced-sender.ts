@@ -8,7 +8,8 @@ import { createRateLimiter } from './rate-limiter';
  * (what it is about: kind, carrier, account, turn) where a newer message about the same thing
  * replaces it, and the slots are sent in the order of their latest message as tokens come back.
  * The slots are bounded: past `maxHeld`, the one waiting longest is dropped. A message sent late
- * says how long it waited (`heldMs`), so the background dates it to when the page received it.
+ * says how long it waited (`heldMs`), so the background dates it to when the page received it. A
+ * page going away sends what it still holds, once (its timer would die with it).
  */
 
 /** What pacing reads of a message: its type and account, and for a finding what it is about. */
@@ -39,8 +40,17 @@ export function slotOf(message: PacedMessage): string {
   return `${finding.kind}|${finding.carrier}|${String(message.account)}|${turn}`;
 }
 
-/** A function that sends a message now when the bucket allows, else holds it for the next token. */
-export function createPacedSender<M extends PacedMessage>(options: PacedSenderOptions<M>): (message: M) => void {
+interface PacedSender<M> {
+  /** Sends `message` now when the bucket allows, else holds it for the next token. */
+  pass(message: M): void;
+  /**
+   * Sends everything held at once, past the bucket: for a page going away (its timers die with it),
+   * at most `maxHeld` messages, once per page.
+   */
+  sendHeld(): void;
+}
+
+export function createPacedSender<M extends PacedMessage>(options: PacedSenderOptions<M>): PacedSender<M> {
   const { send, now, later, maxHeld } = options;
   const limiter = createRateLimiter(options.burst, options.perSecond);
   const held = new Map<string, { message: M; at: number }>();
@@ -63,15 +73,24 @@ export function createPacedSender<M extends PacedMessage>(options: PacedSenderOp
     later(flush, refillMs);
   };
 
-  return (message) => {
-    // Behind held messages, a new one waits its turn: the background gets them in order.
-    const time = now();
-    if (held.size === 0 && limiter.take(time)) return send(message, 0);
-    const slot = slotOf(message);
-    // Deleted first, so that the slot moves to the end: the order is that of the latest messages.
-    held.delete(slot);
-    held.set(slot, { message, at: time });
-    if (held.size > maxHeld) held.delete(held.keys().next().value as string);
-    wait();
+  return {
+    pass(message) {
+      // Behind held messages, a new one waits its turn: the background gets them in order.
+      const time = now();
+      if (held.size === 0 && limiter.take(time)) return send(message, 0);
+      const slot = slotOf(message);
+      // Deleted first, so that the slot moves to the end: the order is that of the latest messages.
+      held.delete(slot);
+      held.set(slot, { message, at: time });
+      if (held.size > maxHeld) held.delete(held.keys().next().value as string);
+      wait();
+    },
+    sendHeld() {
+      const time = now();
+      for (const [slot, { message, at }] of held) {
+        held.delete(slot);
+        send(message, Math.max(0, time - at));
+      }
+    },
   };
 }

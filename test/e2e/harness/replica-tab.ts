@@ -71,6 +71,12 @@ export class ReplicaTab<Raw = Page> {
     await this.driver.evaluate(() => (window as unknown as ReplicaWindow).replica.ready.then(() => undefined), undefined);
   }
 
+  /** Leaves chatgpt.com for a blank page: the page goes away as when the user closes it or navigates. */
+  async leave(): Promise<void> {
+    if (this.driver.url().startsWith('https://chatgpt.com')) this.earlier.push(...(await this.requests()));
+    await this.driver.goto('about:blank');
+  }
+
   /** Sends a chat message and waits until the turn (and its resume, if handed off) was read. */
   send(prompt: string = USER_PROMPT_MARKER): Promise<TurnShown> {
     return this.driver.evaluate((text) => (window as unknown as ReplicaWindow).replica.send(text), prompt);

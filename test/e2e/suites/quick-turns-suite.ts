@@ -72,6 +72,23 @@ export function describeQuickTurns(target: BrowserUnderTest): void {
       expect(await countedLine()).toContain(`${TURNS} in 3 h`);
     });
 
+    it(`${TURNS} more, and the page left at once: what still waited goes as it goes away`, { timeout: 60_000 }, async () => {
+      const last = 50 - 2 * TURNS;
+      replica.script({
+        conversation: Array.from({ length: TURNS }, (_, index) =>
+          stream(modelTurn(images(49 - TURNS - index), { model: MODEL, exchange: `then-left-${index}` })),
+        ),
+      });
+      for (let index = 0; index < TURNS; index++) await session.tab.send();
+      // The last turn's findings cross the private port to the relay (a message, not a call).
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await session.tab.leave();
+      // Held, they would take about 7 s to come at two a second; sent as the page goes, they are there at once.
+      const badge = await settledBadge(session.extension, { text: String(last), status: 'normal' }, 400, 3000);
+      expect(badge.text).toBe(String(last));
+      expect(await countedLine()).toContain(`${2 * TURNS} in 3 h`);
+    });
+
     it('the background took every message as well formed (a held one carries how long it waited)', async () => {
       const log = ((await session.extension.storage()).diagnostics ?? []) as { where: string; reason: string }[];
       expect(log.filter((entry) => entry.where === 'background')).toEqual([]);

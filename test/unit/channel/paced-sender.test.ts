@@ -21,7 +21,7 @@ function paced(burst: number, perSecond: number, maxHeld = 32) {
   let clock = T0;
   const timers: { due: number; run: () => void }[] = [];
   const sent: Sent[] = [];
-  const pass = createPacedSender<Sent['message']>({
+  const { pass, sendHeld } = createPacedSender<Sent['message']>({
     burst,
     perSecond,
     maxHeld,
@@ -41,7 +41,7 @@ function paced(burst: number, perSecond: number, maxHeld = 32) {
     }
     clock = end;
   };
-  return { pass, sent, advance, timers, now: () => clock };
+  return { pass, sendHeld, sent, advance, timers, now: () => clock };
 }
 
 let ids = 0;
@@ -170,6 +170,30 @@ describe('past the bucket', () => {
     expect(timers).toHaveLength(1);
     advance(60_000);
     expect(timers).toEqual([]);
+  });
+});
+
+describe('a page going away', () => {
+  it('sends everything held at once, in order, each with how long it waited; then holds nothing', () => {
+    const { pass, sendHeld, sent, advance, timers } = paced(1, 2);
+    pass(quota('a'));
+    const waiting = [quota('b'), quota('c'), turnModel('t1')];
+    for (const message of waiting) {
+      pass(message);
+      advance(100);
+    }
+    sendHeld();
+    expect(sent.slice(1)).toEqual(waiting.map((message, index) => ({ message, heldMs: 300 - index * 100 })));
+    advance(60_000);
+    expect(sent).toHaveLength(4);
+    expect(timers).toEqual([]);
+  });
+
+  it('with nothing held, sends nothing', () => {
+    const { pass, sendHeld, sent } = paced(5, 2);
+    pass(quota('a'));
+    sendHeld();
+    expect(sent).toHaveLength(1);
   });
 });
 

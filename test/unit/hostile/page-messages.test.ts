@@ -126,6 +126,18 @@ describe('the relay rate limit (lib/channel/paced-sender.ts)', () => {
     expect(waited.map(({ heldMs }) => heldMs)).toEqual(Array.from({ length: 32 }, (_, index) => (index + 1) * 500));
   });
 
+  it("the page going away sends what waits, once; a page's own pagehide event sends nothing", () => {
+    const flood = fakeAccountReadings(100, NOW);
+    for (const envelope of flood) relay.post(envelope);
+    expect(relay.sent).toHaveLength(20);
+    expect(relay.pageHide(false)).toEqual([]);
+    const sent = relay.pageHide(true) as { account: string }[];
+    expect(sent.map(({ account }) => account)).toEqual((flood.slice(-32) as { account: string }[]).map(({ account }) => account));
+    expect(relay.pageHide(true)).toEqual([]);
+    vi.advanceTimersByTime(60_000);
+    expect(relay.sent).toHaveLength(20 + 32);
+  });
+
   it('then 2 a second, never more', () => {
     const flood = fakeAccountReadings(5000, NOW);
     for (const envelope of flood) {

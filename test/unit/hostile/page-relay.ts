@@ -14,6 +14,8 @@ export interface PageRelay {
   post(data: unknown): unknown[];
   /** Dispatches a focus event, trusted (as the browser's) or not (as a page's); returns what was sent on. */
   focus(trusted: boolean): unknown[];
+  /** Dispatches pagehide on the window (the page going away), trusted or not; returns what was sent on. */
+  pageHide(trusted: boolean): unknown[];
   /** Everything the relay sent so far. */
   sent: unknown[];
   /** Removes the relay's listeners (a page's window lives on between tests). */
@@ -46,6 +48,13 @@ async function noteListeners(start: () => unknown): Promise<Added[]> {
   return added;
 }
 
+/** An event as the browser makes it (trusted) or as a page script does. */
+function windowEvent(type: string, trusted: boolean): Event {
+  const event = new Event(type);
+  if (trusted) Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
 export async function startRelay({ beforeHandover }: RelayStart = {}): Promise<PageRelay> {
   const sent: unknown[] = [];
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => void sent.push(message));
@@ -67,12 +76,8 @@ export async function startRelay({ beforeHandover }: RelayStart = {}): Promise<P
     sent,
     stop: () => added.forEach(([target, type, listener, options]) => target.removeEventListener(type, listener, options)),
     post: (data) => sentDuring(() => onMessage({ data: structuredClone(data) })),
-    focus: (trusted) =>
-      sentDuring(() => {
-        const event = new Event('focus');
-        if (trusted) Object.defineProperty(event, 'isTrusted', { value: true });
-        window.dispatchEvent(event);
-      }),
+    focus: (trusted) => sentDuring(() => window.dispatchEvent(windowEvent('focus', trusted))),
+    pageHide: (trusted) => sentDuring(() => window.dispatchEvent(windowEvent('pagehide', trusted))),
   };
 }
 
