@@ -55,9 +55,9 @@ export default defineConfig({
     plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
     // Every browser we support has modulepreload; the polyfill would only weigh on the popup. The
     // popup's HTML keeps its preload links (its first frame's chunks); a dynamic import adds none:
-    // Vite's helper would insert a <link> per dependency from script, which cost the popup's main
-    // thread 5 to 10 ms right after its first frame (docs/performance.md), where the browser's own
-    // module loading of those few local files costs nothing measurable.
+    // Vite's helper would insert a <link> per dependency from script, which took the popup's main
+    // thread about 8 ms right after its first frame (docs/performance.md); the browser's own module
+    // loader fetches those few local files as the chunk asks for them.
     build: { modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) } },
   }),
   manifest: ({ browser }) => ({
