@@ -90,8 +90,8 @@ export function dueNotices(
   if (!settings.notifications) return [];
   // The account's meters, built once for both kinds of notice.
   const meters = accountMeters(account, settings, now);
-  const notices: Notice[] = sentWithinHour(ledger, now) < MAX_NOTICES_PER_HOUR ? expiryNotice(accountId, meters, ledger, now) : [];
   const sentThisHour = sentWithinHour(ledger, now);
+  const notices: Notice[] = sentThisHour < MAX_NOTICES_PER_HOUR ? expiryNotice(accountId, meters, ledger, now) : [];
   for (const condition of meterConditions(account, settings, now, meters)) {
     // Over budget, what is due waits (unrecorded) for a later reading: never twice, never a flood.
     if (sentThisHour + notices.length >= MAX_NOTICES_PER_HOUR) break;
