@@ -57,13 +57,17 @@ export function createPacedSender<M extends PacedMessage>(options: PacedSenderOp
   const refillMs = Math.ceil(1000 / options.perSecond);
   let waiting = false;
 
+  /** Sends a held slot's message, with how long it waited until `time`. */
+  const release = (slot: string, { message, at }: { message: M; at: number }, time: number) => {
+    held.delete(slot);
+    send(message, Math.max(0, time - at));
+  };
   const flush = () => {
     waiting = false;
-    for (const [slot, { message, at }] of held) {
+    for (const [slot, entry] of held) {
       const time = now();
       if (!limiter.take(time)) break;
-      held.delete(slot);
-      send(message, Math.max(0, time - at));
+      release(slot, entry, time);
     }
     wait();
   };
@@ -87,10 +91,7 @@ export function createPacedSender<M extends PacedMessage>(options: PacedSenderOp
     },
     sendHeld() {
       const time = now();
-      for (const [slot, { message, at }] of held) {
-        held.delete(slot);
-        send(message, Math.max(0, time - at));
-      }
+      for (const [slot, entry] of held) release(slot, entry, time);
     },
   };
 }
