@@ -1,6 +1,7 @@
 // Fails when a tracked file refers to a place outside the repository: the development workspace
-// beside it (../shared) or an absolute path of someone's machine. A plain clone has neither, so
-// a test, script or doc that reads or names one works only on the machine it was written on.
+// beside it (its folder named shared, one level up) or an absolute path of someone's machine. A
+// plain clone has neither, so a test, script or doc that reads or names one works only on the
+// machine it was written on.
 // Runs first in `npm test` (and so in .ci/run). Usage: node .ci/check-paths.mjs
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
