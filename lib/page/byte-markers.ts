@@ -22,7 +22,6 @@ interface Needle {
 }
 
 function needleOf(marker: string): Needle {
-  if (marker === '' || /[^\u0020-\u007e]/.test(marker)) throw new Error(`not a printable ASCII marker: ${JSON.stringify(marker)}`);
   const bytes = Uint8Array.from(marker, (char) => char.charCodeAt(0));
   const rarity = (byte: number) => {
     const rank = COMMON.indexOf(String.fromCharCode(byte));
@@ -45,7 +44,10 @@ function holds(haystack: Uint8Array, haystackLength: number, { bytes, length, an
   return false;
 }
 
-/** A test of whether some bytes hold at least one of `markers` (printable ASCII, not empty). */
+/**
+ * A test of whether some bytes hold at least one of `markers`, each printable ASCII and not empty
+ * (not checked here, on every page load: test/unit/page/byte-markers.test.ts holds the page's markers to it).
+ */
 export function markerSearch(markers: readonly string[]): (bytes: Uint8Array) => boolean {
   const needles = markers.map(needleOf);
   return (bytes) => {

@@ -5,6 +5,7 @@ import { includes } from './page-natives';
 import { CDM_TYPE, looksLikeQuotaObject, pickQuotaFields } from './quota-fields';
 import { pickMemory } from './side-responses';
 import type { FetchCarrier } from './quota-endpoints';
+import type { IgnoredReason } from './ignored-reasons';
 import type { PageCarrier, PageFinding } from './page-message';
 
 /**
@@ -21,34 +22,47 @@ export function findingFromEventData(data: string, carrier: PageCarrier): PageFi
   return quota ? { kind: 'quota', carrier, quota } : null;
 }
 
-/** The init endpoint's JSON is the quota object itself, with or without `type`. */
-export function findingFromInitBody(text: string): PageFinding {
-  const value = jsonValueOf(text);
-  if (value === undefined) return { kind: 'ignored', carrier: 'init', reason: 'body is not JSON' };
-  const quota = pickQuotaFields(value);
-  if (!quota || !looksLikeQuotaObject(quota)) return { kind: 'ignored', carrier: 'init', reason: 'no quota fields' };
-  return { kind: 'quota', carrier: 'init', quota };
-}
+type JsonCarrier = 'init' | 'codex-usage' | 'memories';
+type FieldsOf = (value: unknown, carrier: JsonCarrier) => PageFinding | null;
 
-/** The Codex usage body (/backend-api/wham/usage) reduced to its limit fields. */
-export function findingFromCodexBody(text: string): PageFinding {
-  const value = jsonValueOf(text);
-  if (value === undefined) return { kind: 'ignored', carrier: 'codex-usage', reason: 'body is not JSON' };
-  const usage = pickCodexUsage(value);
-  if (!usage || !looksLikeCodexUsage(usage)) return { kind: 'ignored', carrier: 'codex-usage', reason: 'no Codex limit fields' };
-  return { kind: 'codex-usage', carrier: 'codex-usage', usage };
-}
+/** Each whole-JSON carrier: what it is read for, and the reason given when its body has none of it. */
+const JSON_BODIES: Record<JsonCarrier, [FieldsOf, IgnoredReason]> = {
+  // The init endpoint's JSON is the quota object itself, with or without `type`.
+  init: [
+    (value, carrier) => {
+      const quota = pickQuotaFields(value);
+      return quota && looksLikeQuotaObject(quota) ? { kind: 'quota', carrier, quota } : null;
+    },
+    'no quota fields',
+  ],
+  // The Codex usage body (/backend-api/wham/usage) reduced to its limit fields.
+  'codex-usage': [
+    (value, carrier) => {
+      const usage = pickCodexUsage(value);
+      return usage && looksLikeCodexUsage(usage) ? { kind: 'codex-usage', carrier, usage } : null;
+    },
+    'no Codex limit fields',
+  ],
+  // The memories body (/backend-api/memories) reduced to how full memory is: never a memory.
+  memories: [
+    (value, carrier) => {
+      const memory = pickMemory(value);
+      return memory ? { kind: 'memory', carrier, memory } : null;
+    },
+    'no memory fields',
+  ],
+};
 
-/** The memories body (/backend-api/memories) reduced to how full memory is: never a memory. */
-export function findingFromMemoryBody(text: string): PageFinding {
-  const value = jsonValueOf(text);
-  if (value === undefined) return { kind: 'ignored', carrier: 'memories', reason: 'body is not JSON' };
-  const memory = pickMemory(value);
-  return memory ? { kind: 'memory', carrier: 'memories', memory } : { kind: 'ignored', carrier: 'memories', reason: 'no memory fields' };
-}
-
-/** A whole JSON body of a carrier other than a turn: one reader per carrier. */
+/** A whole JSON body of a carrier other than a turn: one reader per carrier (init for any other). */
 export function findingFromJsonBody(carrier: FetchCarrier, text: string): PageFinding {
-  if (carrier === 'codex-usage') return findingFromCodexBody(text);
-  return carrier === 'memories' ? findingFromMemoryBody(text) : findingFromInitBody(text);
+  const json: JsonCarrier = carrier === 'codex-usage' || carrier === 'memories' ? carrier : 'init';
+  // Indexed, not destructured: an array pattern calls Array.prototype[Symbol.iterator], which a page can patch.
+  const body = JSON_BODIES[json];
+  const value = jsonValueOf(text);
+  if (value === undefined) return { kind: 'ignored', carrier: json, reason: 'body is not JSON' };
+  return body[0](value, json) ?? { kind: 'ignored', carrier: json, reason: body[1] };
 }
+
+export const findingFromInitBody = (text: string) => findingFromJsonBody('init', text);
+export const findingFromCodexBody = (text: string) => findingFromJsonBody('codex-usage', text);
+export const findingFromMemoryBody = (text: string) => findingFromJsonBody('memories', text);

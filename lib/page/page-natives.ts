@@ -42,7 +42,7 @@ const prototypeOf = /* @__NO_SIDE_EFFECTS__ */ (name: string): object | undefine
 };
 
 export const NativeURL: typeof URL | undefined = typeof URL === 'function' ? URL : undefined;
-export const NativePromise: PromiseConstructor = Promise;
+const NativePromise: PromiseConstructor = Promise;
 export const parseJson: (text: string, reviver?: (key: string, value: unknown) => unknown) => unknown = JSON.parse;
 export const { isArray } = Array;
 export const { keys: ownKeys, setPrototypeOf } = Object;
@@ -135,10 +135,15 @@ export const bufferOf = getterOf(typedArrayPrototype, 'buffer') as (bytes: Uint8
 export const bytesIndexOf = methodOf<[number, number?], number>(typedArrayPrototype, 'indexOf');
 export const setBytes = methodOf<[Uint8Array, number], void>(typedArrayPrototype, 'set');
 
-type Reader = ReadableStreamDefaultReader<Uint8Array>;
-export const streamReader = methodOf<[], Reader>(prototypeOf('ReadableStream'), 'getReader');
-export const readerRead = methodOf<[], Promise<ReadableStreamReadResult<Uint8Array>>>(prototypeOf('ReadableStreamDefaultReader'), 'read');
-export const readerCancel = methodOf<[], Promise<void>>(prototypeOf('ReadableStreamDefaultReader'), 'cancel');
+type ReadResult = Promise<ReadableStreamReadResult<Uint8Array>>;
+export const streamReader = methodOf<[ReadableStreamGetReaderOptions?], object>(prototypeOf('ReadableStream'), 'getReader');
+const defaultReader = /* @__PURE__ */ prototypeOf('ReadableStreamDefaultReader');
+export const readerRead = methodOf<[], ReadResult>(defaultReader, 'read');
+export const readerCancel = methodOf<[], Promise<void>>(defaultReader, 'cancel');
+// A byte stream's reader, which fills a buffer of ours (lib/page/body-readers.ts).
+const byobReader = /* @__PURE__ */ prototypeOf('ReadableStreamBYOBReader');
+export const byobRead = methodOf<[Uint8Array], ReadResult>(byobReader, 'read');
+export const byobCancel = methodOf<[], Promise<void>>(byobReader, 'cancel');
 /** Timers for the stream's inactivity bound, taken now: a page that replaces setTimeout must not stop or see them. */
 export const pageTimers = {
   setTimeout: /* @__PURE__ */ globalThis.setTimeout.bind(globalThis) as (callback: () => void, ms: number) => unknown,

@@ -5,7 +5,8 @@ import { isTurnEventWanted } from './turn-markers';
 /**
  * An incremental scanner for text/event-stream bodies that keeps only the event being read.
  * Network chunks end anywhere, inside a line or inside a multi-byte character (protocol.md
- * section 4). Bytes are cut into events at their blank lines without being decoded; an event is
+ * section 4). A chunk is read only while `push` runs (what an event keeps of it is copied), so the
+ * caller may fill the same buffer again (a BYOB reader, body-readers.ts). Bytes are cut into events at their blank lines without being decoded; an event is
  * decoded and split into lines (sse-lines.ts) only when `wanted` says its raw bytes may matter
  * (by default, to the turn reader: turn-markers.ts; `EVERY_EVENT` for all). Decoded text given to
  * `pushText` is read whole.
@@ -53,7 +54,8 @@ export function createSseScanner(
   const lines = createSseLines(onEventData, maxEventChars);
   const decode = utf8Decoder();
   const maxEventBytes = maxEventChars * MAX_BYTES_PER_CHAR + 2;
-  // The event being read: its bytes so far (views on the chunks, not copies) unless it is over the bound.
+  // The event being read: its bytes so far (copies of earlier chunks' tails, a view on the chunk
+  // being pushed) unless it is over the bound.
   let parts: Uint8Array[] = [];
   let eventBytes = 0;
   // The line being read: how many bytes so far, and whether they are exactly "\r" (a blank line with CRLF).
@@ -69,9 +71,10 @@ export function createSseScanner(
     eventBytes = 0;
   }
 
-  function take(piece: Uint8Array): void {
+  /** `held`: the piece outlives this push (its event goes on in the next chunk), so it is copied. */
+  function take(piece: Uint8Array, held: boolean): void {
     eventBytes += byteLength(piece);
-    if (eventBytes <= maxEventBytes) push(parts, piece);
+    if (eventBytes <= maxEventBytes) push(parts, held ? new NativeUint8Array(piece) : piece);
     else parts = [];
   }
 
@@ -90,7 +93,7 @@ export function createSseScanner(
       lineBytes = 0;
       lineStart = newline + 1;
       if (!blank) continue;
-      take(part(eventStart, lineStart));
+      take(part(eventStart, lineStart), false);
       closeEvent();
       eventStart = lineStart;
     }
@@ -98,7 +101,7 @@ export function createSseScanner(
       lineIsCr = lineBytes === 0 && chunkBytes - lineStart === 1 && chunk[lineStart] === CR;
       lineBytes += chunkBytes - lineStart;
     }
-    if (eventStart < chunkBytes) take(part(eventStart, chunkBytes));
+    if (eventStart < chunkBytes) take(part(eventStart, chunkBytes), true);
   }
 
   return {

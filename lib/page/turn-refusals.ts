@@ -15,13 +15,11 @@ export const COOLDOWN_PHRASE = 'generating images too quickly';
 export const COOLDOWN_MS = 60 * 60 * 1000;
 
 const MINUTE = 60_000;
+/** By unit, without an English plural's "s" (the span's parts are read with PART below). */
 const UNIT_MS: Record<string, number> = {
   day: 24 * 60 * MINUTE,
-  days: 24 * 60 * MINUTE,
   hour: 60 * MINUTE,
-  hours: 60 * MINUTE,
   minute: MINUTE,
-  minutes: MINUTE,
   天: 24 * 60 * MINUTE,
   小时: 60 * MINUTE,
   分钟: MINUTE,
@@ -38,7 +36,7 @@ const ENGLISH_SPAN = /resets? in ((?:\d+\s*(?:days?|hours?|minutes?)(?:,?\s*(?:a
 const CHINESE_MARKER = '后重置';
 const CHINESE_SPAN = /((?:\d+\s*(?:天|小时|分钟|分)\s*)+)$/;
 export const CHINESE_SPAN_CHARS = 1024;
-const PART = /(\d+)\s*(days?|hours?|minutes?|天|小时|分钟|分)/gi;
+const PART = /(\d+)\s*(day|hour|minute|天|小时|分钟|分)s?/gi;
 
 function chineseSpan(text: string): string | undefined {
   const at = indexOf(text, CHINESE_MARKER);

@@ -63,6 +63,23 @@ describe.each(STREAMS)('%s/%s', (folder, name) => {
     }
   });
 
+  it('fed through one buffer that is refilled after every push (a BYOB reader), it gives the same events', () => {
+    const pick = randomOffsets(name.length * 104729, bytes.length, 6);
+    for (let round = 0; round < 100; round++) {
+      const events: string[] = [];
+      const scanner = createSseScanner((data) => events.push(data), undefined, EVERY_EVENT);
+      const buffer = new Uint8Array(bytes.length);
+      for (const chunk of chunksAt(bytes, pick())) {
+        buffer.set(chunk);
+        scanner.push(buffer.subarray(0, chunk.length));
+        // What the scanner still holds must not be these bytes: the next read overwrites them.
+        buffer.fill(0x5f);
+      }
+      scanner.end();
+      expect(events).toEqual(whole);
+    }
+  });
+
   it('with CRLF line ends, at every split, it gives the same events', () => {
     const crlf = encode(new TextDecoder().decode(bytes).replaceAll('\n', '\r\n'));
     expect(eventDataOf([crlf])).toEqual(whole);

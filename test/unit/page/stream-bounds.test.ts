@@ -71,9 +71,31 @@ describe('scanEvents bounds', () => {
     const { timers, fireAll } = manualTimers();
     const reading = scanEvents(stream, () => undefined, 512 * 1024, bounds({ timers }));
     await settle();
+    // The first period saw a byte; the second saw none.
+    fireAll();
+    await settle();
+    expect(cancelled).toBe(false);
     fireAll();
     expect(await reading).toBe('idle');
     expect(cancelled).toBe(true);
+  });
+
+  it('keeps a stream that brings a byte in every period, with one timer at a time', async () => {
+    let controller!: ReadableStreamDefaultController<Uint8Array>;
+    const stream = new ReadableStream<Uint8Array>({ start: (control) => void (controller = control) });
+    const pending: Array<() => void> = [];
+    let cleared = 0;
+    const timers: StreamBounds['timers'] = { setTimeout: (callback) => pending.push(callback), clearTimeout: () => void cleared++ };
+    const reading = scanEvents(stream, () => undefined, 512 * 1024, bounds({ timers }));
+    for (let period = 0; period < 5; period++) {
+      controller.enqueue(EVENT);
+      await settle();
+      expect(pending).toHaveLength(1);
+      pending.shift()!();
+    }
+    controller.close();
+    expect(await reading).toBe('ended');
+    expect(cleared).toBe(1);
   });
 
   it('cancels the stream when reading an event throws', async () => {
