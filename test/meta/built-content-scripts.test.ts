@@ -125,6 +125,16 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (target) => {
     withinBudget(target, 'popup first chunk', total(popupWeight(dir).initialJs).gzip);
   });
 
+  it.runIf(built)(
+    "the popup's first frame waits for one module file, with nothing split out of it (besides the early read's script)",
+    () => {
+      const initial = popupWeight(dir).initialJs.map(({ file }) => file);
+      expect(initial.filter((file) => file.startsWith('chunks/'))).toEqual([expect.stringMatching(/^chunks\/popup-[\w-]+\.js$/)]);
+      expect(initial.filter((file) => !file.startsWith('chunks/'))).toEqual(['popup-early-read.js']);
+      expect(readFileSync(path.join(dir, 'popup.html'), 'utf8')).not.toMatch(/rel="modulepreload"/);
+    },
+  );
+
   it.runIf(built)("the popup's first chunk carries no zod (its checked read is a chunk of its own)", () => {
     for (const { file } of popupWeight(dir).initialJs) expect(readFileSync(path.join(dir, file), 'utf8'), file).not.toMatch(ZOD_MARKERS);
   });
