@@ -5,7 +5,7 @@ import { chipViewOf } from '../../lib/view/chip-view';
 import { TICK_MS } from '../../lib/view/format-time';
 import { chipPositionStore } from '../../lib/extension/chip-position-store';
 import { t, uiLocale } from '../../lib/extension/i18n';
-import { entryKey, joinedOf, readSplitItems } from '../../lib/extension/split-storage';
+import { isEntryOf, joinedOf, readSplitItems } from '../../lib/extension/split-storage';
 import { MODEL_COUNTS_KEY, QUOTA_STATE_KEY, SETTINGS_KEY } from '../../lib/extension/storage-keys';
 import { createChipElement, type ChipElement } from './chip-element';
 
@@ -60,7 +60,7 @@ export default defineUnlistedScript(() => {
   const repaint = () => paint().catch(() => undefined);
 
   // A split value's head is `key`, its entries `key/<id>`.
-  const isPartOf = (key: string, value: string) => key === value || key.startsWith(entryKey(value, ''));
+  const isPartOf = (key: string, value: string) => key === value || isEntryOf(key, value);
   const watched = (key: string) => key === SETTINGS_KEY || isPartOf(key, MODEL_COUNTS_KEY) || isPartOf(key, QUOTA_STATE_KEY);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && Object.keys(changes).some(watched)) void repaint();

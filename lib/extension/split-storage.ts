@@ -30,7 +30,9 @@ export function splitFieldOf(key: string): string | null | undefined {
   return Object.hasOwn(SPLIT_VALUES, key) ? SPLIT_VALUES[key] : undefined;
 }
 
-export const entryKey = (key: string, id: string): string => `${key}/${id}`;
+const entryKey = (key: string, id: string): string => `${key}/${id}`;
+/** Whether the storage key `name` is one of `key`'s entries (not its head). */
+export const isEntryOf = (name: string, key: string): boolean => name.startsWith(entryKey(key, ''));
 
 /** The entry ids a split head lists; null for a value stored whole (or not a head). */
 function entryIdsOf(head: unknown): string[] | null {
@@ -86,8 +88,7 @@ export function orphanKeys(items: Items, keys: readonly string[] = Object.keys(S
     const head = items[key];
     if (splitFieldOf(key) === undefined || (isRecord(head) && Object.hasOwn(head, ENTRY_IDS) && entryIdsOf(head) === null)) return [];
     const listed = new Set(entryKeysOf(key, head));
-    const prefix = entryKey(key, '');
-    return Object.keys(items).filter((name) => name.startsWith(prefix) && !listed.has(name));
+    return Object.keys(items).filter((name) => isEntryOf(name, key) && !listed.has(name));
   });
 }
 

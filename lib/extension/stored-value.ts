@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { createSerialQueue } from '../core/serial-queue';
-import { entryKey, joinedOf, orphanKeys, readSplitItems, splitFieldOf, splitValue } from './split-storage';
+import { isEntryOf, joinedOf, orphanKeys, readSplitItems, splitFieldOf, splitValue } from './split-storage';
 
 /**
  * The one way into extension storage. Each stored value is read through its validator (an older
@@ -116,7 +116,6 @@ export function defineStoredValue<T>(spec: StoredValueSpec<T>): StoredValue<T> {
       }),
     watch(onChange) {
       let latest = 0;
-      const prefix = entryKey(key, '');
       const listener = (changes: Record<string, Browser.storage.StorageChange>, changedArea: string) => {
         if (changedArea !== areaName) return;
         if (field === undefined) {
@@ -124,7 +123,7 @@ export function defineStoredValue<T>(spec: StoredValueSpec<T>): StoredValue<T> {
           return;
         }
         // A split value changes through its head or an entry written; removals (no new value) follow a new head.
-        const written = Object.entries(changes).some(([name, change]) => name.startsWith(prefix) && change.newValue != null);
+        const written = Object.entries(changes).some(([name, change]) => isEntryOf(name, key) && change.newValue != null);
         if (!(key in changes) && !written) return;
         const asked = ++latest;
         void read().then(
