@@ -14,6 +14,19 @@ export function chunksAt(bytes: Uint8Array, offsets: number[]): Uint8Array[] {
   return cuts.slice(1).map((end, index) => bytes.subarray(cuts[index], end));
 }
 
+/** A small deterministic generator, so that a failing random split can be replayed. */
+export function randomOffsets(seed: number, length: number, count: number): () => number[] {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return () => Array.from({ length: count }, () => Math.floor(next() * (length + 1))).sort((a, b) => a - b);
+}
+
 export function eventDataOf(chunks: Uint8Array[], maxEventChars: number = DEFAULT_MAX_EVENT_CHARS): string[] {
   const events: string[] = [];
   const scanner = createSseScanner((data) => events.push(data), maxEventChars, EVERY_EVENT);

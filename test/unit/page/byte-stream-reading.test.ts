@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readAll, scanEvents, type StreamBounds } from '../../../lib/page/body-readers';
 import { fixtureBytes, streamFixtures } from '../fixtures';
-import { chunksAt } from '../core/stream-readings';
+import { chunksAt, randomOffsets } from '../core/stream-readings';
 
 /**
  * A fetch body in Chromium is a byte stream, and our branch of it is then read into one buffer of
@@ -39,15 +39,6 @@ function byteStream(cut: readonly Uint8Array[]) {
   return { seen, stream: stream as ReadableStream<Uint8Array> };
 }
 
-/** Deterministic cut points, so that a failing split can be replayed. */
-function cutsOf(seed: number, length: number, count: number): number[] {
-  let state = seed;
-  return Array.from({ length: count }, () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return Math.floor((state / 2147483648) * (length + 1));
-  }).sort((a, b) => a - b);
-}
-
 /** What the turn reader is handed from a default (not byte) stream of the whole body, and how the reading ended. */
 async function scannedWhole(bytes: Uint8Array): Promise<{ end: string; events: string[] }> {
   const events: string[] = [];
@@ -67,7 +58,7 @@ describe.each(streamFixtures())('a turn read from a byte stream: %s/%s', (folder
   it('gives the events a default reader gives, however the body is cut, through a buffer of ours', async () => {
     const expected = await scannedWhole(bytes);
     for (let round = 0; round < 40; round++) {
-      const { seen, stream } = byteStream(chunksAt(bytes, cutsOf(round + name.length, bytes.length, 1 + (round % 9))));
+      const { seen, stream } = byteStream(chunksAt(bytes, randomOffsets(round + name.length, bytes.length, 1 + (round % 9))()));
       const events: string[] = [];
       const end = await scanEvents(stream, (data) => events.push(data), 512 * 1024, quiet);
       expect({ round, end, events }).toEqual({ round, ...expected });
@@ -81,7 +72,7 @@ describe('a JSON body read from a byte stream', () => {
   const bytes = encode(text);
 
   it('comes back whole, characters cut between chunks included', async () => {
-    for (const cuts of [[], [1], [3, 4, 5], cutsOf(7, bytes.length, 40)]) {
+    for (const cuts of [[], [1], [3, 4, 5], randomOffsets(7, bytes.length, 40)()]) {
       const { seen, stream } = byteStream(chunksAt(bytes, cuts));
       expect(await readAll(stream, bytes.length)).toBe(text);
       expect(seen.byob).toBe(true);
@@ -89,7 +80,7 @@ describe('a JSON body read from a byte stream', () => {
   });
 
   it('over its bound, is null and its branch cancelled', async () => {
-    const { seen, stream } = byteStream(chunksAt(bytes, cutsOf(11, bytes.length, 20)));
+    const { seen, stream } = byteStream(chunksAt(bytes, randomOffsets(11, bytes.length, 20)()));
     expect(await readAll(stream, 1000)).toBeNull();
     expect(seen.cancelled).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSseScanner, EVERY_EVENT } from '../../../lib/page/sse-scanner';
 import { fixtureBytes, streamFixtures } from '../fixtures';
-import { chunksAt, eventDataOf } from '../core/stream-readings';
+import { chunksAt, eventDataOf, randomOffsets } from '../core/stream-readings';
 
 /**
  * A network chunk can end anywhere, inside a line or inside a multi-byte character (protocol.md
@@ -9,19 +9,6 @@ import { chunksAt, eventDataOf } from '../core/stream-readings';
  */
 
 const encode = (text: string) => new TextEncoder().encode(text);
-
-/** A small deterministic generator, so that a failing random split can be replayed. */
-function randomOffsets(seed: number, length: number, count: number): () => number[] {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return () => Array.from({ length: count }, () => Math.floor(next() * (length + 1))).sort((a, b) => a - b);
-}
 
 const STREAMS = streamFixtures();
 
