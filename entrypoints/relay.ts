@@ -1,5 +1,6 @@
 import { receivePort } from '../lib/channel/port-handover';
 import { createPacedSender } from '../lib/channel/paced-sender';
+import { createDelayedBatch, DIAGNOSTICS_DELAY_MS } from '../lib/channel/delayed-batch';
 import { createActiveAnnouncer } from '../lib/channel/active-announcer';
 import { relayMessageOf } from '../lib/channel/relay-message';
 import { sendToBackground } from '../lib/extension/runtime-send';
@@ -10,7 +11,8 @@ import { sendToBackground } from '../lib/extension/runtime-send';
  * which validates everything again with the full schemas. It also tells the background when
  * this tab becomes the one the user looks at (trusted events only), so that the badge follows
  * this tab's account. Everything goes through one rate limit, which holds what it refuses until
- * tokens come back (lib/channel/paced-sender.ts).
+ * tokens come back (lib/channel/paced-sender.ts); diagnostics first wait two seconds, off the page's
+ * busy moment (lib/channel/delayed-batch.ts).
  *
  * Not a WXT content script but an unlisted script that wxt.config.ts lists in the manifest's
  * content_scripts (document_start, the interceptor's pages): WXT wraps a content script in its
@@ -38,13 +40,21 @@ export default defineUnlistedScript({
       now: () => Date.now(),
       later: (run, ms) => setTimeout(run, ms),
     });
+    const diagnostics = createDelayedBatch({
+      delayMs: DIAGNOSTICS_DELAY_MS,
+      max: MAX_HELD,
+      now: () => Date.now(),
+      later: (run, ms) => setTimeout(run, ms),
+      pass: paced.pass,
+    });
     receivePort(window, (port) => {
       port.onmessage = (event: MessageEvent) => {
         // Checked before it spends a token: junk must not crowd out real findings.
         const message = relayMessageOf(event.data);
         if (message === null) return;
         if (message.type === 'page-finding' && message.finding.kind === 'account') announcer.learn(message.account);
-        paced.pass(message);
+        if (message.type === 'page-finding' && message.finding.kind === 'ignored') diagnostics.hold(message);
+        else paced.pass(message);
       };
     });
     const onActive = (event: Event) => {
@@ -55,9 +65,11 @@ export default defineUnlistedScript({
     };
     window.addEventListener('focus', onActive);
     document.addEventListener('visibilitychange', onActive);
-    // Leaving the page: what the rate limit still holds goes now (a page's own pagehide event does nothing).
+    // Leaving the page: what the rate limit and the delay still hold goes now (a page's own pagehide event does nothing).
     window.addEventListener('pagehide', (event) => {
-      if (event.isTrusted) paced.sendHeld();
+      if (!event.isTrusted) return;
+      diagnostics.flush();
+      paced.sendHeld();
     });
   },
 });

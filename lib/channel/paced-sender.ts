@@ -41,8 +41,11 @@ export function slotOf(message: PacedMessage): string {
 }
 
 interface PacedSender<M> {
-  /** Sends `message` now when the bucket allows, else holds it for the next token. */
-  pass(message: M): void;
+  /**
+   * Sends `message` now when the bucket allows, else holds it for the next token. `receivedAt`:
+   * when the page received it, when that was earlier (a diagnostic the relay held, delayed-batch.ts).
+   */
+  pass(message: M, receivedAt?: number): void;
   /**
    * Sends everything held at once, past the bucket: for a page going away (its timers die with it),
    * at most `maxHeld` messages, once per page.
@@ -78,14 +81,15 @@ export function createPacedSender<M extends PacedMessage>(options: PacedSenderOp
   };
 
   return {
-    pass(message) {
+    pass(message, receivedAt) {
       // Behind held messages, a new one waits its turn: the background gets them in order.
       const time = now();
-      if (held.size === 0 && limiter.take(time)) return send(message, 0);
+      const at = Math.min(receivedAt ?? time, time);
+      if (held.size === 0 && limiter.take(time)) return send(message, time - at);
       const slot = slotOf(message);
       // Deleted first, so that the slot moves to the end: the order is that of the latest messages.
       held.delete(slot);
-      held.set(slot, { message, at: time });
+      held.set(slot, { message, at });
       if (held.size > maxHeld) held.delete(held.keys().next().value as string);
       wait();
     },

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPacedSender, slotOf } from '../../../lib/channel/paced-sender';
+import { fakeClock } from './fake-clock';
 
 type PacedMessage = Parameters<typeof slotOf>[0];
 
@@ -16,32 +17,19 @@ interface Sent {
   heldMs: number;
 }
 
-/** A paced sender on a clock of its own: `advance` moves the clock and runs the timers due. */
+/** A paced sender on a clock of its own (fake-clock.ts). */
 function paced(burst: number, perSecond: number, maxHeld = 32) {
-  let clock = T0;
-  const timers: { due: number; run: () => void }[] = [];
+  const { now, later, advance, timers } = fakeClock(T0);
   const sent: Sent[] = [];
   const { pass, sendHeld } = createPacedSender<Sent['message']>({
     burst,
     perSecond,
     maxHeld,
     send: (message, heldMs) => sent.push({ message, heldMs }),
-    now: () => clock,
-    later: (run, ms) => timers.push({ due: clock + ms, run }),
+    now,
+    later,
   });
-  const advance = (ms: number) => {
-    const end = clock + ms;
-    for (;;) {
-      timers.sort((a, b) => a.due - b.due);
-      const next = timers[0];
-      if (next === undefined || next.due > end) break;
-      timers.shift();
-      clock = next.due;
-      next.run();
-    }
-    clock = end;
-  };
-  return { pass, sendHeld, sent, advance, timers, now: () => clock };
+  return { pass, sendHeld, sent, advance, timers, now };
 }
 
 let ids = 0;
@@ -170,6 +158,30 @@ describe('past the bucket', () => {
     expect(timers).toHaveLength(1);
     advance(60_000);
     expect(timers).toEqual([]);
+  });
+});
+
+describe('a message the relay held before (a diagnostic, lib/channel/delayed-batch.ts)', () => {
+  it('says how long it waited in all, also when sent at once', () => {
+    const { pass, sent, now } = paced(3, 2);
+    const diagnostic = quota('a', 'init');
+    pass(diagnostic, now() - 2000);
+    expect(sent).toEqual([{ message: diagnostic, heldMs: 2000 }]);
+  });
+
+  it('held by the bucket too: both waits', () => {
+    const { pass, sent, advance, now } = paced(1, 2);
+    pass(quota('a'));
+    const diagnostic = quota('a', 'init');
+    pass(diagnostic, now() - 2000);
+    advance(500);
+    expect(sent[1]).toEqual({ message: diagnostic, heldMs: 2500 });
+  });
+
+  it('a time after now counts as now', () => {
+    const { pass, sent, now } = paced(3, 2);
+    pass(quota('a'), now() + 60_000);
+    expect(sent[0]?.heldMs).toBe(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DIAGNOSTICS_DELAY_MS } from '../../../lib/channel/delayed-batch';
 import { PORT_HANDOVER } from '../../../lib/channel/port-handover';
 
 /**
@@ -10,8 +11,16 @@ import { PORT_HANDOVER } from '../../../lib/channel/port-handover';
  */
 
 export interface PageRelay {
-  /** Posts on the port as the interceptor would; returns what the relay sent on for this message. */
+  /**
+   * Posts on the port as the interceptor would; returns what the relay sent on for this message,
+   * a diagnostic included: the relay holds one for a while (lib/channel/delayed-batch.ts), and
+   * here that while is over at once.
+   */
   post(data: unknown): unknown[];
+  /** Posts as `post` does, but the relay's diagnostics delay is not over: returns what was sent at once. */
+  postOnly(data: unknown): unknown[];
+  /** The relay's diagnostics delay is over: returns what it then sent. */
+  afterDelay(): unknown[];
   /** Dispatches a focus event, trusted (as the browser's) or not (as a page's); returns what was sent on. */
   focus(trusted: boolean): unknown[];
   /** Dispatches pagehide on the window (the page going away), trusted or not; returns what was sent on. */
@@ -57,6 +66,18 @@ function windowEvent(type: string, trusted: boolean): Event {
 
 export async function startRelay({ beforeHandover }: RelayStart = {}): Promise<PageRelay> {
   const sent: unknown[] = [];
+  // The relay's diagnostics delay (lib/channel/delayed-batch.ts) is noted, not waited for: `post`
+  // and `runDelayed` run it. Every other timer is the one in place (a test may fake them).
+  const delayed: (() => void)[] = [];
+  const timeout = globalThis.setTimeout;
+  vi.stubGlobal('setTimeout', ((run: () => void, ms?: number) => {
+    if (ms !== DIAGNOSTICS_DELAY_MS) return timeout(run, ms);
+    delayed.push(run);
+    return 0;
+  }) as typeof setTimeout);
+  const runDelayed = () => {
+    for (const run of delayed.splice(0)) run();
+  };
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => void sent.push(message));
   // The relay talks to `browser` (or `chrome`) directly, without the polyfill: fakeBrowser stands in.
   vi.stubGlobal('browser', fakeBrowser);
@@ -72,10 +93,17 @@ export async function startRelay({ beforeHandover }: RelayStart = {}): Promise<P
     act();
     return sent.slice(before);
   };
+  /** Runs `act`, then the relay's diagnostics delay as if it were over. */
+  const withoutDelay = (act: () => void) => () => {
+    act();
+    runDelayed();
+  };
   return {
     sent,
     stop: () => added.forEach(([target, type, listener, options]) => target.removeEventListener(type, listener, options)),
-    post: (data) => sentDuring(() => onMessage({ data: structuredClone(data) })),
+    post: (data) => sentDuring(withoutDelay(() => onMessage({ data: structuredClone(data) }))),
+    postOnly: (data) => sentDuring(() => onMessage({ data: structuredClone(data) })),
+    afterDelay: () => sentDuring(runDelayed),
     focus: (trusted) => sentDuring(() => window.dispatchEvent(windowEvent('focus', trusted))),
     pageHide: (trusted) => sentDuring(() => window.dispatchEvent(windowEvent('pagehide', trusted))),
   };

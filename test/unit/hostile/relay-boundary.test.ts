@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DIAGNOSTICS_DELAY_MS } from '../../../lib/channel/delayed-batch';
 import { PORT_HANDOVER } from '../../../lib/channel/port-handover';
 import { fakeAccountReadings } from './hostile-envelopes';
 import { startRelay, type PageRelay } from './page-relay';
@@ -71,5 +72,28 @@ describe('the port hand-over', () => {
     // The relay took the first port and stopped listening: the page's own message is the page's.
     expect(seen).toEqual([PORT_HANDOVER, PORT_HANDOVER]);
     expect(pagePort.onmessage).toBeNull();
+  });
+});
+
+describe('diagnostics wait (lib/channel/delayed-batch.ts)', () => {
+  const ignored = { kind: 'ignored', carrier: 'init', reason: 'body too large', account: null };
+  const finding = (data: unknown) => (data as { finding: unknown }).finding;
+
+  it('a diagnostic is not sent at once, a reading right after it is; the diagnostic follows the delay, dated', () => {
+    expect(relay.postOnly(ignored)).toEqual([]);
+    const [reading] = fakeAccountReadings(1, NOW);
+    expect(relay.postOnly(reading)).toHaveLength(1);
+    vi.setSystemTime(NOW + DIAGNOSTICS_DELAY_MS);
+    const [late] = relay.afterDelay();
+    expect(finding(late)).toEqual({ kind: 'ignored', carrier: 'init', reason: 'body too large' });
+    expect(late).toMatchObject({ type: 'page-finding', heldMs: DIAGNOSTICS_DELAY_MS });
+  });
+
+  it("the page going away sends a waiting diagnostic at once; a page's own pagehide does not", () => {
+    relay.postOnly(ignored);
+    expect(relay.pageHide(false)).toEqual([]);
+    const sent = relay.pageHide(true);
+    expect(sent.map(finding)).toEqual([{ kind: 'ignored', carrier: 'init', reason: 'body too large' }]);
+    expect(relay.afterDelay()).toEqual([]);
   });
 });
