@@ -31,20 +31,22 @@ const MAX_HELD = 32;
 export default defineUnlistedScript({
   main() {
     const announcer = createActiveAnnouncer();
+    const now = () => Date.now();
+    const later = (run: () => void, ms: number) => void setTimeout(run, ms);
     const paced = createPacedSender({
       burst: BURST,
       perSecond: PER_SECOND,
       maxHeld: MAX_HELD,
       // A message that waited says so: the background dates it to when the page received it.
       send: (message, heldMs) => sendToBackground(heldMs > 0 ? { ...message, heldMs } : message),
-      now: () => Date.now(),
-      later: (run, ms) => setTimeout(run, ms),
+      now,
+      later,
     });
     const diagnostics = createDelayedBatch({
       delayMs: DIAGNOSTICS_DELAY_MS,
       max: MAX_HELD,
-      now: () => Date.now(),
-      later: (run, ms) => setTimeout(run, ms),
+      now,
+      later,
       pass: paced.pass,
     });
     receivePort(window, (port) => {
@@ -60,7 +62,7 @@ export default defineUnlistedScript({
     const onActive = (event: Event) => {
       // A page can dispatch focus events of its own, as many as it likes: only the browser's count.
       if (!event.isTrusted || document.visibilityState !== 'visible') return;
-      const message = announcer.announce(Date.now());
+      const message = announcer.announce(now());
       if (message !== null) paced.pass(message);
     };
     window.addEventListener('focus', onActive);

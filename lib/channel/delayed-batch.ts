@@ -5,8 +5,9 @@
  * response that caused the message is still arriving. Measured on the bench's 6 MiB init, whose
  * length is over the read bound so that its "body too large" was sent as its body began: the page
  * read it about 1.1 times as slowly as without the extension when the diagnostic went at once (1.08
- * to 1.13 in six probes), and as quickly (1.00) when it went a second later (docs/performance.md). Nothing waits on a diagnostic:
- * it only feeds the popup's diagnostics log, which dates each entry to when the page received it.
+ * to 1.13 in six probes), and as quickly (1.00) when it went a second later (docs/performance.md).
+ * Nothing waits on a diagnostic: it only feeds the popup's diagnostics log, which dates each entry to
+ * when the page received it.
  */
 
 /** How long the relay holds a diagnostic before it joins the pace (entrypoints/relay.ts). */

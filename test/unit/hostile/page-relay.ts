@@ -93,16 +93,16 @@ export async function startRelay({ beforeHandover }: RelayStart = {}): Promise<P
     act();
     return sent.slice(before);
   };
-  /** Runs `act`, then the relay's diagnostics delay as if it were over. */
-  const withoutDelay = (act: () => void) => () => {
-    act();
-    runDelayed();
-  };
+  const deliver = (data: unknown) => onMessage({ data: structuredClone(data) });
   return {
     sent,
     stop: () => added.forEach(([target, type, listener, options]) => target.removeEventListener(type, listener, options)),
-    post: (data) => sentDuring(withoutDelay(() => onMessage({ data: structuredClone(data) }))),
-    postOnly: (data) => sentDuring(() => onMessage({ data: structuredClone(data) })),
+    post: (data) =>
+      sentDuring(() => {
+        deliver(data);
+        runDelayed();
+      }),
+    postOnly: (data) => sentDuring(() => deliver(data)),
     afterDelay: () => sentDuring(runDelayed),
     focus: (trusted) => sentDuring(() => window.dispatchEvent(windowEvent('focus', trusted))),
     pageHide: (trusted) => sentDuring(() => window.dispatchEvent(windowEvent('pagehide', trusted))),
