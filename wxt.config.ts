@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'wxt';
+import { defineConfig, type WxtViteConfig } from 'wxt';
 import { CHATGPT_MATCHES } from './lib/channel/content-matches';
 
 // QUOTA_METER_E2E=1 builds a test variant whose `notifications` permission is required instead of
@@ -27,6 +27,32 @@ const NATIVE_BROWSER = require.resolve('@wxt-dev/browser');
 const WITH_POLYFILL = 'background';
 const POPUP = 'popup';
 const RELAY_SCRIPT = 'relay.js';
+
+/**
+ * The popup's stylesheet, written into popup.html as a <style> element instead of a <link> to a
+ * file of its own: a page's module waits for the stylesheets before it runs, and each file an
+ * extension page loads is a round trip through the browser process (docs/performance.md). Only
+ * an HTML page of ours that links a stylesheet this build emitted is changed; that file is dropped.
+ * The extension pages' default CSP limits scripts, not styles, in Chrome and in Firefox.
+ */
+function inlinePopupStyles(): NonNullable<WxtViteConfig['plugins']>[number] {
+  return {
+    name: 'quota-meter:inline-popup-styles',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const page of Object.values(bundle)) {
+        if (page.type !== 'asset' || !page.fileName.endsWith('.html')) continue;
+        page.source = String(page.source).replace(/<link rel="stylesheet"[^>]*? href="\/([^"]+\.css)">/g, (link, file: string) => {
+          const sheet = bundle[file];
+          if (sheet?.type !== 'asset') return link;
+          delete bundle[file];
+          return `<style>${String(sheet.source).trim()}</style>`;
+        });
+      }
+    },
+  };
+}
 
 export default defineConfig({
   hooks: {
@@ -61,7 +87,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   outDir: process.env.QUOTA_METER_OUT_DIR ?? '.output',
   vite: () => ({
-    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), inlinePopupStyles()],
     // Every browser we support has modulepreload; the polyfill would only weigh on the popup. An
     // HTML page keeps its preload links (the popup has none: its first frame is one chunk, above); a
     // dynamic import adds none:

@@ -6,7 +6,7 @@ import { PopupApp } from '../../components/popup-app';
 import { featureLabel } from '../../lib/core/feature-names';
 import { accountChoices, shownAccountKey } from '../../lib/view/popup-accounts';
 import { popupView } from '../../lib/view/popup-view';
-import { readFirstPaint } from '../../lib/extension/first-paint-read';
+import type { FirstPaint } from '../../lib/extension/first-paint-read';
 import { t } from '../../lib/extension/i18n';
 import type { CheckedRead } from './checked-read';
 import { CodexGroup } from '../../components/codex-group';
@@ -52,6 +52,14 @@ const loadUsage = () => import('../../components/usage-panel').then((module) => 
 const loadSettings = () => import('../../components/settings-panel').then((module) => module.SettingsPanel);
 const loadDiagnostics = () => import('../../components/diagnostics-panel').then((module) => module.DiagnosticsPanel);
 
+interface LivePopupProps {
+  /**
+   * The first frame's values, read with a version check only, as soon as the popup's code starts
+   * (entrypoints/popup/first-read.ts); null, or none, paints first from the checked read.
+   */
+  firstPaint?: Promise<FirstPaint | null>;
+}
+
 interface LivePopupState {
   loaded: Loaded | null;
   now: number;
@@ -65,7 +73,7 @@ interface LivePopupState {
  * stores a reading or the user changes settings, and ticks. A class component: the popup's first
  * chunk then needs no preact/hooks.
  */
-export class LivePopup extends Component<object, LivePopupState> {
+export class LivePopup extends Component<LivePopupProps, LivePopupState> {
   override state: LivePopupState = { loaded: null, now: Date.now(), wanted: null };
   private timer: ReturnType<typeof setInterval> | undefined;
   private unwatch: (() => void)[] = [];
@@ -83,7 +91,7 @@ export class LivePopup extends Component<object, LivePopupState> {
   override componentDidMount() {
     // The checked read's chunk is asked for once the first frame is painted, not merely in the
     // DOM: fetched and compiled (zod) between the two, it would hold the paint of the counts back.
-    void readFirstPaint().then((first) => {
+    void (this.props.firstPaint ?? Promise.resolve(null)).then((first) => {
       if (first === null) return this.watchChecked();
       this.setState(
         { loaded: { quota: { value: first.quota, rejected: null }, settings: first.settings, counts: null, checked: false } },
@@ -121,7 +129,7 @@ export class LivePopup extends Component<object, LivePopupState> {
     clearInterval(this.timer);
   }
 
-  override render(_: object, { loaded, now, wanted }: LivePopupState) {
+  override render(_: LivePopupProps, { loaded, now, wanted }: LivePopupState) {
     // Nothing until storage answers (a few ms), rather than a flash of "no reading yet".
     if (loaded === null) return null;
     if (loaded.checked) return this.frame(loaded, now, wanted);

@@ -1,3 +1,5 @@
+// First, so that the first frame's storage read starts before the rest of the popup is evaluated.
+import { firstPaint } from './first-read';
 import { render } from 'preact';
 import { t } from '../../lib/extension/i18n';
 import { LivePopup } from './live-popup';
@@ -8,4 +10,4 @@ import './style.css';
 document.documentElement.lang = t('popup_lang');
 document.title = t('extension_name');
 const root = document.getElementById('app');
-if (root) render(<LivePopup />, root);
+if (root) render(<LivePopup firstPaint={firstPaint} />, root);

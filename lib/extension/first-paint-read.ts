@@ -1,7 +1,10 @@
+import { browser } from 'wxt/browser';
 import { SETTINGS_VERSION, defaultSettings } from '../alerts/default-settings';
 import type { Settings } from '../alerts/settings';
 import { STATE_VERSION, emptyQuotaState } from '../core/empty-quota-state';
 import type { QuotaState } from '../core/quota-state';
+import { joinValue, readSplitItems } from './split-storage';
+import { BY_ACCOUNT, QUOTA_STATE_KEY, SETTINGS_KEY } from './storage-keys';
 
 /**
  * The popup's first frame, read without zod so that its first chunk stays small (issue 24). The
@@ -11,29 +14,28 @@ import type { QuotaState } from '../core/quota-state';
  * frame. The full read through the stores (validated, migrated) follows at once and replaces it
  * (entrypoints/popup/checked-read.ts); a value of another version, or not an object, waits for it.
  *
- * The read itself is asked for before the popup's module is fetched and compiled: a small classic
- * script in popup.html (entrypoints/popup-early-read.ts, first-read-start.ts) starts it while the
- * page is still being parsed, so storage's round trip to the browser overlaps the loading of the popup's code instead of
- * following it.
+ * The read is asked for as the popup's module starts to run, before the rest of it is evaluated
+ * and mounted (entrypoints/popup/first-read.ts), so that storage's round trip to the browser
+ * overlaps that work instead of following it.
  */
 
-interface FirstPaint {
+export interface FirstPaint {
   quota: QuotaState;
   settings: Settings;
 }
 
-/** The two stored values as the early read found them (the quota state joined), not yet checked. */
+/** The two stored values as the first read found them (the quota state joined), not yet checked. */
 type StoredValues = { quota: unknown; settings: unknown };
-/** Where the early script leaves its pending read (first-read-start.ts): the popup's own window, an extension page. */
-export type EarlyScope = { quotaMeterFirstRead?: Promise<StoredValues> };
 
-export const popupWindow = globalThis as EarlyScope;
-
-/** The early read, taken once (a later read must ask storage afresh); null when there is none or it failed. */
-async function takeFirstRead(scope: EarlyScope): Promise<StoredValues | null> {
-  const read = scope.quotaMeterFirstRead;
-  delete scope.quotaMeterFirstRead;
-  return read === undefined ? null : read.catch(() => null);
+/**
+ * Asks storage for what the first frame needs: the quota state's head and the accounts it lists
+ * (lib/extension/split-storage.ts), joined, and the settings.
+ */
+export function askFirstPaint(): Promise<StoredValues> {
+  const get = (keys: string[]) => browser.storage.local.get(keys);
+  return get([QUOTA_STATE_KEY, SETTINGS_KEY])
+    .then((first) => readSplitItems(get, [QUOTA_STATE_KEY], first))
+    .then((items) => ({ quota: joinValue(QUOTA_STATE_KEY, BY_ACCOUNT, items), settings: items[SETTINGS_KEY] }));
 }
 
 function ofVersion<T>(raw: unknown, version: number, fallback: () => T): T | null {
@@ -44,10 +46,10 @@ function ofVersion<T>(raw: unknown, version: number, fallback: () => T): T | nul
 
 /**
  * Both values as the first frame may show them, or null when either must wait for the full read
- * (also when the early script did not run or its read failed: the checked read paints first then).
+ * (also when the read failed: the checked read paints first then).
  */
-export async function readFirstPaint(scope: EarlyScope = popupWindow): Promise<FirstPaint | null> {
-  const stored = await takeFirstRead(scope);
+export async function readFirstPaint(asked: Promise<StoredValues>): Promise<FirstPaint | null> {
+  const stored = await asked.catch(() => null);
   if (stored === null) return null;
   const quota = ofVersion<QuotaState>(stored.quota, STATE_VERSION, emptyQuotaState);
   const settings = ofVersion<Settings>(stored.settings, SETTINGS_VERSION, defaultSettings);

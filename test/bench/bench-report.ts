@@ -281,7 +281,7 @@ export function figuresOf(
     compared('3', '  main-thread CPU time over it', rounds, (round) => round.initCpuMs, null),
     weightFigure('4', 'popup JS loaded on open (its first chunk)', total(popup.initialJs), BYTE_BUDGETS.popupFirstChunk),
     weightFigure('4', 'popup JS loaded after the first paint (the checked read) or when a section opens', total(popup.lazyJs), null),
-    weightFigure('4', 'popup CSS', total(popup.initialCss), null),
+    weightFigure('4', 'popup CSS (in popup.html)', total(popup.initialCss), null),
     timing(
       '4',
       'popup: counts painted (first contentful paint)',

@@ -4,8 +4,8 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * The popup's weight, from the built files: what popup.html loads when it opens (its script and
- * stylesheet and every chunk they import statically) and the chunks it loads only when a section
- * is opened (dynamic import). gzip at level 9, as a rough measure of what must be parsed cold.
+ * every chunk it imports statically, its styles, in the page or linked) and the chunks it loads
+ * only later (dynamic import). gzip at level 9, as a rough measure of what must be parsed cold.
  */
 
 export interface FileWeight {
@@ -21,7 +21,10 @@ export interface PopupWeight {
 }
 
 export function weightOf(dir: string, file: string): FileWeight {
-  const bytes = readFileSync(path.join(dir, file));
+  return weightOfBytes(file, readFileSync(path.join(dir, file)));
+}
+
+function weightOfBytes(file: string, bytes: Buffer): FileWeight {
   return { file, raw: bytes.byteLength, gzip: gzipSync(bytes, { level: 9 }).byteLength };
 }
 
@@ -56,7 +59,11 @@ export function popupWeight(extensionDir: string): PopupWeight {
   if (scripts.length === 0) throw new Error('popup.html loads no script: the popup build changed shape');
   return {
     initialJs: [...initial].map((file) => weightOf(extensionDir, file)),
-    initialCss: styles.filter((file) => file.endsWith('.css')).map((file) => weightOf(extensionDir, file)),
+    initialCss: [
+      // The build writes the popup's stylesheet into the page (wxt.config.ts); a linked one is weighed too.
+      ...[...html.matchAll(/<style>([^<]*)<\/style>/g)].map((match) => weightOfBytes('popup.html <style>', Buffer.from(match[1] ?? ''))),
+      ...styles.filter((file) => file.endsWith('.css')).map((file) => weightOf(extensionDir, file)),
+    ],
     lazyJs: lazy.map((file) => weightOf(extensionDir, file)),
   };
 }

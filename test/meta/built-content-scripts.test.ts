@@ -126,12 +126,15 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (target) => {
   });
 
   it.runIf(built)(
-    "the popup's first frame waits for one module file, with nothing split out of it (besides the early read's script)",
+    "the popup's first frame waits for one file: its module, with nothing split out of it, and its styles in the page",
     () => {
       const initial = popupWeight(dir).initialJs.map(({ file }) => file);
-      expect(initial.filter((file) => file.startsWith('chunks/'))).toEqual([expect.stringMatching(/^chunks\/popup-[\w-]+\.js$/)]);
-      expect(initial.filter((file) => !file.startsWith('chunks/'))).toEqual(['popup-early-read.js']);
-      expect(readFileSync(path.join(dir, 'popup.html'), 'utf8')).not.toMatch(/rel="modulepreload"/);
+      expect(initial).toEqual([expect.stringMatching(/^chunks\/popup-[\w-]+\.js$/)]);
+      const html = readFileSync(path.join(dir, 'popup.html'), 'utf8');
+      expect(html.match(/<script\b/g)).toHaveLength(1);
+      expect(html).not.toMatch(/<link\b[^>]*rel="(?:stylesheet|modulepreload)"/);
+      expect(popupWeight(dir).initialCss.map(({ file, raw }) => [file, raw > 1000])).toEqual([['popup.html <style>', true]]);
+      expect(existsSync(path.join(dir, 'assets'))).toBe(false);
     },
   );
 
@@ -142,7 +145,7 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (target) => {
 
 describe('the markers', () => {
   it("of WXT's context are found in a build of a WXT content script (so their absence above means something)", () => {
-    // The popup's early read and the chip are unlisted scripts too; no built file of ours keeps the
+    // The chip is an unlisted script too; no built file of ours keeps the
     // context, so the markers are checked against WXT's own module.
     const context = path.join(ROOT, 'node_modules/wxt/dist/utils/content-script-context.mjs');
     expect(existsSync(context) && WXT_CONTEXT_MARKERS.test(readFileSync(context, 'utf8'))).toBe(true);

@@ -1,9 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings, SETTINGS_VERSION } from '../../../lib/alerts/settings';
 import { emptyQuotaState, STATE_VERSION } from '../../../lib/core/quota-state';
-import { readFirstPaint, type EarlyScope } from '../../../lib/extension/first-paint-read';
-import { startFirstRead } from '../../../lib/extension/first-read-start';
+import { askFirstPaint, readFirstPaint } from '../../../lib/extension/first-paint-read';
 
 /**
  * The popup's first frame reads storage with a version check only (no zod): what the stores wrote
@@ -13,11 +12,9 @@ import { startFirstRead } from '../../../lib/extension/first-read-start';
 
 const state = { version: STATE_VERSION, activeAccount: 'default', accounts: {} };
 
-/** The popup as it opens: the early script's read, then the first frame's. */
+/** The popup as it opens: the read asked for, then checked for the first frame. */
 function firstPaint() {
-  const scope: EarlyScope = {};
-  startFirstRead(scope);
-  return readFirstPaint(scope);
+  return readFirstPaint(askFirstPaint());
 }
 const settings = { ...defaultSettings(), pageChip: true };
 
@@ -45,24 +42,24 @@ describe('readFirstPaint', () => {
   });
 });
 
-describe('the read started early (entrypoints/popup-early-read.ts)', () => {
-  it('is the one the first frame uses, taken once', async () => {
+describe('the read asked for as the popup starts (entrypoints/popup/first-read.ts)', () => {
+  it('shows what storage held when it was asked for', async () => {
     await fakeBrowser.storage.local.set({ quotaState: state, settings });
-    const scope: EarlyScope = {};
-    startFirstRead(scope);
-    const early = scope.quotaMeterFirstRead;
-    expect(early).toBeInstanceOf(Promise);
-    // Written after the early read was asked for: the first frame shows what storage held then.
+    const asked = askFirstPaint();
     await fakeBrowser.storage.local.set({ settings: { ...settings, pageChip: false } });
-    expect(await readFirstPaint(scope)).toEqual({ quota: state, settings });
-    expect(scope.quotaMeterFirstRead).toBeUndefined();
-    // Taken once: a second first frame has no early read, and waits for the checked read.
-    expect(await readFirstPaint(scope)).toBeNull();
+    expect(await readFirstPaint(asked)).toEqual({ quota: state, settings });
   });
 
-  it('without it, or when it failed, the first frame waits for the checked read', async () => {
-    await fakeBrowser.storage.local.set({ quotaState: state });
-    expect(await readFirstPaint({})).toBeNull();
-    expect(await readFirstPaint({ quotaMeterFirstRead: Promise.reject(new Error('storage unavailable')) })).toBeNull();
+  it('when it failed, the first frame waits for the checked read', async () => {
+    expect(await readFirstPaint(Promise.reject(new Error('storage unavailable')))).toBeNull();
+  });
+
+  it('is asked for when the module is evaluated, before the popup renders anything', async () => {
+    await fakeBrowser.storage.local.set({ quotaState: state, settings });
+    vi.resetModules();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const { firstPaint: started } = await import('../../../entrypoints/popup/first-read');
+    expect(get).toHaveBeenCalledWith(['quotaState', 'settings']);
+    expect(await started).toEqual({ quota: state, settings });
   });
 });
