@@ -11,6 +11,8 @@ export interface PopupSnapshot {
   headings: string[];
   items: { heading: string; text: string }[];
   links: { name: string; href: string }[];
+  /** The popup's own styles apply: its stylesheet (written into popup.html) defines its colours. */
+  styled: boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -26,6 +28,7 @@ function snapshotInPage(): PopupSnapshot | null {
       text: item.textContent ?? '',
     })),
     links: [...document.querySelectorAll('a[href]')].map((link) => ({ name: words(link), href: link.getAttribute('href') ?? '' })),
+    styled: getComputedStyle(document.documentElement).getPropertyValue('--accent').trim() !== '',
   };
 }
 

@@ -61,6 +61,10 @@ export function describePopupStates(target: BrowserUnderTest): void {
       }
     });
 
+    it('is styled: the stylesheet the build writes into popup.html applies (no policy of the page blocks it)', () => {
+      expect(popup.styled).toBe(true);
+    });
+
     it('logged no error', () => {
       expect(session.extension.errors.errors).toEqual([]);
     });
