@@ -1,4 +1,4 @@
-import { askFirstPaint, readFirstPaint } from '../../lib/extension/first-paint-read';
+import { readFirstPaint } from '../../lib/extension/first-paint-read';
 
 /**
  * The first frame's storage read, started as this module is evaluated. main.tsx imports it before
@@ -7,4 +7,4 @@ import { askFirstPaint, readFirstPaint } from '../../lib/extension/first-paint-r
  * popup.html started it before; with the popup's first frame in one module, that script was one
  * more file to wait for and started the read no sooner (docs/performance.md).
  */
-export const firstPaint = readFirstPaint(askFirstPaint());
+export const firstPaint = readFirstPaint();

@@ -24,20 +24,6 @@ export interface FirstPaint {
   settings: Settings;
 }
 
-/** The two stored values as the first read found them (the quota state joined), not yet checked. */
-type StoredValues = { quota: unknown; settings: unknown };
-
-/**
- * Asks storage for what the first frame needs: the quota state's head and the accounts it lists
- * (lib/extension/split-storage.ts), joined, and the settings.
- */
-export function askFirstPaint(): Promise<StoredValues> {
-  const get = (keys: string[]) => browser.storage.local.get(keys);
-  return get([QUOTA_STATE_KEY, SETTINGS_KEY])
-    .then((first) => readSplitItems(get, [QUOTA_STATE_KEY], first))
-    .then((items) => ({ quota: joinValue(QUOTA_STATE_KEY, BY_ACCOUNT, items), settings: items[SETTINGS_KEY] }));
-}
-
 function ofVersion<T>(raw: unknown, version: number, fallback: () => T): T | null {
   if (raw === undefined || raw === null) return fallback();
   const record = typeof raw === 'object' && !Array.isArray(raw) ? (raw as { version?: unknown }) : null;
@@ -45,13 +31,19 @@ function ofVersion<T>(raw: unknown, version: number, fallback: () => T): T | nul
 }
 
 /**
- * Both values as the first frame may show them, or null when either must wait for the full read
- * (also when the read failed: the checked read paints first then).
+ * Asks storage for what the first frame needs (the quota state's head and the accounts it lists,
+ * joined: lib/extension/split-storage.ts; the settings), at once, when called. Resolves to both
+ * values as the first frame may show them, or null when either must wait for the full read (also
+ * when the read failed: the checked read paints first then).
  */
-export async function readFirstPaint(asked: Promise<StoredValues>): Promise<FirstPaint | null> {
-  const stored = await asked.catch(() => null);
-  if (stored === null) return null;
-  const quota = ofVersion<QuotaState>(stored.quota, STATE_VERSION, emptyQuotaState);
-  const settings = ofVersion<Settings>(stored.settings, SETTINGS_VERSION, defaultSettings);
-  return quota !== null && settings !== null ? { quota, settings } : null;
+export function readFirstPaint(): Promise<FirstPaint | null> {
+  const get = (keys: string[]) => browser.storage.local.get(keys);
+  return get([QUOTA_STATE_KEY, SETTINGS_KEY])
+    .then((first) => readSplitItems(get, [QUOTA_STATE_KEY], first))
+    .then((items) => {
+      const quota = ofVersion<QuotaState>(joinValue(QUOTA_STATE_KEY, BY_ACCOUNT, items), STATE_VERSION, emptyQuotaState);
+      const settings = ofVersion<Settings>(items[SETTINGS_KEY], SETTINGS_VERSION, defaultSettings);
+      return quota !== null && settings !== null ? { quota, settings } : null;
+    })
+    .catch(() => null);
 }

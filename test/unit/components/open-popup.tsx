@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LivePopup } from '../../../entrypoints/popup/live-popup';
-import { askFirstPaint, readFirstPaint } from '../../../lib/extension/first-paint-read';
+import { readFirstPaint } from '../../../lib/extension/first-paint-read';
 import { STATE_VERSION, type QuotaState } from '../../../lib/core/quota-state';
 
 /** The live popup against fakeBrowser storage, as the toolbar opens it, with helpers to use it. */
@@ -19,7 +19,7 @@ export async function settle(): Promise<void> {
 export async function openPopup(stored: Record<string, unknown>): Promise<HTMLElement> {
   await fakeBrowser.storage.local.set(stored);
   // As main.tsx does: the first frame from the version-checked read, then the stores' checked read.
-  render(<LivePopup firstPaint={readFirstPaint(askFirstPaint())} />, document.body);
+  render(<LivePopup firstPaint={readFirstPaint()} />, document.body);
   await settle();
   return document.body;
 }

@@ -8,7 +8,7 @@ import { popupView } from '../../../lib/view/popup-view';
 import { type AccountState, type FeatureState, STATE_VERSION } from '../../../lib/core/quota-state';
 import { defaultSettings } from '../../../lib/alerts/settings';
 import { LivePopup } from '../../../entrypoints/popup/live-popup';
-import { askFirstPaint, readFirstPaint } from '../../../lib/extension/first-paint-read';
+import { readFirstPaint } from '../../../lib/extension/first-paint-read';
 import { TICK_MS } from '../../../lib/view/format-time';
 import { HOUR, MINUTE, NOW, account, feature } from './popup-states';
 import { englishMessage } from '../setup';
@@ -242,7 +242,7 @@ describe('the live popup', () => {
   it("reads storage, follows its changes and the user's settings, and ticks its countdowns", async () => {
     vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
     await fakeBrowser.storage.local.set({ quotaState: stored(68) });
-    render(<LivePopup firstPaint={readFirstPaint(askFirstPaint())} />, document.body);
+    render(<LivePopup firstPaint={readFirstPaint()} />, document.body);
     await settle();
     const meter = () => document.body.querySelector('[role="meter"]')?.getAttribute('aria-valuenow');
     expect(meter()).toBe('68');
@@ -268,7 +268,7 @@ describe('the live popup', () => {
     vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setTimeout', 'clearTimeout', 'requestAnimationFrame'] });
     await fakeBrowser.storage.local.set({ quotaState: stored(68) });
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
-    const firstPaint = readFirstPaint(askFirstPaint());
+    const firstPaint = readFirstPaint();
     render(<LivePopup firstPaint={firstPaint} />, document.body);
     await act(async () => {
       await firstPaint;
@@ -291,7 +291,7 @@ describe('the live popup', () => {
     await fakeBrowser.storage.local.set({
       quotaState: { version: STATE_VERSION, activeAccount: 'default', accounts: { default: { ...account([]), features: 5, blocked: 7 } } },
     });
-    render(<LivePopup firstPaint={readFirstPaint(askFirstPaint())} />, document.body);
+    render(<LivePopup firstPaint={readFirstPaint()} />, document.body);
     await settle();
     expect(document.body.textContent).toContain(englishMessage('popup_storageProblem'));
     expect(document.body.querySelector('[role="meter"]')).toBeNull();
@@ -300,7 +300,7 @@ describe('the live popup', () => {
   it('settings of another version wait for the checked read (migrated or rejected there), then the counts show', async () => {
     vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
     await fakeBrowser.storage.local.set({ quotaState: stored(68), settings: { ...defaultSettings(), version: 99 } });
-    render(<LivePopup firstPaint={readFirstPaint(askFirstPaint())} />, document.body);
+    render(<LivePopup firstPaint={readFirstPaint()} />, document.body);
     await settle();
     expect(document.body.querySelector('[role="meter"]')?.getAttribute('aria-valuenow')).toBe('68');
   });
@@ -308,7 +308,7 @@ describe('the live popup', () => {
   it('offers usage, settings and diagnostics as closed sections below the quotas, loaded when opened', async () => {
     vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
     await fakeBrowser.storage.local.set({ quotaState: stored(68) });
-    render(<LivePopup firstPaint={readFirstPaint(askFirstPaint())} />, document.body);
+    render(<LivePopup firstPaint={readFirstPaint()} />, document.body);
     await settle();
     const toggles = [...document.body.querySelectorAll<HTMLButtonElement>('main section > h2 > button')];
     expect(toggles.map((toggle) => [toggle.textContent, toggle.getAttribute('aria-expanded')])).toEqual([

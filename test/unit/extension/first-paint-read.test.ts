@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultSettings, SETTINGS_VERSION } from '../../../lib/alerts/settings';
 import { emptyQuotaState, STATE_VERSION } from '../../../lib/core/quota-state';
-import { askFirstPaint, readFirstPaint } from '../../../lib/extension/first-paint-read';
+import { readFirstPaint } from '../../../lib/extension/first-paint-read';
 
 /**
  * The popup's first frame reads storage with a version check only (no zod): what the stores wrote
@@ -12,20 +12,16 @@ import { askFirstPaint, readFirstPaint } from '../../../lib/extension/first-pain
 
 const state = { version: STATE_VERSION, activeAccount: 'default', accounts: {} };
 
-/** The popup as it opens: the read asked for, then checked for the first frame. */
-function firstPaint() {
-  return readFirstPaint(askFirstPaint());
-}
 const settings = { ...defaultSettings(), pageChip: true };
 
 describe('readFirstPaint', () => {
   it('nothing stored: the empty state and the default settings', async () => {
-    expect(await firstPaint()).toEqual({ quota: emptyQuotaState(), settings: defaultSettings() });
+    expect(await readFirstPaint()).toEqual({ quota: emptyQuotaState(), settings: defaultSettings() });
   });
 
   it('values of this version: as stored', async () => {
     await fakeBrowser.storage.local.set({ quotaState: state, settings });
-    expect(await firstPaint()).toEqual({ quota: state, settings });
+    expect(await readFirstPaint()).toEqual({ quota: state, settings });
   });
 
   it.each([
@@ -38,20 +34,21 @@ describe('readFirstPaint', () => {
     ['settings that are a number', { settings: 1 }],
   ] as [string, Record<string, unknown>][])('%s: waits for the full read', async (_, stored) => {
     await fakeBrowser.storage.local.set(stored);
-    expect(await firstPaint()).toBeNull();
+    expect(await readFirstPaint()).toBeNull();
   });
 });
 
 describe('the read asked for as the popup starts (entrypoints/popup/first-read.ts)', () => {
   it('shows what storage held when it was asked for', async () => {
     await fakeBrowser.storage.local.set({ quotaState: state, settings });
-    const asked = askFirstPaint();
+    const asked = readFirstPaint();
     await fakeBrowser.storage.local.set({ settings: { ...settings, pageChip: false } });
-    expect(await readFirstPaint(asked)).toEqual({ quota: state, settings });
+    expect(await asked).toEqual({ quota: state, settings });
   });
 
   it('when it failed, the first frame waits for the checked read', async () => {
-    expect(await readFirstPaint(Promise.reject(new Error('storage unavailable')))).toBeNull();
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValueOnce(new Error('storage unavailable'));
+    expect(await readFirstPaint()).toBeNull();
   });
 
   it('is asked for when the module is evaluated, before the popup renders anything', async () => {

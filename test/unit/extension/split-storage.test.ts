@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { emptyAccountState, STATE_VERSION, type QuotaState } from '../../../lib/core/quota-state';
-import { askFirstPaint, readFirstPaint } from '../../../lib/extension/first-paint-read';
+import { readFirstPaint } from '../../../lib/extension/first-paint-read';
 import { lastFindingsStore } from '../../../lib/extension/last-findings-store';
 import { quotaStore } from '../../../lib/extension/quota-store';
 import { settingsStore } from '../../../lib/extension/settings-store';
@@ -298,7 +298,7 @@ describe("the popup's first frame", () => {
   it('reads the head, then the accounts it lists, and joins them', async () => {
     await quotaStore.update(() => stateOf(2));
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
-    expect((await readFirstPaint(askFirstPaint()))?.quota).toEqual(stateOf(2));
+    expect((await readFirstPaint())?.quota).toEqual(stateOf(2));
     expect(get.mock.calls).toEqual([[['quotaState', 'settings']], [['quotaState/acct-0', 'quotaState/acct-1']]]);
   });
 });
