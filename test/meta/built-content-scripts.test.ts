@@ -128,12 +128,12 @@ describe.each(['chrome-mv3', 'firefox-mv2'])('the %s build', (target) => {
   it.runIf(built)(
     "the popup's first frame waits for one file: its module, with nothing split out of it, and its styles in the page",
     () => {
-      const initial = popupWeight(dir).initialJs.map(({ file }) => file);
-      expect(initial).toEqual([expect.stringMatching(/^chunks\/popup-[\w-]+\.js$/)]);
+      const weight = popupWeight(dir);
+      expect(weight.initialJs.map(({ file }) => file)).toEqual([expect.stringMatching(/^chunks\/popup-[\w-]+\.js$/)]);
       const html = readFileSync(path.join(dir, 'popup.html'), 'utf8');
       expect(html.match(/<script\b/g)).toHaveLength(1);
       expect(html).not.toMatch(/<link\b[^>]*rel="(?:stylesheet|modulepreload)"/);
-      expect(popupWeight(dir).initialCss.map(({ file, raw }) => [file, raw > 1000])).toEqual([['popup.html <style>', true]]);
+      expect(weight.initialCss.map(({ file, raw }) => [file, raw > 1000])).toEqual([['popup.html <style>', true]]);
       expect(existsSync(path.join(dir, 'assets'))).toBe(false);
     },
   );
