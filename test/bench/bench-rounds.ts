@@ -6,6 +6,7 @@ import type { BenchConfig } from './bench-config';
 import type { BenchServer } from './bench-server';
 import { loadBenchPage, type BenchSide, type SideName, type Sides } from './bench-sides';
 import { pageLoadRound, type PageLoad } from './page-load';
+import { FLOOR_POPUP_LABEL, FLOOR_POPUP_PAGE } from './popup-floor';
 import { measureBarePaint, measurePopupPaint, type PopupPaint } from './popup-paint';
 import {
   heapRound,
@@ -25,7 +26,8 @@ const SETTLE_MS = 500;
  * The measured rounds. Each round loads the bench page afresh on both sides (and so a fresh relay,
  * its rate limiter full), takes measures 1 to 3 on both sides taking turns (side-measures.ts), then
  * the same-page fetch comparison on each side (1), waits out the relay's diagnostics delay, then
- * takes 5 and 4 on the side with the extension. Which side goes first alternates from round to round.
+ * takes 5 and 4 (the bare page, then the popup and its floor by turns) on the side with the extension.
+ * Which side goes first alternates from round to round.
  * The first round is a warm-up: its figures are kept apart (the popup's first open is its cold one).
  */
 
@@ -37,6 +39,8 @@ export interface ExtensionRound extends Freshness {
    */
   frameBias: WrapperRound;
   popup: PopupPaint;
+  /** The popup's floor (popup-floor.ts), opened the same way, before or after the popup by turns. */
+  popupFloor: PopupPaint;
   /** First contentful paint of a bare page of the same extension, opened the same way just before. */
   barePaintedMs: number;
 }
@@ -90,13 +94,13 @@ export async function runRounds(config: BenchConfig, server: BenchServer, sides:
     const count = nextCount();
     const freshness = await badgeAfterReading(sides.with, extension, server, count);
     const barePaintedMs = await measureBarePaint(extension);
-    const extensionRound = {
-      ...freshness,
-      wrapper,
-      frameBias,
-      barePaintedMs,
-      popup: await measurePopupPaint(extension, imageLabel, String(count)),
-    };
+    // The popup first in even rounds, so the warm-up's popup open is the run's first (cold) one.
+    const [popup, popupFloor] = await inTurns(
+      round % 2 === 0,
+      () => measurePopupPaint(extension, imageLabel, String(count)),
+      () => measurePopupPaint(extension, FLOOR_POPUP_LABEL, String(count), FLOOR_POPUP_PAGE),
+    );
+    const extensionRound = { ...freshness, wrapper, frameBias, barePaintedMs, popup, popupFloor };
     if (round === 0) {
       rounds.warmUp = extensionRound;
       continue;
@@ -107,4 +111,14 @@ export async function runRounds(config: BenchConfig, server: BenchServer, sides:
     rounds.with.push(partials.with as SideRound);
   }
   return rounds;
+}
+
+/** Both measures, one after the other, `a`'s first when `aFirst`; the answers in the order a, b. */
+async function inTurns<A, B>(aFirst: boolean, a: () => Promise<A>, b: () => Promise<B>): Promise<[A, B]> {
+  if (aFirst) {
+    const first = await a();
+    return [first, await b()];
+  }
+  const first = await b();
+  return [await a(), first];
 }

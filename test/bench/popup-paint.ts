@@ -53,23 +53,31 @@ async function paintOf(page: Page, count: string): Promise<Omit<PopupPaint, 'rel
       paintedMs: seen.paintAt ?? NaN,
     };
   });
-  if (!Number.isFinite(paint.countInDomMs)) throw new Error(`the popup did not show the count ${count} within ${TIMEOUT_MS} ms`);
-  if (!Number.isFinite(paint.paintedMs)) throw new Error('the popup reported no first contentful paint');
+  if (!Number.isFinite(paint.countInDomMs)) throw new Error(`${page.url()} did not show the count ${count} within ${TIMEOUT_MS} ms`);
+  if (!Number.isFinite(paint.paintedMs)) throw new Error(`${page.url()} reported no first contentful paint`);
   // If something were painted before the counts, the first paint would no longer mark them.
   if (paint.paintedMs < paint.countInDomMs)
-    throw new Error(`the popup painted (${paint.paintedMs} ms) before its counts were in the DOM (${paint.countInDomMs} ms)`);
+    throw new Error(`${page.url()} painted (${paint.paintedMs} ms) before its counts were in the DOM (${paint.countInDomMs} ms)`);
   return paint;
 }
 
-/** `label` and `count`: the feature item that must show, as an English reader sees it. */
-export async function measurePopupPaint(extension: ExtensionUnderTest, label: string, count: string): Promise<PopupPaint> {
+/**
+ * `label` and `count`: the feature item that must show, as an English reader sees it. `file`: the
+ * page opened, the popup or its floor (popup-floor.ts), which shows its count the same way.
+ */
+export async function measurePopupPaint(
+  extension: ExtensionUnderTest,
+  label: string,
+  count: string,
+  file = 'popup.html',
+): Promise<PopupPaint> {
   const page = await extension.context.newPage();
   try {
     await page.setViewportSize({ width: 400, height: 600 });
     await page.addInitScript({
       content: `const benchExpected = ${JSON.stringify({ label, count, timeoutMs: TIMEOUT_MS })};\n${WATCH_SCRIPT}`,
     });
-    await page.goto(`${extension.origin}/popup.html`);
+    await page.goto(`${extension.origin}/${file}`);
     const paint = await paintOf(page, count);
     const session = await extension.context.newCDPSession(page);
     await session.send('Performance.enable');

@@ -12,6 +12,7 @@ import { chromiumVersion, closeSides, openSides } from './bench-sides';
 import { machineInfo } from './machine-info';
 import { popupWeight, weightOf } from './popup-files';
 import { BARE_PAGE, BARE_PAGE_HTML } from './popup-paint';
+import { writePopupFloor } from './popup-floor';
 import { contentScriptWeights } from './content-script-files';
 import { writeFloorBuild } from './floor-build';
 import { buildStreamParts, openStreamParts, streamPartsRounds } from './stream-parts';
@@ -56,6 +57,7 @@ async function bench(config: BenchConfig): Promise<void> {
   // The harness loads the build that QUOTA_METER_OUT_DIR names (test/e2e/harness/extension-build.ts).
   process.env.QUOTA_METER_OUT_DIR = BENCH_OUT_DIR;
   writeFileSync(path.join(extensionDir(), BARE_PAGE), BARE_PAGE_HTML);
+  const popupFloor = writePopupFloor(extensionDir());
   writeFloorBuild(extensionDir(), path.join(repoRoot, FLOOR_DIR));
   buildStreamParts();
   const weight = popupWeight(extensionDir());
@@ -87,7 +89,7 @@ async function bench(config: BenchConfig): Promise<void> {
     ];
     if (problems.length > 0) throw new Error(`The run saw errors, so its figures are not to be trusted:\n${problems.join('\n')}`);
     const figures = [
-      ...figuresOf(config, rounds, weight, contentScripts, weightOf(extensionDir(), CHIP_FILE)),
+      ...figuresOf(config, rounds, { popup: weight, contentScripts, chip: weightOf(extensionDir(), CHIP_FILE), popupFloor }),
       ...streamPartsFigures(config, streamParts),
     ];
     const machineAfter = machineInfo();
@@ -104,6 +106,7 @@ async function bench(config: BenchConfig): Promise<void> {
       machineAfter,
       figures,
       popupWeight: weight,
+      popupFloor,
       contentScripts,
       rounds,
       streamParts,
