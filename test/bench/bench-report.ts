@@ -209,6 +209,8 @@ export function figuresOf(config: BenchConfig, rounds: Rounds, { popup, contentS
   const { largeStream } = config;
   const stream = `${mebibytes(rounds.streamBytes.large)} stream in ${largeStream.events} events`;
   const cold = rounds.warmUp?.popup;
+  // Measure 4's times, one per round's open of the popup or its floor.
+  const perOpen = (what: string, pick: PaintOf) => timing('4', what, rounds.extension.map(pick), null);
   const loads = `${config.pageLoads} loads a round`;
   return [
     compared('0', `page load: DOMContentLoaded (${loads})`, rounds, (round) => round.domContentLoadedMs, 1.05),
@@ -289,12 +291,7 @@ export function figuresOf(config: BenchConfig, rounds: Rounds, { popup, contentS
     weightFigure('4', 'popup JS loaded on open (its first chunk)', total(popup.initialJs), BYTE_BUDGETS.popupFirstChunk),
     weightFigure('4', 'popup JS loaded after the first paint (the checked read) or when a section opens', total(popup.lazyJs), null),
     weightFigure('4', 'popup CSS (in popup.html)', total(popup.initialCss), null),
-    timing(
-      '4',
-      'popup: counts painted (first contentful paint)',
-      rounds.extension.map((round) => round.popup.paintedMs),
-      null,
-    ),
+    perOpen('popup: counts painted (first contentful paint)', (round) => round.popup.paintedMs),
     difference('4', 'popup: counts painted, minus a bare page of the extension opened the same way', rounds, popupPaint, barePaint, 15),
     difference(
       '4',
@@ -305,48 +302,13 @@ export function figuresOf(config: BenchConfig, rounds: Rounds, { popup, contentS
       null,
     ),
     difference('4', "  the popup over the floor: what the popup's size, evaluation and render add", rounds, popupPaint, floorPaint, null),
-    timing(
-      '4',
-      '  the floor: its script started',
-      rounds.extension.map((round) => round.popupFloor.scriptStartMs),
-      null,
-    ),
-    timing(
-      '4',
-      '  the floor: its count in the DOM',
-      rounds.extension.map((round) => round.popupFloor.countInDomMs),
-      null,
-    ),
-    timing(
-      '4',
-      'popup: its script started',
-      rounds.extension.map((round) => round.popup.scriptStartMs),
-      null,
-    ),
-    timing(
-      '4',
-      "popup: storage answered its first frame's read",
-      rounds.extension.map((round) => round.popup.storageAnsweredMs),
-      null,
-    ),
-    timing(
-      '4',
-      'popup: counts in the DOM',
-      rounds.extension.map((round) => round.popup.countInDomMs),
-      null,
-    ),
-    timing(
-      '4',
-      'popup: main-thread CPU of one load (a reload)',
-      rounds.extension.map((round) => round.popup.reloadCpu.ThreadTime),
-      null,
-    ),
-    timing(
-      '4',
-      '  of which running and compiling JS',
-      rounds.extension.map(({ popup }) => popup.reloadCpu.ScriptDuration + popup.reloadCpu.V8CompileDuration),
-      null,
-    ),
+    perOpen('  the floor: its script started', (round) => round.popupFloor.scriptStartMs),
+    perOpen('  the floor: its count in the DOM', (round) => round.popupFloor.countInDomMs),
+    perOpen('popup: its script started', (round) => round.popup.scriptStartMs),
+    perOpen("popup: storage answered its first frame's read", (round) => round.popup.storageAnsweredMs),
+    perOpen('popup: counts in the DOM', (round) => round.popup.countInDomMs),
+    perOpen('popup: main-thread CPU of one load (a reload)', (round) => round.popup.reloadCpu.ThreadTime),
+    perOpen('  of which running and compiling JS', ({ popup }) => popup.reloadCpu.ScriptDuration + popup.reloadCpu.V8CompileDuration),
     ...(cold ? [timing('4', 'popup: first open of the run (cold), counts painted', [cold.paintedMs], null)] : []),
     timing(
       '5',
