@@ -41,15 +41,18 @@ function inlinePopupStyles(): NonNullable<WxtViteConfig['plugins']>[number] {
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
+      // Dropped once every page is written: a sheet two pages link goes into both.
+      const inlined = new Set<string>();
       for (const page of Object.values(bundle)) {
         if (page.type !== 'asset' || !page.fileName.endsWith('.html')) continue;
         page.source = String(page.source).replace(/<link rel="stylesheet"[^>]*? href="\/([^"]+\.css)">/g, (link, file: string) => {
           const sheet = bundle[file];
           if (sheet?.type !== 'asset') return link;
-          delete bundle[file];
+          inlined.add(file);
           return `<style>${String(sheet.source).trim()}</style>`;
         });
       }
+      for (const file of inlined) delete bundle[file];
     },
   };
 }
