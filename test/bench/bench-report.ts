@@ -291,7 +291,7 @@ export function figuresOf(config: BenchConfig, rounds: Rounds, { popup, contentS
     weightFigure('4', 'popup JS loaded on open (its first chunk)', total(popup.initialJs), BYTE_BUDGETS.popupFirstChunk),
     weightFigure('4', 'popup JS loaded after the first paint (the checked read) or when a section opens', total(popup.lazyJs), null),
     weightFigure('4', 'popup CSS (in popup.html)', total(popup.initialCss), null),
-    perOpen('popup: counts painted (first contentful paint)', (round) => round.popup.paintedMs),
+    perOpen('popup: counts painted (first contentful paint)', popupPaint),
     difference('4', 'popup: counts painted, minus a bare page of the extension opened the same way', rounds, popupPaint, barePaint, 15),
     difference(
       '4',
